@@ -1,0 +1,70 @@
+/** Evaluation JSON: the output of the engine (issue #3 "Evaluation JSON"). */
+import type { IsoDate, Source } from './rule-set.types';
+
+export type ComplianceStatus = 'met' | 'in-progress' | 'overdue';
+export type AdvocacyStatus = 'missing' | 'thin' | 'balanced';
+
+export interface Evaluation {
+  jurisdiction: string;
+  licenseType: string;
+  ruleSet: { version: string; effectiveFrom: IsoDate };
+  cycle: { start: IsoDate; end: IsoDate; firstRenewal: boolean; daysLeft: number };
+  status: ComplianceStatus;
+  totals: { requiredHours: number; countedHours: number; remainingHours: number };
+  requirements: RequirementResult[];
+  excluded: Exclusion[];
+  advocacy: AdvocacyBalance;
+  plan: PlanItem[];
+}
+
+export interface RequirementResult {
+  /** `total`, `topic:ethics`, `practice:clinical`, `format:live`, … */
+  code: string;
+  label: string;
+  requiredHours: number;
+  countedHours: number;
+  remainingHours: number;
+  met: boolean;
+  allocations: { creditId: string; hours: number }[];
+  source: Source;
+  note?: string;
+}
+
+export type ExclusionReason =
+  | 'outside-cycle'
+  | 'over-cap'
+  | 'approval-not-accepted'
+  | 'duplicate'
+  | 'not-credited';
+
+export interface Exclusion {
+  creditId: string;
+  hours: number;
+  reason: ExclusionReason;
+  /** Human sentence: "Self-study hours above the 20-hour cap (Minn. R. 8740.0310)". */
+  detail: string;
+  /** The cap or rule code that caused it, when there is one. */
+  ruleCode?: string;
+}
+
+export interface AdvocacyBalance {
+  clinicalHours: number;
+  macroHours: number;
+  generalHours: number;
+  /** macroHours / (clinical + macro + general), 0 when no hours. */
+  macroShare: number;
+  floorHours: number;
+  status: AdvocacyStatus;
+  macroCountsTowardRenewal: 'yes' | 'capped' | 'no';
+  note: string;
+}
+
+export interface PlanItem {
+  /** Requirement code this item serves. */
+  code: string;
+  hours: number;
+  /** What would count: "live ethics hours", "any format except self-study (cap reached)". */
+  description: string;
+  /** Matcher a course must satisfy to serve this item. */
+  accepts: { topics?: string[]; practice?: string; formats?: string[] };
+}

@@ -1,0 +1,177 @@
+/**
+ * Rule-set model: what a board's renewal rules can say (PRODUCT.md §4).
+ * Rule sets are data (JSON files in libs/compliance/rules), validated against a JSON Schema that
+ * mirrors these types. Every rule carries a Source.
+ */
+import type { Format, MacroArea, PracticeLevel, Topic } from './vocabulary.types';
+
+/** ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** Where a rule comes from. */
+export interface Source {
+  /** Regulation section or document name, e.g. "N.J.A.C. 13:44G-6.4(a)". */
+  citation: string;
+  url: string;
+  /** The date the source was read, YYYY-MM-DD. */
+  readOn: IsoDate;
+  confidence: Confidence;
+  /** Why this value was chosen where sources conflict; anything a reviewer should know. */
+  note?: string;
+}
+
+/** One jurisdiction's file: its board and every license type with a CE requirement. */
+export interface JurisdictionRules {
+  /** USPS code: "NJ", "DC", … */
+  jurisdiction: string;
+  name: string;
+  board: { name: string; url: string };
+  licenseTypes: LicenseTypeRules[];
+}
+
+export interface LicenseTypeRules {
+  /** As the board names it: "LCSW", "LMSW-Macro", "CSWM", … */
+  code: string;
+  name: string;
+  /** Versions in force over time; effective ranges must not overlap. */
+  versions: RuleSetVersion[];
+}
+
+/**
+ * One version of the rules for (jurisdiction, license type). A cycle is judged by the version in
+ * force on the cycle's end date (effectiveFrom <= end <= effectiveTo).
+ */
+export interface RuleSetVersion {
+  /** Free label, conventionally the effectiveFrom date: "2024-09-01". */
+  version: string;
+  effectiveFrom: IsoDate;
+  /** Inclusive; absent or null = still in force. */
+  effectiveTo?: IsoDate | null;
+  cycle: CycleRule;
+  total: { hours: number; source: Source };
+  /** Minimum hours (topic, practice level, format). */
+  requirements: Requirement[];
+  caps: Cap[];
+  /**
+   * Double counting. Default: an hour may serve at most one minimum per dimension
+   * (topic / practice / format) but may serve minimums of different dimensions at once
+   * (a live ethics hour counts for `topic:ethics` and `format:live`).
+   * `exclusive` lists groups of requirement codes no hour may serve two of (NJ: clinical hours may not
+   * double as ethics or cultural-competence hours). `mayShare` lists pairs that may share hours even
+   * within one dimension.
+   */
+  overlap?: { exclusive?: string[][]; mayShare?: string[][]; source?: Source };
+  carryover?: CarryoverRule;
+  firstRenewal?: FirstRenewalRule;
+  /** Approval bodies accepted; absent = any. `refused` wins over `accepted`. */
+  approvals?: { accepted?: string[]; refused?: string[]; source: Source };
+  /** Unit conversions into contact hours as this board defines them. */
+  conversions?: {
+    /** Contact hours per CEU (1 or 10). */
+    ceuHours?: number;
+    semesterCreditHours?: number;
+    quarterCreditHours?: number;
+    /** Minutes in one contact hour (50 or 60). Informational. */
+    minutesPerHour?: number;
+    source: Source;
+  };
+  /** How macro / advocacy hours fare under this rule set (shown beside the advocacy balance). */
+  macro: { countsTowardRenewal: 'yes' | 'capped' | 'no'; note: string; source: Source };
+  /** Anything else a licensee should know (not evaluated). */
+  notes?: string[];
+}
+
+export type CycleRule = { months: 12 | 24 | 36; source: Source } & (
+  | {
+      /** Every cycle ends on month/day; `parity` picks odd or even years for multi-year cycles. */
+      anchor: 'fixed';
+      month: number;
+      /** Day of month, or "last". */
+      day: number | 'last';
+      parity?: 'odd' | 'even';
+    }
+  /** Ends on the last day of the licensee's birth month. */
+  | { anchor: 'birth-month' }
+  /** Ends on the licensee's birthday. */
+  | { anchor: 'birthday' }
+  /** Ends on anniversaries of the license issue date. */
+  | { anchor: 'issue-date' }
+);
+
+/** Which credit hours a requirement or cap looks at. All given fields must match (AND); lists are OR. */
+export interface CreditMatcher {
+  topics?: Topic[];
+  /** Hours of the credit's practice split at this level. */
+  practice?: PracticeLevel;
+  macroAreas?: MacroArea[];
+  formats?: Format[];
+  /** Approval bodies (e.g. "ACE", "NASW", "board"). */
+  approvals?: string[];
+}
+
+export type Frequency =
+  | { kind: 'every-cycle' }
+  /** Due in cycles number n, 2n, 3n … counted from the first renewal (cycleIndex % n === offset). */
+  | { kind: 'every-nth-cycle'; n: number; offset?: number }
+  /** Requirements sharing `group` take turns: this one is due when cycleIndex % of === index. */
+  | { kind: 'alternating'; group: string; index: number; of: number }
+  /** `minHours` is per year of the cycle (MI implicit bias 1 h per year = 3 h in a 3-year cycle). */
+  | { kind: 'per-year-of-cycle' }
+  /** Once in a career; satisfied by a matching credit from any earlier date. */
+  | { kind: 'once-per-career' }
+  /** Only in the first renewal cycle. */
+  | { kind: 'first-renewal' };
+
+/** Who a rule applies to; absent = everyone holding the license type. */
+export interface Applicability {
+  /** License holder roles, any of: "supervisor", "direct-care", … */
+  roles?: string[];
+}
+
+export interface Requirement {
+  /** `topic:<topic>`, `practice:clinical`, `practice:macro`, `format:live`, or `topic:<a>+<b>` for a combined area. */
+  code: string;
+  label: string;
+  /** Hours required, or a share of the total (DC public-health priorities 10%). */
+  min: { hours: number } | { shareOfTotal: number };
+  match: CreditMatcher;
+  frequency?: Frequency;
+  appliesTo?: Applicability;
+  /** Default true. CA HIV/AIDS 7 h is required but not credited toward the total. */
+  countsTowardTotal?: boolean;
+  source: Source;
+  note?: string;
+}
+
+export interface Cap {
+  /** `cap:format:self-study`, `cap:practice:non-clinical`, … */
+  code: string;
+  label: string;
+  max: { hours: number } | { shareOfTotal: number };
+  match: CreditMatcher;
+  /** When set, the cap applies per single activity (CO: ≤20 PDH per activity type). */
+  perCredit?: boolean;
+  /** Match credits NOT matching `match` instead (e.g. non-clinical = not practice clinical). */
+  negate?: boolean;
+  appliesTo?: Applicability;
+  source: Source;
+  note?: string;
+}
+
+export interface CarryoverRule {
+  maxHours: number;
+  /** Topics whose hours never carry over (OR ethics). */
+  excludedTopics?: Topic[];
+  source: Source;
+}
+
+export type FirstRenewalRule = { source: Source } & (
+  | { kind: 'exempt' }
+  | { kind: 'full' }
+  /** Required hours scaled by the share of the cycle the licensee held the license, rounded up to `roundTo`. */
+  | { kind: 'prorate'; roundTo?: number }
+  /** Fixed fraction of required hours (NJ: half when licensed in the second year of the cycle). */
+  | { kind: 'fraction'; fraction: number; whenIssuedAfterMonths?: number }
+);

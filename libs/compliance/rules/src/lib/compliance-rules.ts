@@ -1,0 +1,3 @@
+export function complianceRules(): string {
+  return 'compliance-rules';
+}

@@ -1,0 +1,3 @@
+export * from './lib/errors';
+export * from './lib/auth.contracts';
+export * from './lib/organizations.contracts';

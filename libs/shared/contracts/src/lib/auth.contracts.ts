@@ -1,0 +1,69 @@
+/**
+ * Accounts and sessions. Routes are under `/api`.
+ *
+ * POST /auth/register        RegisterRequest      → 201 SessionResponse (+ refresh cookie)   409 email_taken
+ * POST /auth/sign-in         SignInRequest        → 200 SessionResponse (+ refresh cookie)   401 invalid_credentials, 429 rate_limited
+ * POST /auth/refresh         (refresh cookie)     → 200 SessionResponse (+ rotated cookie)   401 token_invalid | refresh_reused
+ * POST /auth/sign-out        (refresh cookie)     → 204 (cookie cleared, session family revoked)
+ * POST /auth/password/change ChangePasswordRequest (Bearer) → 204                          401 invalid_credentials
+ * POST /auth/password/forgot ForgotPasswordRequest → 202 (always; a link is emailed when the account exists)
+ * POST /auth/password/reset  ResetPasswordRequest → 204                                     400 invalid_reset_token
+ * GET  /me                   (Bearer)             → 200 UserDto
+ *
+ * The access token goes in `Authorization: Bearer …`; the refresh token lives only in the httpOnly
+ * cookie `mz_refresh` (path /api/auth), never in a body.
+ */
+export const REFRESH_COOKIE = 'mz_refresh';
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
+export interface RegisterRequest {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export interface SignInRequest {
+  email: string;
+  password: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface ForgotPasswordRequest {
+  email: string;
+}
+
+export interface ResetPasswordRequest {
+  token: string;
+  newPassword: string;
+}
+
+export interface SessionResponse {
+  user: UserDto;
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+export type OrganizationKind = 'provider' | 'association';
+export type MembershipRole = 'owner' | 'admin' | 'member';
+
+export interface MembershipDto {
+  organizationId: string;
+  organizationName: string;
+  kind: OrganizationKind;
+  role: MembershipRole;
+}
+
+export interface UserDto {
+  id: string;
+  name: string;
+  email: string;
+  isPlatformAdmin: boolean;
+  createdAt: string;
+  memberships: MembershipDto[];
+}
