@@ -1,10 +1,27 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, type AppConfig } from '@mezzo/api-config';
+import { AuthModule } from '@mezzo/api-auth';
+import { CoreModule, loggerParams } from '@mezzo/api-core';
+import { DataAccessModule } from '@mezzo/api-data-access';
+import { NotificationsModule } from '@mezzo/api-notifications';
+import { OrganizationsModule } from '@mezzo/api-organizations';
+import { LoggerModule } from 'nestjs-pino';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** The composition root: wiring only. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config.logLevel)),
+        DataAccessModule.forRoot({ url: config.databaseUrl }),
+        NotificationsModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: config.mail.outboxDir }),
+        CoreModule,
+        AuthModule,
+        OrganizationsModule,
+      ],
+    };
+  }
+}

@@ -1,1 +1,3 @@
-export * from './lib/api-config.module';
+export * from './lib/config.types';
+export * from './lib/load-config';
+export * from './lib/config.module';

@@ -1,1 +1,1 @@
-export * from './lib/api-organizations.module';
+export * from './lib/organizations.module';

@@ -1,3 +1,4 @@
 export * from './lib/errors';
 export * from './lib/auth.contracts';
 export * from './lib/organizations.contracts';
+export * from './lib/permissions';

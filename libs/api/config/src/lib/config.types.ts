@@ -1,0 +1,31 @@
+export type RunMode = 'development' | 'test' | 'production';
+
+/** Everything the API reads from its environment, validated once at boot. */
+export interface AppConfig {
+  mode: RunMode;
+  port: number;
+  /** Public URL of the app, used in emailed links. */
+  appUrl: string;
+  databaseUrl: string;
+  /** Folder for local state: generated secrets, mail outbox, uploaded files. */
+  dataDir: string;
+  /** Built Angular app served at `/`; absent = API only. */
+  webDistDir?: string;
+  /** Load the demo accounts at boot (idempotent); `npm start` turns it on. */
+  seedDemo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  auth: {
+    jwtSecret: string;
+    cookieSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    resetTokenTtlMinutes: number;
+    /** Sign-in attempts allowed per window, per IP and per account. */
+    signInLimitPerIp: number;
+    signInLimitPerAccount: number;
+    signInWindowSeconds: number;
+    /** Secure cookies (HTTPS only) — on in production. */
+    secureCookies: boolean;
+  };
+  mail: { smtpUrl?: string; from: string; outboxDir: string };
+}

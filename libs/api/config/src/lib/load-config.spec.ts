@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './load-config';
+
+const base = { DATABASE_URL: 'postgres://u:p@localhost:5432/mezzo' };
+
+describe('loadConfig', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'mezzo-config-'))));
+
+  it('uses defaults locally and generates secrets once, kept in the data dir', () => {
+    const first = loadConfig({ ...base }, dir);
+    expect(first.port).toBe(3000);
+    expect(first.mode).toBe('development');
+    expect(first.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    const second = loadConfig({ ...base }, dir);
+    expect(second.auth.jwtSecret).toBe(first.auth.jwtSecret);
+    expect(second.auth.cookieSecret).not.toBe(first.auth.jwtSecret);
+    expect(JSON.parse(readFileSync(join(dir, '.data', 'secrets.json'), 'utf8'))).toHaveProperty('JWT_SECRET');
+  });
+
+  it('requires secrets in production and lists every problem at once', () => {
+    try {
+      loadConfig({ NODE_ENV: 'production', PORT: 'abc' }, dir);
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/DATABASE_URL is required/);
+      expect(problems).toMatch(/JWT_SECRET is required in production/);
+      expect(problems).toMatch(/COOKIE_SECRET is required in production/);
+      expect(problems).toMatch(/PORT must be a whole number/);
+    }
+  });
+
+  it('rejects short secrets and bad URLs', () => {
+    expect(() => loadConfig({ ...base, JWT_SECRET: 'short', SMTP_URL: 'http://x' }, dir)).toThrow(
+      /JWT_SECRET must be at least 32 characters/,
+    );
+    expect(() => loadConfig({ ...base, SMTP_URL: 'http://x' }, dir)).toThrow(/SMTP_URL must start with smtp/);
+  });
+
+  it('reads overrides', () => {
+    const c = loadConfig({ ...base, PORT: '4100', APP_URL: 'https://app.example/', SIGN_IN_LIMIT_PER_ACCOUNT: '3' }, dir);
+    expect(c.port).toBe(4100);
+    expect(c.appUrl).toBe('https://app.example');
+    expect(c.auth.signInLimitPerAccount).toBe(3);
+  });
+});

@@ -1,0 +1,20 @@
+import { MembershipEntity } from './membership.entity';
+import { OrganizationEntity } from './organization.entity';
+import { PasswordResetTokenEntity } from './password-reset-token.entity';
+import { RateLimitEntity } from './rate-limit.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { UserEntity } from './user.entity';
+
+export { MembershipEntity, OrganizationEntity, PasswordResetTokenEntity, RateLimitEntity, RefreshTokenEntity, UserEntity };
+export type { MembershipRoleValue } from './membership.entity';
+export type { OrganizationKindValue } from './organization.entity';
+
+/** Every entity, listed as classes (not globs) so the webpack bundle finds them. */
+export const ENTITIES = [
+  UserEntity,
+  OrganizationEntity,
+  MembershipEntity,
+  RefreshTokenEntity,
+  PasswordResetTokenEntity,
+  RateLimitEntity,
+];

@@ -1,0 +1,55 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { AddMemberRequest, CreateOrganizationRequest, MembershipRole, OrganizationKind, UpdateMemberRequest } from '@mezzo/shared-contracts';
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+const KINDS: OrganizationKind[] = ['provider', 'association'];
+const ROLES: MembershipRole[] = ['owner', 'admin', 'member'];
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateOrganizationDto implements CreateOrganizationRequest {
+  @ApiProperty({ example: 'NASW New Jersey Chapter' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name is required' })
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: KINDS })
+  @IsIn(KINDS, { message: `kind must be one of ${KINDS.join(', ')}` })
+  kind!: OrganizationKind;
+}
+
+export class AddMemberDto implements AddMemberRequest {
+  @ApiProperty()
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  email!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: MembershipRole;
+}
+
+export class UpdateMemberDto implements UpdateMemberRequest {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: MembershipRole;
+}
+
+export class PageQueryDto {
+  @ApiProperty({ required: false, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be a whole number' })
+  @Min(1)
+  page = 1;
+
+  @ApiProperty({ required: false, default: 25, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize must be a whole number' })
+  @Min(1)
+  @Max(100)
+  pageSize = 25;
+}

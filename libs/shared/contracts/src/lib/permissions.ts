@@ -1,0 +1,25 @@
+/**
+ * Permission keys checked per route. Every signed-in user holds the `self` ones; platform admins
+ * also hold `platform:*`. Organisation roles are checked by the services against the resource.
+ */
+export const PERMISSIONS = {
+  accountRead: 'account:read',
+  accountWrite: 'account:write',
+  organizationsCreate: 'organizations:create',
+  organizationsRead: 'organizations:read',
+  organizationsManage: 'organizations:manage',
+  platformAdmin: 'platform:admin',
+} as const;
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+
+export const USER_PERMISSIONS: readonly Permission[] = [
+  PERMISSIONS.accountRead,
+  PERMISSIONS.accountWrite,
+  PERMISSIONS.organizationsCreate,
+  PERMISSIONS.organizationsRead,
+  PERMISSIONS.organizationsManage,
+];
+
+export function permissionsFor(user: { isPlatformAdmin: boolean }): Permission[] {
+  return user.isPlatformAdmin ? [...USER_PERMISSIONS, PERMISSIONS.platformAdmin] : [...USER_PERMISSIONS];
+}
