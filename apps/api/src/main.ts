@@ -11,13 +11,18 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo-seed';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    bufferLogs: true,
+  });
   const logger = app.get(Logger);
   app.useLogger(logger);
   configureApp(app, config);
 
-  const applied = await runMigrations(app.get<DataSource>(getDataSourceToken()));
-  if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`, 'Database');
+  const applied = await runMigrations(
+    app.get<DataSource>(getDataSourceToken()),
+  );
+  if (applied.length)
+    logger.log(`Applied migrations: ${applied.join(', ')}`, 'Database');
 
   if (config.seedDemo && config.mode !== 'production') {
     const { created } = await seedDemo(app);
@@ -26,9 +31,14 @@ async function bootstrap(): Promise<void> {
 
   await app.listen(config.port, '0.0.0.0');
   const url = await app.getUrl();
-  logger.log(`Mezzo API listening on ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}`, 'Bootstrap');
+  logger.log(
+    `Mezzo API listening on ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}`,
+    'Bootstrap',
+  );
   if (config.seedDemo && config.mode !== 'production') {
-    const lines = DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(30)} ${a.role}`).join('\n');
+    const lines = DEMO_ACCOUNTS.map(
+      (a) => `    ${a.email.padEnd(30)} ${a.role}`,
+    ).join('\n');
     process.stdout.write(
       `\n  Mezzo is running at ${config.appUrl}\n  API docs: ${config.appUrl}/api/docs\n\n  Demo logins (password: ${DEMO_PASSWORD}):\n${lines}\n\n  Mail is written to ${config.mail.smtpUrl ? 'SMTP' : config.mail.outboxDir}\n  Press Ctrl-C to stop.\n\n`,
     );
@@ -40,6 +50,8 @@ bootstrap().catch((err: unknown) => {
     process.stderr.write(`${err.message}\n`);
     process.exit(78);
   }
-  process.stderr.write(`Mezzo API failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.stderr.write(
+    `Mezzo API failed to start: ${err instanceof Error ? err.stack : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -17,7 +17,11 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config.logLevel)),
         DataAccessModule.forRoot({ url: config.databaseUrl }),
-        NotificationsModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: config.mail.outboxDir }),
+        NotificationsModule.forRoot({
+          smtpUrl: config.mail.smtpUrl,
+          from: config.mail.from,
+          outboxDir: config.mail.outboxDir,
+        }),
         CoreModule,
         AuthModule,
         OrganizationsModule,

@@ -1,1 +1,11 @@
-export * from './lib/api-notifications.module';
+export { NotificationsModule } from './lib/notifications.module';
+export type { MailOptionsAsync } from './lib/notifications.module';
+export { MailerService } from './lib/mailer.service';
+export { MailDeliveryError } from './lib/mail-delivery.error';
+export { MAIL_OPTIONS, DEFAULT_OUTBOX_DIR } from './lib/mail-options';
+export type { MailOptions } from './lib/mail-options';
+export type { MailMessage } from './lib/mail-message';
+export { passwordResetEmail } from './lib/templates/password-reset.template';
+export type { PasswordResetEmailInput } from './lib/templates/password-reset.template';
+export { escapeHtml } from './lib/templates/escape-html';
+export type { RenderedEmail } from './lib/templates/rendered-email';

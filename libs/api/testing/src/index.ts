@@ -1,1 +1,3 @@
-export * from './lib/api-testing';
+export * from './lib/postgres/test-database';
+export * from './lib/smtp';
+export * from './lib/app/test-app';

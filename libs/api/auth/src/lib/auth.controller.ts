@@ -1,12 +1,38 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@mezzo/api-config';
-import { Authenticated, CurrentUser, Public, RequirePermission, type RequestUser } from '@mezzo/api-core';
+import {
+  Authenticated,
+  CurrentUser,
+  Public,
+  RequirePermission,
+  type RequestUser,
+} from '@mezzo/api-core';
 import { OrganizationsRepository } from '@mezzo/api-data-access';
-import { PERMISSIONS, REFRESH_COOKIE, type SessionResponse, type UserDto } from '@mezzo/shared-contracts';
+import {
+  PERMISSIONS,
+  REFRESH_COOKIE,
+  type SessionResponse,
+  type UserDto,
+} from '@mezzo/shared-contracts';
 import type { Request, Response } from 'express';
 import { AuthService } from './auth.service';
-import { ChangePasswordDto, ForgotPasswordDto, RegisterDto, ResetPasswordDto, SignInDto } from './dto/auth.dto';
+import {
+  ChangePasswordDto,
+  ForgotPasswordDto,
+  RegisterDto,
+  ResetPasswordDto,
+  SignInDto,
+} from './dto/auth.dto';
 import { SessionsService, type IssuedSession } from './sessions.service';
 import { toSessionResponse, toUserDto } from './user.mapper';
 
@@ -25,14 +51,21 @@ export class AuthController {
   @Public()
   @Post('auth/register')
   @HttpCode(201)
-  async register(@Body() body: RegisterDto, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+  async register(
+    @Body() body: RegisterDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
     return this.respond(await this.auth.register(body), res);
   }
 
   @Public()
   @Post('auth/sign-in')
   @HttpCode(200)
-  async signIn(@Body() body: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+  async signIn(
+    @Body() body: SignInDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
     return this.respond(await this.auth.signIn(body, req.ip ?? 'unknown'), res);
   }
 
@@ -40,9 +73,15 @@ export class AuthController {
   @ApiCookieAuth(REFRESH_COOKIE)
   @Post('auth/refresh')
   @HttpCode(200)
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+  async refresh(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
     try {
-      return await this.respond(await this.sessions.refresh(readCookie(req)), res);
+      return await this.respond(
+        await this.sessions.refresh(readCookie(req)),
+        res,
+      );
     } catch (e) {
       this.clearCookie(res);
       throw e;
@@ -52,7 +91,10 @@ export class AuthController {
   @Public()
   @Post('auth/sign-out')
   @HttpCode(204)
-  async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async signOut(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.sessions.end(readCookie(req));
     this.clearCookie(res);
   }
@@ -61,14 +103,28 @@ export class AuthController {
   @RequirePermission(PERMISSIONS.accountWrite)
   @Post('auth/password/change')
   @HttpCode(204)
-  async changePassword(@CurrentUser() user: RequestUser, @Body() body: ChangePasswordDto, @Res({ passthrough: true }) res: Response): Promise<void> {
-    this.setCookie(res, await this.auth.changePassword(user.id, body.currentPassword, body.newPassword));
+  async changePassword(
+    @CurrentUser() user: RequestUser,
+    @Body() body: ChangePasswordDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    this.setCookie(
+      res,
+      await this.auth.changePassword(
+        user.id,
+        body.currentPassword,
+        body.newPassword,
+      ),
+    );
   }
 
   @Public()
   @Post('auth/password/forgot')
   @HttpCode(202)
-  async forgot(@Body() body: ForgotPasswordDto, @Req() req: Request): Promise<void> {
+  async forgot(
+    @Body() body: ForgotPasswordDto,
+    @Req() req: Request,
+  ): Promise<void> {
     await this.auth.forgotPassword(body.email, req.ip ?? 'unknown');
   }
 
@@ -87,9 +143,15 @@ export class AuthController {
     return toUserDto(user, await this.organizations.membershipsOf(user.id));
   }
 
-  private async respond(session: IssuedSession, res: Response): Promise<SessionResponse> {
+  private async respond(
+    session: IssuedSession,
+    res: Response,
+  ): Promise<SessionResponse> {
     this.setCookie(res, session);
-    return toSessionResponse(session, await this.organizations.membershipsOf(session.user.id));
+    return toSessionResponse(
+      session,
+      await this.organizations.membershipsOf(session.user.id),
+    );
   }
 
   private setCookie(res: Response, session: IssuedSession): void {
@@ -103,11 +165,20 @@ export class AuthController {
   }
 
   private clearCookie(res: Response): void {
-    res.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.auth.secureCookies, path: COOKIE_PATH });
+    res.clearCookie(REFRESH_COOKIE, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.auth.secureCookies,
+      path: COOKIE_PATH,
+    });
   }
 }
 
 function readCookie(req: Request): string | undefined {
-  const value = (req.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
-  return typeof value === 'string' && value.length > 0 && value.length < 200 ? value : undefined;
+  const value = (req.cookies as Record<string, unknown> | undefined)?.[
+    REFRESH_COOKIE
+  ];
+  return typeof value === 'string' && value.length > 0 && value.length < 200
+    ? value
+    : undefined;
 }

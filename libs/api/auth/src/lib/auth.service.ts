@@ -1,11 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@mezzo/api-config';
 import { AppError } from '@mezzo/api-core';
-import { PasswordResetTokensRepository, UsersRepository, type UserEntity } from '@mezzo/api-data-access';
+import {
+  PasswordResetTokensRepository,
+  UsersRepository,
+  type UserEntity,
+} from '@mezzo/api-data-access';
 import { MailerService, passwordResetEmail } from '@mezzo/api-notifications';
 import type { RegisterDto, SignInDto } from './dto/auth.dto';
 import { RateLimiter } from './rate-limiter.service';
-import { dummyPasswordHash, hashPassword, newToken, sha256, verifyPassword } from './secrets';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  newToken,
+  sha256,
+  verifyPassword,
+} from './secrets';
 import { SessionsService, type IssuedSession } from './sessions.service';
 
 @Injectable()
@@ -22,64 +32,136 @@ export class AuthService {
   ) {}
 
   async register(input: RegisterDto): Promise<IssuedSession> {
-    const user = await this.users.create({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
-    if (!user) throw AppError.conflict('An account with this email already exists', 'email_taken', { email: ['is already registered'] });
+    const user = await this.users.create({
+      email: input.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+    });
+    if (!user)
+      throw AppError.conflict(
+        'An account with this email already exists',
+        'email_taken',
+        { email: ['is already registered'] },
+      );
     return this.sessions.start(user);
   }
 
   /** Limited per IP and per account; the answer never says which of email or password was wrong. */
   async signIn(input: SignInDto, ip: string): Promise<IssuedSession> {
-    const { signInLimitPerIp, signInLimitPerAccount, signInWindowSeconds } = this.config.auth;
+    const { signInLimitPerIp, signInLimitPerAccount, signInWindowSeconds } =
+      this.config.auth;
     const accountKey = `sign-in:account:${input.email.toLowerCase()}`;
-    await this.limiter.consume(`sign-in:ip:${ip}`, signInLimitPerIp, signInWindowSeconds);
-    await this.limiter.consume(accountKey, signInLimitPerAccount, signInWindowSeconds);
+    await this.limiter.consume(
+      `sign-in:ip:${ip}`,
+      signInLimitPerIp,
+      signInWindowSeconds,
+    );
+    await this.limiter.consume(
+      accountKey,
+      signInLimitPerAccount,
+      signInWindowSeconds,
+    );
     const user = await this.users.findByEmail(input.email);
-    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-    if (!user || !ok) throw AppError.unauthenticated('invalid_credentials', 'The email or password is not correct');
+    const ok = await verifyPassword(
+      user?.passwordHash ?? (await dummyPasswordHash()),
+      input.password,
+    );
+    if (!user || !ok)
+      throw AppError.unauthenticated(
+        'invalid_credentials',
+        'The email or password is not correct',
+      );
     await this.limiter.clear(accountKey);
     return this.sessions.start(user);
   }
 
   /** Changes the password and signs out every other session; returns a fresh session for this one. */
-  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<IssuedSession> {
+  async changePassword(
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<IssuedSession> {
     const user = await this.requireUser(userId);
-    await this.limiter.consume(`change-password:${userId}`, this.config.auth.signInLimitPerAccount, this.config.auth.signInWindowSeconds);
+    await this.limiter.consume(
+      `change-password:${userId}`,
+      this.config.auth.signInLimitPerAccount,
+      this.config.auth.signInWindowSeconds,
+    );
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      throw new AppError(401, 'invalid_credentials', 'The current password is not correct', { currentPassword: ['is not correct'] });
+      throw new AppError(
+        401,
+        'invalid_credentials',
+        'The current password is not correct',
+        { currentPassword: ['is not correct'] },
+      );
     }
-    await this.users.updatePasswordHash(user.id, await hashPassword(newPassword));
+    await this.users.updatePasswordHash(
+      user.id,
+      await hashPassword(newPassword),
+    );
     await this.sessions.endAll(user.id);
     return this.sessions.start(user);
   }
 
   /** Always succeeds from the caller's view, so it cannot be used to find out who has an account. */
   async forgotPassword(email: string, ip: string): Promise<void> {
-    await this.limiter.consume(`forgot:ip:${ip}`, this.config.auth.signInLimitPerIp, this.config.auth.signInWindowSeconds);
+    await this.limiter.consume(
+      `forgot:ip:${ip}`,
+      this.config.auth.signInLimitPerIp,
+      this.config.auth.signInWindowSeconds,
+    );
     const user = await this.users.findByEmail(email);
     if (!user) return;
     const token = newToken();
     const ttl = this.config.auth.resetTokenTtlMinutes;
-    await this.resets.insert({ userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + ttl * 60_000) });
+    await this.resets.insert({
+      userId: user.id,
+      tokenHash: sha256(token),
+      expiresAt: new Date(Date.now() + ttl * 60_000),
+    });
     const resetUrl = `${this.config.appUrl}/reset-password?token=${encodeURIComponent(token)}`;
     try {
-      await this.mailer.send({ to: user.email, ...passwordResetEmail({ name: user.name, resetUrl, expiresInMinutes: ttl }) });
+      await this.mailer.send({
+        to: user.email,
+        ...passwordResetEmail({
+          name: user.name,
+          resetUrl,
+          expiresInMinutes: ttl,
+        }),
+      });
     } catch (err) {
       // The user sees the same answer either way; the failure is ours to see in the logs.
-      this.logger.error({ err: (err as Error).message }, 'Password reset email could not be sent');
+      this.logger.error(
+        { err: (err as Error).message },
+        'Password reset email could not be sent',
+      );
     }
   }
 
   async resetPassword(token: string, newPassword: string): Promise<void> {
     const userId = await this.resets.consume(sha256(token));
-    if (!userId) throw new AppError(400, 'invalid_reset_token', 'This reset link is invalid or has expired', { token: ['is invalid or expired'] });
-    await this.users.updatePasswordHash(userId, await hashPassword(newPassword));
+    if (!userId)
+      throw new AppError(
+        400,
+        'invalid_reset_token',
+        'This reset link is invalid or has expired',
+        { token: ['is invalid or expired'] },
+      );
+    await this.users.updatePasswordHash(
+      userId,
+      await hashPassword(newPassword),
+    );
     await this.resets.invalidateAllForUser(userId);
     await this.sessions.endAll(userId);
   }
 
   async requireUser(id: string): Promise<UserEntity> {
     const user = await this.users.findById(id);
-    if (!user) throw AppError.unauthenticated('token_invalid', 'The account no longer exists');
+    if (!user)
+      throw AppError.unauthenticated(
+        'token_invalid',
+        'The account no longer exists',
+      );
     return user;
   }
 }

@@ -8,8 +8,15 @@ export class RateLimiter {
   constructor(private readonly limits: RateLimitsRepository) {}
 
   /** Counts an attempt; throws 429 (with Retry-After) once `limit` attempts were made in the window. */
-  async consume(key: string, limit: number, windowSeconds: number): Promise<void> {
-    const { count, retryAfterSeconds } = await this.limits.hit(key, windowSeconds);
+  async consume(
+    key: string,
+    limit: number,
+    windowSeconds: number,
+  ): Promise<void> {
+    const { count, retryAfterSeconds } = await this.limits.hit(
+      key,
+      windowSeconds,
+    );
     if (count > limit) throw AppError.rateLimited(retryAfterSeconds);
   }
 

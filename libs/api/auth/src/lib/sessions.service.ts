@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@mezzo/api-config';
 import { AppError } from '@mezzo/api-core';
-import { RefreshTokensRepository, UsersRepository, type UserEntity } from '@mezzo/api-data-access';
+import {
+  RefreshTokensRepository,
+  UsersRepository,
+  type UserEntity,
+} from '@mezzo/api-data-access';
 import { randomUUID } from 'node:crypto';
 import type { AccessTokenPayload } from './passport/jwt.strategy';
 import { newToken, sha256 } from './secrets';
@@ -34,17 +38,32 @@ export class SessionsService {
   }
 
   async refresh(refreshToken: string | undefined): Promise<IssuedSession> {
-    if (!refreshToken) throw AppError.unauthenticated('token_invalid', 'No session to refresh');
+    if (!refreshToken)
+      throw AppError.unauthenticated('token_invalid', 'No session to refresh');
     const stored = await this.tokens.findByHash(sha256(refreshToken));
-    if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) {
-      throw AppError.unauthenticated('token_invalid', 'The session is not valid');
+    if (
+      !stored ||
+      stored.revokedAt ||
+      stored.expiresAt.getTime() <= Date.now()
+    ) {
+      throw AppError.unauthenticated(
+        'token_invalid',
+        'The session is not valid',
+      );
     }
     if (stored.usedAt || !(await this.tokens.markUsed(stored.id))) {
       await this.tokens.revokeFamily(stored.familyId);
-      throw AppError.unauthenticated('refresh_reused', 'This session was already refreshed; all its tokens are revoked');
+      throw AppError.unauthenticated(
+        'refresh_reused',
+        'This session was already refreshed; all its tokens are revoked',
+      );
     }
     const user = await this.users.findById(stored.userId);
-    if (!user) throw AppError.unauthenticated('token_invalid', 'The session is not valid');
+    if (!user)
+      throw AppError.unauthenticated(
+        'token_invalid',
+        'The session is not valid',
+      );
     return this.issue(user, stored.familyId);
   }
 
@@ -59,13 +78,29 @@ export class SessionsService {
     return this.tokens.revokeAllForUser(userId);
   }
 
-  private async issue(user: UserEntity, familyId: string): Promise<IssuedSession> {
-    const payload: AccessTokenPayload = { sub: user.id, adm: user.isPlatformAdmin };
+  private async issue(
+    user: UserEntity,
+    familyId: string,
+  ): Promise<IssuedSession> {
+    const payload: AccessTokenPayload = {
+      sub: user.id,
+      adm: user.isPlatformAdmin,
+    };
     const expiresIn = this.config.auth.accessTokenTtlSeconds;
-    const accessToken = await this.jwt.signAsync(payload, { expiresIn, algorithm: 'HS256' });
+    const accessToken = await this.jwt.signAsync(payload, {
+      expiresIn,
+      algorithm: 'HS256',
+    });
     const refreshToken = newToken();
-    const refreshExpiresAt = new Date(Date.now() + this.config.auth.refreshTokenTtlDays * 86_400_000);
-    await this.tokens.insert({ userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt });
+    const refreshExpiresAt = new Date(
+      Date.now() + this.config.auth.refreshTokenTtlDays * 86_400_000,
+    );
+    await this.tokens.insert({
+      userId: user.id,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: refreshExpiresAt,
+    });
     return { user, accessToken, expiresIn, refreshToken, refreshExpiresAt };
   }
 }

@@ -2,7 +2,10 @@ import type { MembershipRow, UserEntity } from '@mezzo/api-data-access';
 import type { SessionResponse, UserDto } from '@mezzo/shared-contracts';
 import type { IssuedSession } from './sessions.service';
 
-export function toUserDto(user: UserEntity, memberships: MembershipRow[]): UserDto {
+export function toUserDto(
+  user: UserEntity,
+  memberships: MembershipRow[],
+): UserDto {
   return {
     id: user.id,
     name: user.name,
@@ -18,6 +21,13 @@ export function toUserDto(user: UserEntity, memberships: MembershipRow[]): UserD
   };
 }
 
-export function toSessionResponse(session: IssuedSession, memberships: MembershipRow[]): SessionResponse {
-  return { user: toUserDto(session.user, memberships), accessToken: session.accessToken, expiresIn: session.expiresIn };
+export function toSessionResponse(
+  session: IssuedSession,
+  memberships: MembershipRow[],
+): SessionResponse {
+  return {
+    user: toUserDto(session.user, memberships),
+    accessToken: session.accessToken,
+    expiresIn: session.expiresIn,
+  };
 }

@@ -9,6 +9,10 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export class ConfigModule {
   /** The config is loaded once by the composition root (main.ts or a test) and handed in. */
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
   }
 }

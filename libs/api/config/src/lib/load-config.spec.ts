@@ -17,7 +17,9 @@ describe('loadConfig', () => {
     const second = loadConfig({ ...base }, dir);
     expect(second.auth.jwtSecret).toBe(first.auth.jwtSecret);
     expect(second.auth.cookieSecret).not.toBe(first.auth.jwtSecret);
-    expect(JSON.parse(readFileSync(join(dir, '.data', 'secrets.json'), 'utf8'))).toHaveProperty('JWT_SECRET');
+    expect(
+      JSON.parse(readFileSync(join(dir, '.data', 'secrets.json'), 'utf8')),
+    ).toHaveProperty('JWT_SECRET');
   });
 
   it('requires secrets in production and lists every problem at once', () => {
@@ -35,14 +37,24 @@ describe('loadConfig', () => {
   });
 
   it('rejects short secrets and bad URLs', () => {
-    expect(() => loadConfig({ ...base, JWT_SECRET: 'short', SMTP_URL: 'http://x' }, dir)).toThrow(
-      /JWT_SECRET must be at least 32 characters/,
+    expect(() =>
+      loadConfig({ ...base, JWT_SECRET: 'short', SMTP_URL: 'http://x' }, dir),
+    ).toThrow(/JWT_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ ...base, SMTP_URL: 'http://x' }, dir)).toThrow(
+      /SMTP_URL must start with smtp/,
     );
-    expect(() => loadConfig({ ...base, SMTP_URL: 'http://x' }, dir)).toThrow(/SMTP_URL must start with smtp/);
   });
 
   it('reads overrides', () => {
-    const c = loadConfig({ ...base, PORT: '4100', APP_URL: 'https://app.example/', SIGN_IN_LIMIT_PER_ACCOUNT: '3' }, dir);
+    const c = loadConfig(
+      {
+        ...base,
+        PORT: '4100',
+        APP_URL: 'https://app.example/',
+        SIGN_IN_LIMIT_PER_ACCOUNT: '3',
+      },
+      dir,
+    );
     expect(c.port).toBe(4100);
     expect(c.appUrl).toBe('https://app.example');
     expect(c.auth.signInLimitPerAccount).toBe(3);

@@ -13,31 +13,58 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+] as const;
 const MIN_SECRET_LENGTH = 32;
 
 /**
  * Reads and validates the environment. The only code in the API that reads `process.env`.
  * In production secrets are required; locally a secret is generated once and kept in DATA_DIR.
  */
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+export function loadConfig(
+  env: Env = process.env,
+  cwd: string = process.cwd(),
+): AppConfig {
   const problems: string[] = [];
   const mode = parseMode(env['NODE_ENV'], problems);
-  const port = parseInteger(env, 'PORT', 3000, { min: 0, max: 65535 }, problems);
+  const port = parseInteger(
+    env,
+    'PORT',
+    3000,
+    { min: 0, max: 65535 },
+    problems,
+  );
   const dataDir = resolve(cwd, env['DATA_DIR'] ?? '.data');
 
   const databaseUrl = env['DATABASE_URL'] ?? '';
-  if (!databaseUrl) problems.push('DATABASE_URL is required (postgres://user:pass@host:5432/db)');
-  else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  if (!databaseUrl)
+    problems.push(
+      'DATABASE_URL is required (postgres://user:pass@host:5432/db)',
+    );
+  else if (!/^postgres(ql)?:\/\//.test(databaseUrl))
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
 
-  const appUrl = (env['APP_URL'] ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const appUrl = (env['APP_URL'] ?? `http://localhost:${port}`).replace(
+    /\/+$/,
+    '',
+  );
   if (!isHttpUrl(appUrl)) problems.push('APP_URL must be an http(s) URL');
 
-  const logLevel = (env['LOG_LEVEL'] ?? (mode === 'test' ? 'warn' : 'info')) as AppConfig['logLevel'];
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const logLevel = (env['LOG_LEVEL'] ??
+    (mode === 'test' ? 'warn' : 'info')) as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
   const smtpUrl = env['SMTP_URL'] || undefined;
-  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl))
+    problems.push('SMTP_URL must start with smtp:// or smtps://');
 
   const jwtSecret = secret(env, 'JWT_SECRET', mode, dataDir, problems);
   const cookieSecret = secret(env, 'COOKIE_SECRET', mode, dataDir, problems);
@@ -54,12 +81,48 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     auth: {
       jwtSecret,
       cookieSecret,
-      accessTokenTtlSeconds: parseInteger(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, { min: 10, max: 86400 }, problems),
-      refreshTokenTtlDays: parseInteger(env, 'REFRESH_TOKEN_TTL_DAYS', 30, { min: 1, max: 365 }, problems),
-      resetTokenTtlMinutes: parseInteger(env, 'RESET_TOKEN_TTL_MINUTES', 60, { min: 5, max: 1440 }, problems),
-      signInLimitPerIp: parseInteger(env, 'SIGN_IN_LIMIT_PER_IP', 30, { min: 1, max: 100000 }, problems),
-      signInLimitPerAccount: parseInteger(env, 'SIGN_IN_LIMIT_PER_ACCOUNT', 8, { min: 1, max: 1000 }, problems),
-      signInWindowSeconds: parseInteger(env, 'SIGN_IN_WINDOW_SECONDS', 900, { min: 1, max: 86400 }, problems),
+      accessTokenTtlSeconds: parseInteger(
+        env,
+        'ACCESS_TOKEN_TTL_SECONDS',
+        900,
+        { min: 10, max: 86400 },
+        problems,
+      ),
+      refreshTokenTtlDays: parseInteger(
+        env,
+        'REFRESH_TOKEN_TTL_DAYS',
+        30,
+        { min: 1, max: 365 },
+        problems,
+      ),
+      resetTokenTtlMinutes: parseInteger(
+        env,
+        'RESET_TOKEN_TTL_MINUTES',
+        60,
+        { min: 5, max: 1440 },
+        problems,
+      ),
+      signInLimitPerIp: parseInteger(
+        env,
+        'SIGN_IN_LIMIT_PER_IP',
+        30,
+        { min: 1, max: 100000 },
+        problems,
+      ),
+      signInLimitPerAccount: parseInteger(
+        env,
+        'SIGN_IN_LIMIT_PER_ACCOUNT',
+        8,
+        { min: 1, max: 1000 },
+        problems,
+      ),
+      signInWindowSeconds: parseInteger(
+        env,
+        'SIGN_IN_WINDOW_SECONDS',
+        900,
+        { min: 1, max: 86400 },
+        problems,
+      ),
       secureCookies: mode === 'production' && appUrl.startsWith('https://'),
     },
     mail: {
@@ -74,7 +137,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
 function parseMode(value: string | undefined, problems: string[]): RunMode {
   const mode = value ?? 'development';
-  if (mode === 'development' || mode === 'test' || mode === 'production') return mode;
+  if (mode === 'development' || mode === 'test' || mode === 'production')
+    return mode;
   problems.push('NODE_ENV must be development, test or production');
   return 'development';
 }
@@ -90,7 +154,9 @@ function parseInteger(
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    problems.push(`${name} must be a whole number from ${range.min} to ${range.max}`);
+    problems.push(
+      `${name} must be a whole number from ${range.min} to ${range.max}`,
+    );
     return fallback;
   }
   return value;
@@ -109,10 +175,17 @@ function isHttpUrl(value: string): boolean {
  * A secret from the environment; in production it must be set and long enough. Locally a random
  * one is generated on first boot and kept in DATA_DIR/secrets.json, so sessions survive restarts.
  */
-function secret(env: Env, name: string, mode: RunMode, dataDir: string, problems: string[]): string {
+function secret(
+  env: Env,
+  name: string,
+  mode: RunMode,
+  dataDir: string,
+  problems: string[],
+): string {
   const given = env[name];
   if (given) {
-    if (given.length < MIN_SECRET_LENGTH) problems.push(`${name} must be at least ${MIN_SECRET_LENGTH} characters`);
+    if (given.length < MIN_SECRET_LENGTH)
+      problems.push(`${name} must be at least ${MIN_SECRET_LENGTH} characters`);
     return given;
   }
   if (mode === 'production') {
@@ -124,7 +197,9 @@ function secret(env: Env, name: string, mode: RunMode, dataDir: string, problems
 
 function localSecret(dataDir: string, name: string): string {
   const file = join(dataDir, 'secrets.json');
-  const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const stored: Record<string, string> = existsSync(file)
+    ? JSON.parse(readFileSync(file, 'utf8'))
+    : {};
   if (!stored[name]) {
     stored[name] = randomBytes(48).toString('base64url');
     mkdirSync(dataDir, { recursive: true });
@@ -133,7 +208,10 @@ function localSecret(dataDir: string, name: string): string {
   return stored[name];
 }
 
-function resolveWebDist(given: string | undefined, cwd: string): string | undefined {
+function resolveWebDist(
+  given: string | undefined,
+  cwd: string,
+): string | undefined {
   const dir = resolve(cwd, given ?? 'dist/apps/web/browser');
   return existsSync(join(dir, 'index.html')) ? dir : undefined;
 }

@@ -24,7 +24,11 @@ export class DataAccessModule {
       module: DataAccessModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(options.url, { poolSize: options.poolSize }), retryAttempts: 3, retryDelay: 1000 }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(options.url, { poolSize: options.poolSize }),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
         TypeOrmModule.forFeature(ENTITIES),
       ],
       providers: REPOSITORIES,

@@ -8,7 +8,10 @@ import { MIGRATIONS } from './migrations';
  * (not globs) and `pg` is passed as the driver, so the webpack-bundled API carries them.
  * `synchronize` stays off: the schema changes only through migrations.
  */
-export function dataSourceOptions(url: string, extra: { poolSize?: number; logging?: boolean } = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  extra: { poolSize?: number; logging?: boolean } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -26,7 +29,10 @@ export function dataSourceOptions(url: string, extra: { poolSize?: number; loggi
   };
 }
 
-export function createDataSource(url: string, extra?: { poolSize?: number; logging?: boolean }): DataSource {
+export function createDataSource(
+  url: string,
+  extra?: { poolSize?: number; logging?: boolean },
+): DataSource {
   return new DataSource(dataSourceOptions(url, extra));
 }
 
@@ -45,13 +51,17 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
     const applied = await executor.executePendingMigrations();
     return applied.map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner
+      .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK])
+      .catch(() => undefined);
     await runner.release();
   }
 }
 
 /** SQL the entities would need beyond what the migrations created; empty when they agree. */
-export async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
+export async function pendingSchemaChanges(
+  dataSource: DataSource,
+): Promise<string[]> {
   const sql = await dataSource.driver.createSchemaBuilder().log();
   return sql.upQueries.map((q) => q.query);
 }

@@ -1,8 +1,34 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AppError, CurrentUser, RequirePermission, type RequestUser } from '@mezzo/api-core';
-import { PERMISSIONS, type MemberDto, type OrganizationDto, type Page } from '@mezzo/shared-contracts';
-import { AddMemberDto, CreateOrganizationDto, PageQueryDto, UpdateMemberDto } from './organizations.dto';
+import {
+  AppError,
+  CurrentUser,
+  RequirePermission,
+  type RequestUser,
+} from '@mezzo/api-core';
+import {
+  PERMISSIONS,
+  type MemberDto,
+  type OrganizationDto,
+  type Page,
+} from '@mezzo/shared-contracts';
+import {
+  AddMemberDto,
+  CreateOrganizationDto,
+  PageQueryDto,
+  UpdateMemberDto,
+} from './organizations.dto';
 import { OrganizationsService } from './organizations.service';
 
 /** A malformed id is simply not found: the answer must not differ from someone else's real id. */
@@ -17,7 +43,10 @@ export class OrganizationsController {
   @RequirePermission(PERMISSIONS.organizationsCreate)
   @Post()
   @HttpCode(201)
-  create(@CurrentUser() user: RequestUser, @Body() body: CreateOrganizationDto): Promise<OrganizationDto> {
+  create(
+    @CurrentUser() user: RequestUser,
+    @Body() body: CreateOrganizationDto,
+  ): Promise<OrganizationDto> {
     return this.organizations.create(user.id, body.name, body.kind);
   }
 
@@ -29,20 +58,31 @@ export class OrganizationsController {
 
   @RequirePermission(PERMISSIONS.organizationsRead)
   @Get(':id')
-  get(@CurrentUser() user: RequestUser, @Param('id', Id) id: string): Promise<OrganizationDto> {
+  get(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+  ): Promise<OrganizationDto> {
     return this.organizations.get(user.id, id);
   }
 
   @RequirePermission(PERMISSIONS.organizationsRead)
   @Get(':id/members')
-  members(@CurrentUser() user: RequestUser, @Param('id', Id) id: string, @Query() query: PageQueryDto): Promise<Page<MemberDto>> {
+  members(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<MemberDto>> {
     return this.organizations.members(user.id, id, query.page, query.pageSize);
   }
 
   @RequirePermission(PERMISSIONS.organizationsManage)
   @Post(':id/members')
   @HttpCode(201)
-  addMember(@CurrentUser() user: RequestUser, @Param('id', Id) id: string, @Body() body: AddMemberDto): Promise<MemberDto> {
+  addMember(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+    @Body() body: AddMemberDto,
+  ): Promise<MemberDto> {
     return this.organizations.addMember(user.id, id, body.email, body.role);
   }
 
@@ -60,7 +100,11 @@ export class OrganizationsController {
   @RequirePermission(PERMISSIONS.organizationsManage)
   @Delete(':id/members/:userId')
   @HttpCode(204)
-  removeMember(@CurrentUser() user: RequestUser, @Param('id', Id) id: string, @Param('userId', Id) memberId: string): Promise<void> {
+  removeMember(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+    @Param('userId', Id) memberId: string,
+  ): Promise<void> {
     return this.organizations.removeMember(user.id, id, memberId);
   }
 }

@@ -1,11 +1,28 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { AddMemberRequest, CreateOrganizationRequest, MembershipRole, OrganizationKind, UpdateMemberRequest } from '@mezzo/shared-contracts';
+import type {
+  AddMemberRequest,
+  CreateOrganizationRequest,
+  MembershipRole,
+  OrganizationKind,
+  UpdateMemberRequest,
+} from '@mezzo/shared-contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 const KINDS: OrganizationKind[] = ['provider', 'association'];
 const ROLES: MembershipRole[] = ['owner', 'admin', 'member'];
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
 
 export class CreateOrganizationDto implements CreateOrganizationRequest {
   @ApiProperty({ example: 'NASW New Jersey Chapter' })

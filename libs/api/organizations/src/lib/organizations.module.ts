@@ -2,5 +2,8 @@ import { Module } from '@nestjs/common';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 
-@Module({ controllers: [OrganizationsController], providers: [OrganizationsService] })
+@Module({
+  controllers: [OrganizationsController],
+  providers: [OrganizationsService],
+})
 export class OrganizationsModule {}

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@mezzo/api-core';
-import { OrganizationsRepository, UsersRepository, type MembershipRow } from '@mezzo/api-data-access';
-import type { MemberDto, MembershipRole, OrganizationDto, OrganizationKind, Page } from '@mezzo/shared-contracts';
+import {
+  OrganizationsRepository,
+  UsersRepository,
+  type MembershipRow,
+} from '@mezzo/api-data-access';
+import type {
+  MemberDto,
+  MembershipRole,
+  OrganizationDto,
+  OrganizationKind,
+  Page,
+} from '@mezzo/shared-contracts';
 
 const MANAGERS: MembershipRole[] = ['owner', 'admin'];
 
@@ -16,69 +26,126 @@ export class OrganizationsService {
     private readonly users: UsersRepository,
   ) {}
 
-  async create(userId: string, name: string, kind: OrganizationKind): Promise<OrganizationDto> {
-    return toOrganizationDto(await this.organizations.createWithOwner({ name, kind, ownerId: userId }));
+  async create(
+    userId: string,
+    name: string,
+    kind: OrganizationKind,
+  ): Promise<OrganizationDto> {
+    return toOrganizationDto(
+      await this.organizations.createWithOwner({ name, kind, ownerId: userId }),
+    );
   }
 
   async listMine(userId: string): Promise<OrganizationDto[]> {
-    return (await this.organizations.membershipsOf(userId)).map(toOrganizationDto);
+    return (await this.organizations.membershipsOf(userId)).map(
+      toOrganizationDto,
+    );
   }
 
   async get(userId: string, organizationId: string): Promise<OrganizationDto> {
-    return toOrganizationDto(await this.requireMembership(userId, organizationId));
+    return toOrganizationDto(
+      await this.requireMembership(userId, organizationId),
+    );
   }
 
-  async members(userId: string, organizationId: string, page: number, pageSize: number): Promise<Page<MemberDto>> {
+  async members(
+    userId: string,
+    organizationId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<MemberDto>> {
     await this.requireMembership(userId, organizationId);
-    const { items, total } = await this.organizations.members(organizationId, page, pageSize);
+    const { items, total } = await this.organizations.members(
+      organizationId,
+      page,
+      pageSize,
+    );
     return { items: items.map(toMemberDto), total, page, pageSize };
   }
 
-  async addMember(userId: string, organizationId: string, email: string, role: MembershipRole): Promise<MemberDto> {
+  async addMember(
+    userId: string,
+    organizationId: string,
+    email: string,
+    role: MembershipRole,
+  ): Promise<MemberDto> {
     const mine = await this.requireManager(userId, organizationId);
-    if (role === 'owner' && mine.role !== 'owner') throw AppError.forbidden('Only an owner can add an owner');
+    if (role === 'owner' && mine.role !== 'owner')
+      throw AppError.forbidden('Only an owner can add an owner');
     const user = await this.users.findByEmail(email);
-    if (!user) throw new AppError(404, 'not_found', 'No Mezzo account uses this email', { email: ['has no Mezzo account'] });
+    if (!user)
+      throw new AppError(404, 'not_found', 'No Mezzo account uses this email', {
+        email: ['has no Mezzo account'],
+      });
     if (!(await this.organizations.addMember(organizationId, user.id, role))) {
-      throw AppError.conflict('This person is already a member', 'conflict', { email: ['is already a member'] });
+      throw AppError.conflict('This person is already a member', 'conflict', {
+        email: ['is already a member'],
+      });
     }
     return toMemberDto(await this.requireMember(organizationId, user.id));
   }
 
-  async updateMember(userId: string, organizationId: string, memberId: string, role: MembershipRole): Promise<MemberDto> {
+  async updateMember(
+    userId: string,
+    organizationId: string,
+    memberId: string,
+    role: MembershipRole,
+  ): Promise<MemberDto> {
     const mine = await this.requireManager(userId, organizationId);
     const target = await this.requireMember(organizationId, memberId);
-    if ((role === 'owner' || target.role === 'owner') && mine.role !== 'owner') throw AppError.forbidden('Only an owner can grant or change the owner role');
-    if (target.role === 'owner' && role !== 'owner') await this.keepAnOwner(organizationId);
+    if ((role === 'owner' || target.role === 'owner') && mine.role !== 'owner')
+      throw AppError.forbidden(
+        'Only an owner can grant or change the owner role',
+      );
+    if (target.role === 'owner' && role !== 'owner')
+      await this.keepAnOwner(organizationId);
     await this.organizations.setRole(organizationId, memberId, role);
     return toMemberDto(await this.requireMember(organizationId, memberId));
   }
 
-  async removeMember(userId: string, organizationId: string, memberId: string): Promise<void> {
+  async removeMember(
+    userId: string,
+    organizationId: string,
+    memberId: string,
+  ): Promise<void> {
     const mine = await this.requireMembership(userId, organizationId);
     const target = await this.requireMember(organizationId, memberId);
     const self = userId === memberId;
-    if (!self && !MANAGERS.includes(mine.role)) throw AppError.forbidden('Only owners and admins can remove members');
-    if (!self && target.role === 'owner' && mine.role !== 'owner') throw AppError.forbidden('Only an owner can remove an owner');
+    if (!self && !MANAGERS.includes(mine.role))
+      throw AppError.forbidden('Only owners and admins can remove members');
+    if (!self && target.role === 'owner' && mine.role !== 'owner')
+      throw AppError.forbidden('Only an owner can remove an owner');
     if (target.role === 'owner') await this.keepAnOwner(organizationId);
     await this.organizations.removeMember(organizationId, memberId);
   }
 
   private async keepAnOwner(organizationId: string): Promise<void> {
     if ((await this.organizations.countOwners(organizationId)) <= 1) {
-      throw AppError.conflict('An organisation needs at least one owner; make someone else owner first');
+      throw AppError.conflict(
+        'An organisation needs at least one owner; make someone else owner first',
+      );
     }
   }
 
-  private async requireMembership(userId: string, organizationId: string): Promise<MembershipRow> {
-    const membership = await this.organizations.membership(organizationId, userId);
+  private async requireMembership(
+    userId: string,
+    organizationId: string,
+  ): Promise<MembershipRow> {
+    const membership = await this.organizations.membership(
+      organizationId,
+      userId,
+    );
     if (!membership) throw AppError.notFound('Organisation');
     return membership;
   }
 
-  private async requireManager(userId: string, organizationId: string): Promise<MembershipRow> {
+  private async requireManager(
+    userId: string,
+    organizationId: string,
+  ): Promise<MembershipRow> {
     const membership = await this.requireMembership(userId, organizationId);
-    if (!MANAGERS.includes(membership.role)) throw AppError.forbidden('Only owners and admins can manage members');
+    if (!MANAGERS.includes(membership.role))
+      throw AppError.forbidden('Only owners and admins can manage members');
     return membership;
   }
 
@@ -90,9 +157,27 @@ export class OrganizationsService {
 }
 
 function toOrganizationDto(m: MembershipRow): OrganizationDto {
-  return { id: m.organizationId, name: m.organizationName, kind: m.kind, myRole: m.role, createdAt: new Date(m.createdAt).toISOString() };
+  return {
+    id: m.organizationId,
+    name: m.organizationName,
+    kind: m.kind,
+    myRole: m.role,
+    createdAt: new Date(m.createdAt).toISOString(),
+  };
 }
 
-function toMemberDto(m: { userId: string; name: string; email: string; role: MembershipRole; joinedAt: Date }): MemberDto {
-  return { userId: m.userId, name: m.name, email: m.email, role: m.role, joinedAt: new Date(m.joinedAt).toISOString() };
+function toMemberDto(m: {
+  userId: string;
+  name: string;
+  email: string;
+  role: MembershipRole;
+  joinedAt: Date;
+}): MemberDto {
+  return {
+    userId: m.userId,
+    name: m.name,
+    email: m.email,
+    role: m.role,
+    joinedAt: new Date(m.joinedAt).toISOString(),
+  };
 }

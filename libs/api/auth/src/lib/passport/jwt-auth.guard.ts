@@ -11,17 +11,38 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      return true;
     return super.canActivate(context);
   }
 
-  override handleRequest<TUser>(err: unknown, user: TUser, info: unknown): TUser {
+  override handleRequest<TUser>(
+    err: unknown,
+    user: TUser,
+    info: unknown,
+  ): TUser {
     if (err) throw err;
     if (user) return user;
     const name = (info as { name?: string } | undefined)?.name;
     const message = (info as { message?: string } | undefined)?.message ?? '';
-    if (name === 'TokenExpiredError') throw AppError.unauthenticated('token_expired', 'The access token has expired');
-    if (/no auth token/i.test(message)) throw AppError.unauthenticated('unauthenticated', 'Authentication required');
-    throw AppError.unauthenticated('token_invalid', 'The access token is not valid');
+    if (name === 'TokenExpiredError')
+      throw AppError.unauthenticated(
+        'token_expired',
+        'The access token has expired',
+      );
+    if (/no auth token/i.test(message))
+      throw AppError.unauthenticated(
+        'unauthenticated',
+        'Authentication required',
+      );
+    throw AppError.unauthenticated(
+      'token_invalid',
+      'The access token is not valid',
+    );
   }
 }

@@ -23,6 +23,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   validate(payload: AccessTokenPayload): RequestUser {
-    return { id: payload.sub, isPlatformAdmin: payload.adm === true, permissions: permissionsFor({ isPlatformAdmin: payload.adm === true }) };
+    return {
+      id: payload.sub,
+      isPlatformAdmin: payload.adm === true,
+      permissions: permissionsFor({ isPlatformAdmin: payload.adm === true }),
+    };
   }
 }

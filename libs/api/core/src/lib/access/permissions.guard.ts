@@ -1,8 +1,16 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Injectable,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Permission } from '@mezzo/shared-contracts';
 import { AppError } from '../errors/app-error';
-import { IS_PUBLIC, PERMISSIONS_KEY, type RequestUser } from './access.decorators';
+import {
+  IS_PUBLIC,
+  PERMISSIONS_KEY,
+  type RequestUser,
+} from './access.decorators';
 
 /**
  * Runs after authentication. A non-public route must declare its permissions (or @Authenticated());
@@ -14,12 +22,20 @@ export class PermissionsGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const required = this.reflector.getAllAndOverride<Permission[] | undefined>(PERMISSIONS_KEY, targets);
-    if (required === undefined) throw AppError.forbidden('This route declares no access rule');
-    const user = context.switchToHttp().getRequest<{ user?: RequestUser }>().user;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets))
+      return true;
+    const required = this.reflector.getAllAndOverride<Permission[] | undefined>(
+      PERMISSIONS_KEY,
+      targets,
+    );
+    if (required === undefined)
+      throw AppError.forbidden('This route declares no access rule');
+    const user = context
+      .switchToHttp()
+      .getRequest<{ user?: RequestUser }>().user;
     if (!user) throw AppError.unauthenticated();
-    if (!required.every((p) => user.permissions.includes(p))) throw AppError.forbidden();
+    if (!required.every((p) => user.permissions.includes(p)))
+      throw AppError.forbidden();
     return true;
   }
 }

@@ -3,7 +3,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@mezzo/api-config';
 import { REFRESH_COOKIE } from '@mezzo/shared-contracts';
 import cookieParser from 'cookie-parser';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, {
+  type NextFunction,
+  type Request,
+  type Response,
+} from 'express';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error';
@@ -31,34 +35,61 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
 
   const openApi = new DocumentBuilder()
     .setTitle('Mezzo API')
-    .setDescription('Continuing-education licensure tracking for social workers. Errors: { statusCode, code, message, fields? }.')
+    .setDescription(
+      'Continuing-education licensure tracking for social workers. Errors: { statusCode, code, message, fields? }.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .addCookieAuth(REFRESH_COOKIE)
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: 'api/openapi.json',
-    yamlDocumentUrl: 'api/openapi.yaml',
-  });
+  SwaggerModule.setup(
+    'api/docs',
+    app,
+    () => SwaggerModule.createDocument(app, openApi),
+    {
+      jsonDocumentUrl: 'api/openapi.json',
+      yamlDocumentUrl: 'api/openapi.yaml',
+    },
+  );
 
   if (config.webDistDir) serveWeb(app, config.webDistDir);
 }
 
-function assignRequestId(req: Request & { id?: string }, res: Response, next: NextFunction): void {
+function assignRequestId(
+  req: Request & { id?: string },
+  res: Response,
+  next: NextFunction,
+): void {
   const given = req.headers['x-request-id'];
-  req.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  req.id =
+    typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   res.setHeader('X-Request-Id', req.id);
   next();
 }
 
-function mapBodyParserErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+function mapBodyParserErrors(
+  err: unknown,
+  _req: Request,
+  _res: Response,
+  next: NextFunction,
+): void {
   const type = (err as { type?: string } | null)?.type;
-  if (type === 'entity.parse.failed') return next(new AppError(400, 'invalid_json', 'The request body is not valid JSON'));
-  if (type === 'entity.too.large') return next(new AppError(413, 'payload_too_large', 'The request body is too large'));
+  if (type === 'entity.parse.failed')
+    return next(
+      new AppError(400, 'invalid_json', 'The request body is not valid JSON'),
+    );
+  if (type === 'entity.too.large')
+    return next(
+      new AppError(413, 'payload_too_large', 'The request body is too large'),
+    );
   next(err);
 }
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+function securityHeaders(
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'same-origin');
@@ -67,9 +98,20 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
 
 /** Static files of the Angular build, and index.html for every other non-API GET (client routes). */
 function serveWeb(app: INestApplication, dir: string): void {
-  app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForIndex }));
+  app.use(
+    express.static(dir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: noCacheForIndex,
+    }),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/api') ||
+      !req.accepts('html')
+    )
+      return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(dir, 'index.html'));
   });

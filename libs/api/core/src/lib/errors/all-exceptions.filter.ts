@@ -1,5 +1,15 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '@mezzo/shared-contracts';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import {
+  ERROR_CODES,
+  type ApiErrorBody,
+  type ErrorCode,
+} from '@mezzo/shared-contracts';
 import type { Request, Response } from 'express';
 import { AppError } from './app-error';
 
@@ -27,29 +37,58 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
     const { body, headers } = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
+    if (body.statusCode >= 500)
+      this.logger.error(
+        { err: exception, requestId: req.id },
+        'Unhandled error',
+      );
     body.requestId = typeof req.id === 'string' ? req.id : undefined;
     if (res.headersSent) return;
     for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
     res.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): { body: ApiErrorBody; headers?: Record<string, string> } {
+  private toBody(exception: unknown): {
+    body: ApiErrorBody;
+    headers?: Record<string, string>;
+  } {
     if (exception instanceof AppError) {
       return {
-        body: { statusCode: exception.status, code: exception.code, message: exception.message, fields: exception.fields },
+        body: {
+          statusCode: exception.status,
+          code: exception.code,
+          message: exception.message,
+          fields: exception.fields,
+        },
         headers: exception.headers,
       };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const given = typeof response === 'object' && response !== null ? (response as { code?: string }).code : undefined;
+      const given =
+        typeof response === 'object' && response !== null
+          ? (response as { code?: string }).code
+          : undefined;
       const code: ErrorCode =
-        given && (ERROR_CODES as readonly string[]).includes(given) ? (given as ErrorCode) : STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'validation_failed');
-      const message = status === 404 ? 'Not found' : status >= 500 ? 'Internal error' : exception.message;
+        given && (ERROR_CODES as readonly string[]).includes(given)
+          ? (given as ErrorCode)
+          : (STATUS_CODES[status] ??
+            (status >= 500 ? 'internal_error' : 'validation_failed'));
+      const message =
+        status === 404
+          ? 'Not found'
+          : status >= 500
+            ? 'Internal error'
+            : exception.message;
       return { body: { statusCode: status, code, message } };
     }
-    return { body: { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side' } };
+    return {
+      body: {
+        statusCode: 500,
+        code: 'internal_error',
+        message: 'Something went wrong on our side',
+      },
+    };
   }
 }

@@ -2,12 +2,16 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { AppError } from './app-error';
 
 /** Flattens class-validator errors into `{ "path.to.field": ["message", …] }`. */
-export function fieldErrors(errors: ValidationError[], parent = ''): Record<string, string[]> {
+export function fieldErrors(
+  errors: ValidationError[],
+  parent = '',
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const error of errors) {
     const path = parent ? `${parent}.${error.property}` : error.property;
     if (error.constraints) out[path] = Object.values(error.constraints);
-    if (error.children?.length) Object.assign(out, fieldErrors(error.children, path));
+    if (error.children?.length)
+      Object.assign(out, fieldErrors(error.children, path));
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 
@@ -22,6 +23,8 @@ export const REDACT_PATHS = [
 /** Structured JSON logs (pino) with a request id taken from X-Request-Id or generated. */
 export function loggerParams(level: string): Params {
   return {
+    // Nest 11's router wants named wildcards; nestjs-pino's default '*' logs a warning.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       genReqId: (req: IncomingMessage, res) => {
@@ -29,15 +32,27 @@ export function loggerParams(level: string): Params {
         const assigned = (req as IncomingMessage & { id?: unknown }).id;
         if (typeof assigned === 'string') return assigned;
         const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        const id =
+          typeof given === 'string' && REQUEST_ID.test(given)
+            ? given
+            : randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;
       },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url?.split('?')[0],
+        }),
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500
+          ? 'error'
+          : res.statusCode >= 400
+            ? 'warn'
+            : 'info',
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     },
   };

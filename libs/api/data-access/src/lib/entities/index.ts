@@ -5,7 +5,14 @@ import { RateLimitEntity } from './rate-limit.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
 
-export { MembershipEntity, OrganizationEntity, PasswordResetTokenEntity, RateLimitEntity, RefreshTokenEntity, UserEntity };
+export {
+  MembershipEntity,
+  OrganizationEntity,
+  PasswordResetTokenEntity,
+  RateLimitEntity,
+  RefreshTokenEntity,
+  UserEntity,
+};
 export type { MembershipRoleValue } from './membership.entity';
 export type { OrganizationKindValue } from './organization.entity';
 

@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { OrganizationEntity } from './organization.entity';
 import { UserEntity } from './user.entity';
 
@@ -6,7 +15,9 @@ export type MembershipRoleValue = 'owner' | 'admin' | 'member';
 
 @Entity({ name: 'memberships' })
 @Check('memberships_role_check', `role IN ('owner', 'admin', 'member')`)
-@Index('memberships_org_user_key', ['organizationId', 'userId'], { unique: true })
+@Index('memberships_org_user_key', ['organizationId', 'userId'], {
+  unique: true,
+})
 export class MembershipEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -25,10 +36,16 @@ export class MembershipEntity {
   createdAt!: Date;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'memberships_organization_fk' })
+  @JoinColumn({
+    name: 'organization_id',
+    foreignKeyConstraintName: 'memberships_organization_fk',
+  })
   organization?: OrganizationEntity;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'memberships_user_fk' })
+  @JoinColumn({
+    name: 'user_id',
+    foreignKeyConstraintName: 'memberships_user_fk',
+  })
   user?: UserEntity;
 }

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { UserEntity } from './user.entity';
 
 /** A one-time password-reset link; only the SHA-256 of the token is stored. */
@@ -25,6 +33,9 @@ export class PasswordResetTokenEntity {
   createdAt!: Date;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'password_reset_tokens_user_fk' })
+  @JoinColumn({
+    name: 'user_id',
+    foreignKeyConstraintName: 'password_reset_tokens_user_fk',
+  })
   user?: UserEntity;
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { MembershipEntity, OrganizationEntity, UserEntity, type MembershipRoleValue, type OrganizationKindValue } from '../entities';
+import {
+  MembershipEntity,
+  OrganizationEntity,
+  UserEntity,
+  type MembershipRoleValue,
+  type OrganizationKindValue,
+} from '../entities';
 
 export interface MembershipRow {
   organizationId: string;
@@ -24,11 +30,27 @@ export class OrganizationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Creates the organisation and makes its creator the owner, in one transaction. */
-  createWithOwner(input: { name: string; kind: OrganizationKindValue; ownerId: string }): Promise<MembershipRow> {
+  createWithOwner(input: {
+    name: string;
+    kind: OrganizationKindValue;
+    ownerId: string;
+  }): Promise<MembershipRow> {
     return this.db.transaction(async (tx) => {
-      const org = await tx.save(tx.create(OrganizationEntity, { name: input.name, kind: input.kind }));
-      await tx.insert(MembershipEntity, { organizationId: org.id, userId: input.ownerId, role: 'owner' });
-      return { organizationId: org.id, organizationName: org.name, kind: org.kind, role: 'owner' as const, createdAt: org.createdAt };
+      const org = await tx.save(
+        tx.create(OrganizationEntity, { name: input.name, kind: input.kind }),
+      );
+      await tx.insert(MembershipEntity, {
+        organizationId: org.id,
+        userId: input.ownerId,
+        role: 'owner',
+      });
+      return {
+        organizationId: org.id,
+        organizationName: org.name,
+        kind: org.kind,
+        role: 'owner' as const,
+        createdAt: org.createdAt,
+      };
     });
   }
 
@@ -38,7 +60,13 @@ export class OrganizationsRepository {
       .getRepository(MembershipEntity)
       .createQueryBuilder('m')
       .innerJoin(OrganizationEntity, 'o', 'o.id = m.organization_id')
-      .select(['o.id AS "organizationId"', 'o.name AS "organizationName"', 'o.kind AS kind', 'm.role AS role', 'o.created_at AS "createdAt"'])
+      .select([
+        'o.id AS "organizationId"',
+        'o.name AS "organizationName"',
+        'o.kind AS kind',
+        'm.role AS role',
+        'o.created_at AS "createdAt"',
+      ])
       .where('m.user_id = :userId', { userId })
       .orderBy('o.name', 'ASC')
       .addOrderBy('o.id', 'ASC')
@@ -46,12 +74,19 @@ export class OrganizationsRepository {
     return rows;
   }
 
-  async membership(organizationId: string, userId: string): Promise<MembershipRow | null> {
+  async membership(
+    organizationId: string,
+    userId: string,
+  ): Promise<MembershipRow | null> {
     const rows = await this.membershipsOf(userId);
     return rows.find((r) => r.organizationId === organizationId) ?? null;
   }
 
-  async members(organizationId: string, page: number, pageSize: number): Promise<{ items: MemberRow[]; total: number }> {
+  async members(
+    organizationId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: MemberRow[]; total: number }> {
     const qb = this.db
       .getRepository(MembershipEntity)
       .createQueryBuilder('m')
@@ -59,7 +94,13 @@ export class OrganizationsRepository {
       .where('m.organization_id = :organizationId', { organizationId });
     const total = await qb.getCount();
     const items = await qb
-      .select(['u.id AS "userId"', 'u.name AS name', 'u.email AS email', 'm.role AS role', 'm.created_at AS "joinedAt"'])
+      .select([
+        'u.id AS "userId"',
+        'u.name AS name',
+        'u.email AS email',
+        'm.role AS role',
+        'm.created_at AS "joinedAt"',
+      ])
       .orderBy('u.name', 'ASC')
       .addOrderBy('u.id', 'ASC')
       .offset((page - 1) * pageSize)
@@ -68,19 +109,35 @@ export class OrganizationsRepository {
     return { items, total };
   }
 
-  async member(organizationId: string, userId: string): Promise<MemberRow | null> {
+  async member(
+    organizationId: string,
+    userId: string,
+  ): Promise<MemberRow | null> {
     const row = await this.db
       .getRepository(MembershipEntity)
       .createQueryBuilder('m')
       .innerJoin(UserEntity, 'u', 'u.id = m.user_id')
-      .select(['u.id AS "userId"', 'u.name AS name', 'u.email AS email', 'm.role AS role', 'm.created_at AS "joinedAt"'])
-      .where('m.organization_id = :organizationId AND m.user_id = :userId', { organizationId, userId })
+      .select([
+        'u.id AS "userId"',
+        'u.name AS name',
+        'u.email AS email',
+        'm.role AS role',
+        'm.created_at AS "joinedAt"',
+      ])
+      .where('m.organization_id = :organizationId AND m.user_id = :userId', {
+        organizationId,
+        userId,
+      })
       .getRawOne<MemberRow>();
     return row ?? null;
   }
 
   /** Returns false when the user is already a member. */
-  async addMember(organizationId: string, userId: string, role: MembershipRoleValue): Promise<boolean> {
+  async addMember(
+    organizationId: string,
+    userId: string,
+    role: MembershipRoleValue,
+  ): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
       `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)
        ON CONFLICT (organization_id, user_id) DO NOTHING RETURNING id`,
@@ -89,15 +146,25 @@ export class OrganizationsRepository {
     return rows.length > 0;
   }
 
-  async setRole(organizationId: string, userId: string, role: MembershipRoleValue): Promise<void> {
-    await this.db.getRepository(MembershipEntity).update({ organizationId, userId }, { role });
+  async setRole(
+    organizationId: string,
+    userId: string,
+    role: MembershipRoleValue,
+  ): Promise<void> {
+    await this.db
+      .getRepository(MembershipEntity)
+      .update({ organizationId, userId }, { role });
   }
 
   async removeMember(organizationId: string, userId: string): Promise<void> {
-    await this.db.getRepository(MembershipEntity).delete({ organizationId, userId });
+    await this.db
+      .getRepository(MembershipEntity)
+      .delete({ organizationId, userId });
   }
 
   countOwners(organizationId: string): Promise<number> {
-    return this.db.getRepository(MembershipEntity).countBy({ organizationId, role: 'owner' });
+    return this.db
+      .getRepository(MembershipEntity)
+      .countBy({ organizationId, role: 'owner' });
   }
 }

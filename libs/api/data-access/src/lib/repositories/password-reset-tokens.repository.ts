@@ -5,9 +5,16 @@ import { PasswordResetTokenEntity } from '../entities';
 
 @Injectable()
 export class PasswordResetTokensRepository {
-  constructor(@InjectRepository(PasswordResetTokenEntity) private readonly tokens: Repository<PasswordResetTokenEntity>) {}
+  constructor(
+    @InjectRepository(PasswordResetTokenEntity)
+    private readonly tokens: Repository<PasswordResetTokenEntity>,
+  ) {}
 
-  async insert(input: { userId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async insert(input: {
+    userId: string;
+    tokenHash: string;
+    expiresAt: Date;
+  }): Promise<void> {
     await this.tokens.insert({ ...input, usedAt: null });
   }
 
@@ -24,7 +31,10 @@ export class PasswordResetTokensRepository {
 
   /** Any other outstanding links of the user stop working once one is used. */
   async invalidateAllForUser(userId: string): Promise<void> {
-    await this.tokens.query(`UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+    await this.tokens.query(
+      `UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
+      [userId],
+    );
   }
 }
 

@@ -5,9 +5,17 @@ import { RefreshTokenEntity } from '../entities';
 
 @Injectable()
 export class RefreshTokensRepository {
-  constructor(@InjectRepository(RefreshTokenEntity) private readonly tokens: Repository<RefreshTokenEntity>) {}
+  constructor(
+    @InjectRepository(RefreshTokenEntity)
+    private readonly tokens: Repository<RefreshTokenEntity>,
+  ) {}
 
-  async insert(input: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async insert(input: {
+    userId: string;
+    familyId: string;
+    tokenHash: string;
+    expiresAt: Date;
+  }): Promise<void> {
     await this.tokens.insert({ ...input, usedAt: null, revokedAt: null });
   }
 
@@ -20,15 +28,24 @@ export class RefreshTokensRepository {
    * request got there first — the caller treats that as reuse.
    */
   async markUsed(id: string): Promise<boolean> {
-    const result = await this.tokens.update({ id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: () => 'now()' });
+    const result = await this.tokens.update(
+      { id, usedAt: IsNull(), revokedAt: IsNull() },
+      { usedAt: () => 'now()' },
+    );
     return (result.affected ?? 0) === 1;
   }
 
   async revokeFamily(familyId: string): Promise<void> {
-    await this.tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    await this.tokens.update(
+      { familyId, revokedAt: IsNull() },
+      { revokedAt: () => 'now()' },
+    );
   }
 
   async revokeAllForUser(userId: string): Promise<void> {
-    await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    await this.tokens.update(
+      { userId, revokedAt: IsNull() },
+      { revokedAt: () => 'now()' },
+    );
   }
 }

@@ -7,7 +7,10 @@ const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity)
+    private readonly users: Repository<UserEntity>,
+  ) {}
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
@@ -18,13 +21,26 @@ export class UsersRepository {
   }
 
   /** Returns null when the email is taken (the unique index decides, so two racing sign-ups cannot both win). */
-  async create(input: { email: string; name: string; passwordHash: string; isPlatformAdmin?: boolean }): Promise<UserEntity | null> {
+  async create(input: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    isPlatformAdmin?: boolean;
+  }): Promise<UserEntity | null> {
     try {
       return await this.users.save(
-        this.users.create({ ...input, email: input.email.toLowerCase(), isPlatformAdmin: input.isPlatformAdmin ?? false }),
+        this.users.create({
+          ...input,
+          email: input.email.toLowerCase(),
+          isPlatformAdmin: input.isPlatformAdmin ?? false,
+        }),
       );
     } catch (e) {
-      if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === UNIQUE_VIOLATION) return null;
+      if (
+        e instanceof QueryFailedError &&
+        (e.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      )
+        return null;
       throw e;
     }
   }

@@ -7,7 +7,10 @@ import { NotificationsModule } from '@mezzo/api-notifications';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '../postgres/test-database';
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '../postgres/test-database';
 import { startTestSmtpServer, type TestSmtpServer } from '../smtp';
 
 export interface TestApp {
@@ -26,8 +29,14 @@ export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789-0123456789-abcdef';
  * A real Nest application of the given feature modules on a new migrated PostgreSQL database,
  * sending mail to a real local SMTP server, configured exactly as the running API is.
  */
-export async function createTestApp(modules: (Type<unknown> | DynamicModule)[], env: Record<string, string> = {}): Promise<TestApp> {
-  const [db, smtp] = await Promise.all([createTestDatabase(), startTestSmtpServer()]);
+export async function createTestApp(
+  modules: (Type<unknown> | DynamicModule)[],
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  const [db, smtp] = await Promise.all([
+    createTestDatabase(),
+    startTestSmtpServer(),
+  ]);
   const config = loadConfig(
     {
       NODE_ENV: 'test',
@@ -47,7 +56,11 @@ export async function createTestApp(modules: (Type<unknown> | DynamicModule)[], 
     imports: [
       ConfigModule.forRoot(config),
       DataAccessModule.forRoot({ url: db.url, poolSize: 4 }),
-      NotificationsModule.forRoot({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: config.mail.outboxDir }),
+      NotificationsModule.forRoot({
+        smtpUrl: config.mail.smtpUrl,
+        from: config.mail.from,
+        outboxDir: config.mail.outboxDir,
+      }),
       CoreModule,
       ...modules,
     ],

@@ -5,7 +5,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from '../../../../../../tools/db/embedded-postgres.mjs';
 
-const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../..');
+const workspaceRoot = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../../../..',
+);
 
 export default async function globalSetup() {
   if (process.env.MEZZO_TEST_PG_URL) return;
@@ -14,7 +17,11 @@ export default async function globalSetup() {
   mkdirSync(root, { recursive: true });
   const runDir = mkdtempSync(join(root, 'test-pg-'));
   chmodSync(runDir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: join(runDir, 'data'), database: 'postgres', persistent: false });
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(runDir, 'data'),
+    database: 'postgres',
+    persistent: false,
+  });
   globalThis.__MEZZO_TEST_PG__ = pg;
   process.env.MEZZO_TEST_PG_URL = pg.url;
 }

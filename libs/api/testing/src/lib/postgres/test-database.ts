@@ -10,7 +10,10 @@ export interface TestDatabase {
 
 function serverUrl(): string {
   const url = process.env['MEZZO_TEST_PG_URL'];
-  if (!url) throw new Error('MEZZO_TEST_PG_URL is not set: is the jest globalSetup of @mezzo/api-testing configured?');
+  if (!url)
+    throw new Error(
+      'MEZZO_TEST_PG_URL is not set: is the jest globalSetup of @mezzo/api-testing configured?',
+    );
   return url;
 }
 
@@ -21,9 +24,13 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** A new, empty, fully migrated database for one test file, on the run's PostgreSQL. */
-export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  prefix = 'test',
+): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`.toLowerCase();
-  const admin = new Client({ connectionString: withDatabase(serverUrl(), 'postgres') });
+  const admin = new Client({
+    connectionString: withDatabase(serverUrl(), 'postgres'),
+  });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
@@ -36,7 +43,9 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
     url,
     name,
     async drop() {
-      const c = new Client({ connectionString: withDatabase(serverUrl(), 'postgres') });
+      const c = new Client({
+        connectionString: withDatabase(serverUrl(), 'postgres'),
+      });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();

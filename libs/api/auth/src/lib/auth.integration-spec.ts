@@ -1,0 +1,314 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import {
+  createTestApp,
+  TEST_JWT_SECRET,
+  type TestApp,
+} from '@mezzo/api-testing';
+import { REFRESH_COOKIE } from '@mezzo/shared-contracts';
+import request from 'supertest';
+import { AuthModule } from './auth.module';
+
+/** A route that declares no access rule: the guards must refuse it. */
+@Controller('unguarded')
+class UnguardedController {
+  @Get()
+  get() {
+    return { leaked: true };
+  }
+}
+@Module({ controllers: [UnguardedController] })
+class UnguardedModule {}
+
+const password = 'correct horse battery';
+
+function refreshCookie(res: request.Response): string {
+  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+  const cookie = cookies.find((c) => c.startsWith(`${REFRESH_COOKIE}=`));
+  if (!cookie) throw new Error('no refresh cookie');
+  return cookie.split(';')[0];
+}
+
+describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp([AuthModule, UnguardedModule], {
+      SIGN_IN_LIMIT_PER_ACCOUNT: '3',
+    });
+  });
+  afterAll(() => t.close());
+
+  const register = (email: string, name = 'Sam Worker') =>
+    request(t.server)
+      .post('/api/auth/register')
+      .send({ name, email, password });
+
+  it('registers, returns a session with an httpOnly SameSite refresh cookie, and answers /me', async () => {
+    const res = await register('sam@example.org').expect(201);
+    expect(res.body.user).toMatchObject({
+      name: 'Sam Worker',
+      email: 'sam@example.org',
+      isPlatformAdmin: false,
+      memberships: [],
+    });
+    expect(res.body.user.passwordHash).toBeUndefined();
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .join(';');
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/api\/auth/);
+    const me = await request(t.server)
+      .get('/api/me')
+      .set('Authorization', `Bearer ${res.body.accessToken}`)
+      .expect(200);
+    expect(me.body.email).toBe('sam@example.org');
+  });
+
+  it('answers malformed or missing fields with 400 and a message per field', async () => {
+    const res = await request(t.server)
+      .post('/api/auth/register')
+      .send({ email: 'not-an-email', password: 'short', role: 'admin' })
+      .expect(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(Object.keys(res.body.fields).sort()).toEqual([
+      'email',
+      'name',
+      'password',
+      'role',
+    ]);
+    const bad = await request(t.server)
+      .post('/api/auth/sign-in')
+      .set('Content-Type', 'application/json')
+      .send('{"email":')
+      .expect(400);
+    expect(bad.body.code).toBe('invalid_json');
+  });
+
+  it('refuses a second account with the same email (409 email_taken)', async () => {
+    await register('dup@example.org').expect(201);
+    const res = await register('DUP@example.org').expect(409);
+    expect(res.body).toMatchObject({
+      code: 'email_taken',
+      fields: { email: ['is already registered'] },
+    });
+  });
+
+  it('answers a wrong password and an unknown email alike (401, generic message)', async () => {
+    await register('wrong@example.org').expect(201);
+    const a = await request(t.server)
+      .post('/api/auth/sign-in')
+      .send({ email: 'wrong@example.org', password: 'not the password' })
+      .expect(401);
+    const b = await request(t.server)
+      .post('/api/auth/sign-in')
+      .send({ email: 'nobody@example.org', password: 'not the password' })
+      .expect(401);
+    expect(a.body.code).toBe('invalid_credentials');
+    expect(a.body.message).toBe(b.body.message);
+  });
+
+  it('limits sign-in attempts per account (429 with Retry-After)', async () => {
+    await register('limited@example.org').expect(201);
+    for (let i = 0; i < 3; i++) {
+      await request(t.server)
+        .post('/api/auth/sign-in')
+        .send({ email: 'limited@example.org', password: 'guess number ' + i })
+        .expect(401);
+    }
+    const res = await request(t.server)
+      .post('/api/auth/sign-in')
+      .send({ email: 'limited@example.org', password })
+      .expect(429);
+    expect(res.body.code).toBe('rate_limited');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('refuses tampered, expired and missing access tokens with 401', async () => {
+    const { body } = await register('tokens@example.org').expect(201);
+    const [h, p] = body.accessToken.split('.');
+    const tampered = `${h}.${p}.${'A'.repeat(43)}`;
+    expect(
+      (
+        await request(t.server)
+          .get('/api/me')
+          .set('Authorization', `Bearer ${tampered}`)
+          .expect(401)
+      ).body.code,
+    ).toBe('token_invalid');
+    const expired = new JwtService({ secret: TEST_JWT_SECRET }).sign({
+      sub: body.user.id,
+      adm: false,
+      exp: Math.floor(Date.now() / 1000) - 60,
+    });
+    expect(
+      (
+        await request(t.server)
+          .get('/api/me')
+          .set('Authorization', `Bearer ${expired}`)
+          .expect(401)
+      ).body.code,
+    ).toBe('token_expired');
+    const forged = new JwtService({
+      secret: 'another-secret-another-secret-another-secret',
+    }).sign({ sub: body.user.id, adm: true });
+    expect(
+      (
+        await request(t.server)
+          .get('/api/me')
+          .set('Authorization', `Bearer ${forged}`)
+          .expect(401)
+      ).body.code,
+    ).toBe('token_invalid');
+    expect((await request(t.server).get('/api/me').expect(401)).body.code).toBe(
+      'unauthenticated',
+    );
+  });
+
+  it('refuses a route that declares no access rule, even to a signed-in user', async () => {
+    const { body } = await register('deny@example.org').expect(201);
+    expect(
+      (
+        await request(t.server)
+          .get('/api/unguarded')
+          .set('Authorization', `Bearer ${body.accessToken}`)
+          .expect(403)
+      ).body.code,
+    ).toBe('forbidden');
+  });
+
+  it('rotates the refresh token, and reuse of a rotated one revokes the whole family', async () => {
+    const first = await register('rotate@example.org').expect(201);
+    const c1 = refreshCookie(first);
+    const second = await request(t.server)
+      .post('/api/auth/refresh')
+      .set('Cookie', c1)
+      .expect(200);
+    const c2 = refreshCookie(second);
+    expect(c2).not.toBe(c1);
+    const reused = await request(t.server)
+      .post('/api/auth/refresh')
+      .set('Cookie', c1)
+      .expect(401);
+    expect(reused.body.code).toBe('refresh_reused');
+    // The newer token of the same family no longer works either.
+    expect(
+      (
+        await request(t.server)
+          .post('/api/auth/refresh')
+          .set('Cookie', c2)
+          .expect(401)
+      ).body.code,
+    ).toBe('token_invalid');
+  });
+
+  it('signs out: the refresh cookie stops working', async () => {
+    const res = await register('out@example.org').expect(201);
+    const cookie = refreshCookie(res);
+    await request(t.server)
+      .post('/api/auth/sign-out')
+      .set('Cookie', cookie)
+      .expect(204);
+    await request(t.server)
+      .post('/api/auth/refresh')
+      .set('Cookie', cookie)
+      .expect(401);
+  });
+
+  it('changes the password: the old one stops working and other sessions end', async () => {
+    const res = await register('change@example.org').expect(201);
+    const other = refreshCookie(
+      await request(t.server)
+        .post('/api/auth/sign-in')
+        .send({ email: 'change@example.org', password })
+        .expect(200),
+    );
+    const auth = { Authorization: `Bearer ${res.body.accessToken}` };
+    const wrong = await request(t.server)
+      .post('/api/auth/password/change')
+      .set(auth)
+      .send({
+        currentPassword: 'nope nope nope',
+        newPassword: 'a brand new secret',
+      })
+      .expect(401);
+    expect(wrong.body.fields).toEqual({ currentPassword: ['is not correct'] });
+    await request(t.server)
+      .post('/api/auth/password/change')
+      .set(auth)
+      .send({ currentPassword: password, newPassword: 'a brand new secret' })
+      .expect(204);
+    await request(t.server)
+      .post('/api/auth/sign-in')
+      .send({ email: 'change@example.org', password })
+      .expect(401);
+    await request(t.server)
+      .post('/api/auth/sign-in')
+      .send({ email: 'change@example.org', password: 'a brand new secret' })
+      .expect(200);
+    await request(t.server)
+      .post('/api/auth/refresh')
+      .set('Cookie', other)
+      .expect(401);
+  });
+
+  it('resets a forgotten password through a one-time link received by email', async () => {
+    await register('forgot@example.org', 'Fran Forgot').expect(201);
+    await request(t.server)
+      .post('/api/auth/password/forgot')
+      .send({ email: 'forgot@example.org' })
+      .expect(202);
+    // Unknown emails get the same answer and no mail.
+    await request(t.server)
+      .post('/api/auth/password/forgot')
+      .send({ email: 'ghost@example.org' })
+      .expect(202);
+    const mail = await t.smtp.waitFor((m) =>
+      m.envelope.to.includes('forgot@example.org'),
+    );
+    expect(mail.text).toContain('Fran Forgot');
+    const link =
+      /http:\/\/mezzo\.test\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(
+        mail.text ?? '',
+      );
+    expect(link).not.toBeNull();
+    const token = decodeURIComponent(link![1]);
+    await request(t.server)
+      .post('/api/auth/password/reset')
+      .send({ token, newPassword: 'reset to this one' })
+      .expect(204);
+    const again = await request(t.server)
+      .post('/api/auth/password/reset')
+      .send({ token, newPassword: 'and again please' })
+      .expect(400);
+    expect(again.body.code).toBe('invalid_reset_token');
+    await request(t.server)
+      .post('/api/auth/sign-in')
+      .send({ email: 'forgot@example.org', password: 'reset to this one' })
+      .expect(200);
+    expect(
+      t.smtp.messages.some((m) => m.envelope.to.includes('ghost@example.org')),
+    ).toBe(false);
+  });
+
+  it('serves health and the OpenAPI document openly', async () => {
+    expect(
+      (await request(t.server).get('/api/health').expect(200)).body,
+    ).toEqual({ status: 'ok', database: 'up' });
+    const doc = (await request(t.server).get('/api/openapi.json').expect(200))
+      .body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/register',
+        '/api/auth/sign-in',
+        '/api/me',
+      ]),
+    );
+  });
+
+  it('answers unknown routes with the standard 404 body', async () => {
+    const res = await request(t.server).get('/api/no-such-thing').expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, code: 'not_found' });
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+});

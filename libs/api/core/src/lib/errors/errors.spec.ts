@@ -1,0 +1,122 @@
+import {
+  BadRequestException,
+  HttpException,
+  Logger,
+  NotFoundException,
+  type ArgumentsHost,
+} from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+import { AppError } from './app-error';
+import { fieldErrors } from './validation';
+
+function hostFor(res: {
+  status: jest.Mock;
+  json: jest.Mock;
+  setHeader: jest.Mock;
+  headersSent: boolean;
+}): ArgumentsHost {
+  return {
+    switchToHttp: () => ({
+      getResponse: () => res,
+      getRequest: () => ({ id: 'req-1' }),
+    }),
+  } as unknown as ArgumentsHost;
+}
+
+function respond(exception: unknown) {
+  const res = {
+    status: jest.fn(),
+    json: jest.fn(),
+    setHeader: jest.fn(),
+    headersSent: false,
+  };
+  res.status.mockReturnValue(res);
+  new AllExceptionsFilter().catch(exception, hostFor(res));
+  return {
+    status: res.status.mock.calls[0][0],
+    body: res.json.mock.calls[0][0],
+    headers: res.setHeader.mock.calls,
+  };
+}
+
+// The filter logs 500s; the tests below provoke them on purpose.
+beforeAll(() => Logger.overrideLogger(false));
+
+describe('fieldErrors', () => {
+  it('flattens nested validation errors into dotted paths', () => {
+    const errors: ValidationError[] = [
+      {
+        property: 'email',
+        constraints: { isEmail: 'email must be an email' },
+        children: [],
+      },
+      {
+        property: 'credits',
+        children: [
+          {
+            property: '0',
+            children: [
+              {
+                property: 'hours',
+                constraints: {
+                  min: 'hours must be > 0',
+                  isNumber: 'hours must be a number',
+                },
+                children: [],
+              },
+            ],
+          },
+        ],
+      },
+    ];
+    expect(fieldErrors(errors)).toEqual({
+      email: ['email must be an email'],
+      'credits.0.hours': ['hours must be > 0', 'hours must be a number'],
+    });
+  });
+});
+
+describe('AllExceptionsFilter', () => {
+  it('renders an AppError with its code, fields, headers and the request id', () => {
+    const { status, body, headers } = respond(
+      new AppError(429, 'rate_limited', 'slow down', undefined, {
+        'Retry-After': '30',
+      }),
+    );
+    expect(status).toBe(429);
+    expect(body).toEqual({
+      statusCode: 429,
+      code: 'rate_limited',
+      message: 'slow down',
+      fields: undefined,
+      requestId: 'req-1',
+    });
+    expect(headers).toEqual([['Retry-After', '30']]);
+  });
+
+  it('maps framework HTTP errors to stable codes', () => {
+    expect(respond(new NotFoundException()).body).toMatchObject({
+      statusCode: 404,
+      code: 'not_found',
+    });
+    expect(respond(new BadRequestException('bad')).body).toMatchObject({
+      statusCode: 400,
+      code: 'validation_failed',
+    });
+    expect(respond(new HttpException('gone wrong', 502)).body).toMatchObject({
+      statusCode: 502,
+      code: 'internal_error',
+      message: 'Internal error',
+    });
+  });
+
+  it('answers unknown errors with a 500 that leaks nothing', () => {
+    const { status, body } = respond(
+      new TypeError('secret internals at /srv/app.js:12'),
+    );
+    expect(status).toBe(500);
+    expect(body.code).toBe('internal_error');
+    expect(JSON.stringify(body)).not.toContain('secret');
+  });
+});

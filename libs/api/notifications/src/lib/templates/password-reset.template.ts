@@ -1,0 +1,81 @@
+import { escapeHtml } from './escape-html';
+import { RenderedEmail } from './rendered-email';
+
+export interface PasswordResetEmailInput {
+  /** The account holder's name as they gave it; empty falls back to a neutral greeting. */
+  name: string;
+  /** Absolute http(s) link to the reset page, token included. */
+  resetUrl: string;
+  expiresInMinutes: number;
+}
+
+export function passwordResetEmail({
+  name,
+  resetUrl,
+  expiresInMinutes,
+}: PasswordResetEmailInput): RenderedEmail {
+  assertWebUrl(resetUrl);
+  if (!Number.isInteger(expiresInMinutes) || expiresInMinutes <= 0) {
+    throw new RangeError(
+      `expiresInMinutes must be a positive whole number, got ${expiresInMinutes}`,
+    );
+  }
+  const greetingName = name.trim() || 'there';
+  const expiry = formatDuration(expiresInMinutes);
+  const subject = 'Reset your Mezzo password';
+
+  const text = [
+    `Hi ${greetingName},`,
+    '',
+    'We received a request to reset the password for your Mezzo account.',
+    'To choose a new password, open this link:',
+    '',
+    resetUrl,
+    '',
+    `The link expires in ${expiry}.`,
+    '',
+    "If you didn't ask for this, you can ignore this email: your password stays the same.",
+    '',
+    'The Mezzo team',
+  ].join('\n');
+
+  const href = escapeHtml(resetUrl);
+  const html = `<!doctype html>
+<html lang="en">
+  <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;">
+    <p>Hi ${escapeHtml(greetingName)},</p>
+    <p>We received a request to reset the password for your Mezzo account.</p>
+    <p>
+      <a href="${href}" style="display: inline-block; padding: 10px 18px; background: #1d4ed8; color: #ffffff; text-decoration: none; border-radius: 4px;">Choose a new password</a>
+    </p>
+    <p>If the button doesn't work, copy this link into your browser:<br><a href="${href}">${href}</a></p>
+    <p>The link expires in ${expiry}.</p>
+    <p>If you didn't ask for this, you can ignore this email: your password stays the same.</p>
+    <p>The Mezzo team</p>
+  </body>
+</html>
+`;
+
+  return { subject, text, html };
+}
+
+function assertWebUrl(value: string): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError('resetUrl must be an absolute URL');
+  }
+  // Anything else (javascript:, data:) in a link we send would be an injection, not a reset page.
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`resetUrl must be an http(s) URL, got ${url.protocol}`);
+  }
+}
+
+function formatDuration(minutes: number): string {
+  if (minutes % 60 === 0) {
+    const hours = minutes / 60;
+    return hours === 1 ? '1 hour' : `${hours} hours`;
+  }
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}

@@ -1,0 +1,183 @@
+import { AuthModule } from '@mezzo/api-auth';
+import { createTestApp, type TestApp } from '@mezzo/api-testing';
+import request from 'supertest';
+import { OrganizationsModule } from './organizations.module';
+
+describe('organisations and memberships (HTTP, PostgreSQL)', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+
+  beforeAll(async () => {
+    t = await createTestApp([AuthModule, OrganizationsModule]);
+    for (const who of ['owner', 'admin', 'member', 'outsider']) {
+      const res = await request(t.server)
+        .post('/api/auth/register')
+        .send({
+          name: `${who[0].toUpperCase()}${who.slice(1)} Person`,
+          email: `${who}@example.org`,
+          password: 'long enough password',
+        })
+        .expect(201);
+      tokens[who] = res.body.accessToken;
+    }
+  });
+  afterAll(() => t.close());
+
+  let orgId: string;
+
+  it('creates an organisation whose creator is its owner, and lists it in /me', async () => {
+    const res = await request(t.server)
+      .post('/api/organizations')
+      .set(as('owner'))
+      .send({ name: 'Garden State CE', kind: 'provider' })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      name: 'Garden State CE',
+      kind: 'provider',
+      myRole: 'owner',
+    });
+    orgId = res.body.id;
+    const me = await request(t.server)
+      .get('/api/me')
+      .set(as('owner'))
+      .expect(200);
+    expect(me.body.memberships).toEqual([
+      {
+        organizationId: orgId,
+        organizationName: 'Garden State CE',
+        kind: 'provider',
+        role: 'owner',
+      },
+    ]);
+  });
+
+  it('validates the kind and name', async () => {
+    const res = await request(t.server)
+      .post('/api/organizations')
+      .set(as('owner'))
+      .send({ name: ' ', kind: 'club' })
+      .expect(400);
+    expect(Object.keys(res.body.fields).sort()).toEqual(['kind', 'name']);
+  });
+
+  it('answers 404 — never the organisation — to someone who is not a member, and for malformed ids', async () => {
+    expect(
+      (
+        await request(t.server)
+          .get(`/api/organizations/${orgId}`)
+          .set(as('outsider'))
+          .expect(404)
+      ).body.code,
+    ).toBe('not_found');
+    await request(t.server)
+      .get(`/api/organizations/${orgId}/members`)
+      .set(as('outsider'))
+      .expect(404);
+    await request(t.server)
+      .post(`/api/organizations/${orgId}/members`)
+      .set(as('outsider'))
+      .send({ email: 'outsider@example.org', role: 'member' })
+      .expect(404);
+    await request(t.server)
+      .get('/api/organizations/not-a-uuid')
+      .set(as('owner'))
+      .expect(404);
+    expect(
+      (
+        await request(t.server)
+          .get('/api/organizations')
+          .set(as('outsider'))
+          .expect(200)
+      ).body,
+    ).toEqual([]);
+  });
+
+  it('lets owners and admins add members; members cannot', async () => {
+    await request(t.server)
+      .post(`/api/organizations/${orgId}/members`)
+      .set(as('owner'))
+      .send({ email: 'admin@example.org', role: 'admin' })
+      .expect(201);
+    const added = await request(t.server)
+      .post(`/api/organizations/${orgId}/members`)
+      .set(as('admin'))
+      .send({ email: 'member@example.org', role: 'member' })
+      .expect(201);
+    expect(added.body).toMatchObject({
+      email: 'member@example.org',
+      role: 'member',
+    });
+    await request(t.server)
+      .post(`/api/organizations/${orgId}/members`)
+      .set(as('admin'))
+      .send({ email: 'outsider@example.org', role: 'owner' })
+      .expect(403);
+    await request(t.server)
+      .post(`/api/organizations/${orgId}/members`)
+      .set(as('member'))
+      .send({ email: 'outsider@example.org', role: 'member' })
+      .expect(403);
+    const dup = await request(t.server)
+      .post(`/api/organizations/${orgId}/members`)
+      .set(as('owner'))
+      .send({ email: 'member@example.org', role: 'member' })
+      .expect(409);
+    expect(dup.body.fields).toEqual({ email: ['is already a member'] });
+    const unknown = await request(t.server)
+      .post(`/api/organizations/${orgId}/members`)
+      .set(as('owner'))
+      .send({ email: 'nobody@example.org', role: 'member' })
+      .expect(404);
+    expect(unknown.body.fields).toEqual({ email: ['has no Mezzo account'] });
+  });
+
+  it('pages the member list', async () => {
+    const page1 = await request(t.server)
+      .get(`/api/organizations/${orgId}/members?page=1&pageSize=2`)
+      .set(as('member'))
+      .expect(200);
+    expect(page1.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(page1.body.items).toHaveLength(2);
+    const page2 = await request(t.server)
+      .get(`/api/organizations/${orgId}/members?page=2&pageSize=2`)
+      .set(as('member'))
+      .expect(200);
+    expect(page2.body.items).toHaveLength(1);
+    await request(t.server)
+      .get(`/api/organizations/${orgId}/members?pageSize=1000`)
+      .set(as('member'))
+      .expect(400);
+  });
+
+  it('keeps at least one owner', async () => {
+    const ownerId = (await request(t.server).get('/api/me').set(as('owner')))
+      .body.id;
+    expect(
+      (
+        await request(t.server)
+          .delete(`/api/organizations/${orgId}/members/${ownerId}`)
+          .set(as('owner'))
+          .expect(409)
+      ).body.code,
+    ).toBe('conflict');
+    await request(t.server)
+      .patch(`/api/organizations/${orgId}/members/${ownerId}`)
+      .set(as('owner'))
+      .send({ role: 'admin' })
+      .expect(409);
+  });
+
+  it('lets a member leave, and then they no longer see it', async () => {
+    const memberId = (await request(t.server).get('/api/me').set(as('member')))
+      .body.id;
+    await request(t.server)
+      .delete(`/api/organizations/${orgId}/members/${memberId}`)
+      .set(as('member'))
+      .expect(204);
+    await request(t.server)
+      .get(`/api/organizations/${orgId}`)
+      .set(as('member'))
+      .expect(404);
+  });
+});
