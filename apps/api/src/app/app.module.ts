@@ -5,6 +5,8 @@ import { CoreModule, loggerParams } from '@mezzo/api-core';
 import { DataAccessModule } from '@mezzo/api-data-access';
 import { NotificationsModule } from '@mezzo/api-notifications';
 import { OrganizationsModule } from '@mezzo/api-organizations';
+import { CreditsModule } from '@mezzo/api-credits';
+import { LicensesModule } from '@mezzo/api-licenses';
 import { LoggerModule } from 'nestjs-pino';
 
 /** The composition root: wiring only. */
@@ -25,6 +27,8 @@ export class AppModule {
         CoreModule,
         AuthModule,
         OrganizationsModule,
+        LicensesModule,
+        CreditsModule,
       ],
     };
   }

@@ -50,6 +50,8 @@ export async function seedDemo(
         kind: 'provider',
         ownerId: user.id,
       });
+    if (account.email.startsWith('licensee@'))
+      await seedLicensee(app, user.id, user.name);
     if (account.email.startsWith('association@'))
       await organizations.createWithOwner({
         name: 'NASW-NJ (demo)',
@@ -58,4 +60,94 @@ export async function seedDemo(
       });
   }
   return { created };
+}
+
+/** Two licenses and a realistic, clinically heavy credit log: the advocacy balance shows "thin". */
+async function seedLicensee(
+  app: INestApplication,
+  userId: string,
+  name: string,
+): Promise<void> {
+  const licenses = app.get(LicensesRepository);
+  const credits = app.get(CreditsRepository);
+  await licenses.create(userId, {
+    jurisdiction: 'NJ',
+    licenseType: 'LCSW',
+    number: '44SC05551234',
+    issuedOn: '2016-06-15',
+    birthDate: null,
+    roles: [],
+  });
+  await licenses.create(userId, {
+    jurisdiction: 'NY',
+    licenseType: 'LCSW',
+    number: '091234',
+    issuedOn: '2019-09-01',
+    birthDate: null,
+    roles: ['supervisor'],
+  });
+  const actor = { id: userId, name };
+  const base = {
+    provider: 'Garden State CE',
+    topics: [] as string[],
+    macroAreas: [] as string[],
+    approvals: [{ body: 'ACE', number: '1234' }],
+  };
+  const log: CreditFields[] = [
+    {
+      ...base,
+      title: 'Trauma-informed CBT',
+      completedOn: '2025-01-18',
+      hours: 6,
+      format: 'live-in-person',
+      practiceClinical: 6,
+      practiceMacro: 0,
+      practiceGeneral: 0,
+    },
+    {
+      ...base,
+      title: 'Ethics in clinical supervision',
+      completedOn: '2025-03-07',
+      hours: 5,
+      format: 'live-online',
+      topics: ['ethics'],
+      practiceClinical: 3,
+      practiceMacro: 0,
+      practiceGeneral: 2,
+    },
+    {
+      ...base,
+      title: 'Cultural humility in practice',
+      completedOn: '2025-06-12',
+      hours: 3,
+      format: 'self-study',
+      topics: ['cultural-competence'],
+      practiceClinical: 0,
+      practiceMacro: 0,
+      practiceGeneral: 3,
+    },
+    {
+      ...base,
+      title: 'Motivational interviewing',
+      completedOn: '2025-09-20',
+      hours: 8,
+      format: 'live-online',
+      practiceClinical: 8,
+      practiceMacro: 0,
+      practiceGeneral: 0,
+    },
+    {
+      ...base,
+      provider: 'NASW-NJ',
+      title: 'Testifying on state budget bills',
+      completedOn: '2026-02-03',
+      hours: 1.5,
+      format: 'live-online',
+      macroAreas: ['policy-advocacy'],
+      practiceClinical: 0,
+      practiceMacro: 1.5,
+      practiceGeneral: 0,
+    },
+  ];
+  for (const fields of log) await credits.create(userId, fields, actor);
 }

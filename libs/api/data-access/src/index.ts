@@ -6,3 +6,5 @@ export * from './lib/repositories/refresh-tokens.repository';
 export * from './lib/repositories/password-reset-tokens.repository';
 export * from './lib/repositories/rate-limits.repository';
 export * from './lib/repositories/organizations.repository';
+export * from './lib/repositories/licenses.repository';
+export * from './lib/repositories/credits.repository';

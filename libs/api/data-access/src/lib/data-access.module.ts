@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source';
 import { ENTITIES } from './entities';
+import { CreditsRepository } from './repositories/credits.repository';
+import { LicensesRepository } from './repositories/licenses.repository';
 import { OrganizationsRepository } from './repositories/organizations.repository';
 import { PasswordResetTokensRepository } from './repositories/password-reset-tokens.repository';
 import { RateLimitsRepository } from './repositories/rate-limits.repository';
@@ -14,6 +16,8 @@ const REPOSITORIES = [
   PasswordResetTokensRepository,
   RateLimitsRepository,
   OrganizationsRepository,
+  LicensesRepository,
+  CreditsRepository,
 ];
 
 /** The database connection and every repository; the only module that talks to PostgreSQL. */

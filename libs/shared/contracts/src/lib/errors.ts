@@ -41,8 +41,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   forbidden: 'You do not have permission to do that.',
   email_taken: 'An account with this email already exists.',
   invalid_credentials: 'The email or password is not correct.',
-  invalid_reset_token: 'This reset link is invalid or has expired. Please ask for a new one.',
-  refresh_reused: 'Your session was signed out for safety. Please sign in again.',
+  invalid_reset_token:
+    'This reset link is invalid or has expired. Please ask for a new one.',
+  refresh_reused:
+    'Your session was signed out for safety. Please sign in again.',
   rate_limited: 'Too many attempts. Please wait a few minutes and try again.',
   conflict: 'Someone else changed this in the meantime. Reload and try again.',
   payload_too_large: 'That file is too large.',

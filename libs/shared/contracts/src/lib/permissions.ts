@@ -8,6 +8,10 @@ export const PERMISSIONS = {
   organizationsCreate: 'organizations:create',
   organizationsRead: 'organizations:read',
   organizationsManage: 'organizations:manage',
+  licensesRead: 'licenses:read',
+  licensesWrite: 'licenses:write',
+  creditsRead: 'credits:read',
+  creditsWrite: 'credits:write',
   platformAdmin: 'platform:admin',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -18,8 +22,16 @@ export const USER_PERMISSIONS: readonly Permission[] = [
   PERMISSIONS.organizationsCreate,
   PERMISSIONS.organizationsRead,
   PERMISSIONS.organizationsManage,
+  PERMISSIONS.licensesRead,
+  PERMISSIONS.licensesWrite,
+  PERMISSIONS.creditsRead,
+  PERMISSIONS.creditsWrite,
 ];
 
-export function permissionsFor(user: { isPlatformAdmin: boolean }): Permission[] {
-  return user.isPlatformAdmin ? [...USER_PERMISSIONS, PERMISSIONS.platformAdmin] : [...USER_PERMISSIONS];
+export function permissionsFor(user: {
+  isPlatformAdmin: boolean;
+}): Permission[] {
+  return user.isPlatformAdmin
+    ? [...USER_PERMISSIONS, PERMISSIONS.platformAdmin]
+    : [...USER_PERMISSIONS];
 }

@@ -1,3 +1,6 @@
+import { CreditEventEntity } from './credit-event.entity';
+import { CreditEntity } from './credit.entity';
+import { LicenseEntity } from './license.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrganizationEntity } from './organization.entity';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
@@ -6,6 +9,9 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  CreditEntity,
+  CreditEventEntity,
+  LicenseEntity,
   MembershipEntity,
   OrganizationEntity,
   PasswordResetTokenEntity,
@@ -24,4 +30,7 @@ export const ENTITIES = [
   RefreshTokenEntity,
   PasswordResetTokenEntity,
   RateLimitEntity,
+  LicenseEntity,
+  CreditEntity,
+  CreditEventEntity,
 ];

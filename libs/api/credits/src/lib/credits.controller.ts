@@ -1,0 +1,121 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  AppError,
+  CurrentUser,
+  RequirePermission,
+  type RequestUser,
+} from '@mezzo/api-core';
+import {
+  PERMISSIONS,
+  type CreditDto,
+  type CreditEventDto,
+  type Page,
+} from '@mezzo/shared-contracts';
+import {
+  CreditInputDto,
+  CreditsPageQueryDto,
+  UpdateCreditDto,
+} from './credits.dto';
+import { CreditsService } from './credits.service';
+
+const Id = new ParseUUIDPipe({
+  exceptionFactory: () => AppError.notFound('Credit'),
+});
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+@ApiTags('credits')
+@ApiBearerAuth()
+@Controller('credits')
+export class CreditsController {
+  constructor(private readonly credits: CreditsService) {}
+
+  @RequirePermission(PERMISSIONS.creditsRead)
+  @Get()
+  page(
+    @CurrentUser() user: RequestUser,
+    @Query() q: CreditsPageQueryDto,
+  ): Promise<Page<CreditDto>> {
+    return this.credits.page(user.id, q.deleted, q.page, q.pageSize);
+  }
+
+  // Declared before ':id' so the path is not read as an id.
+  @RequirePermission(PERMISSIONS.creditsRead)
+  @Get('export.csv')
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="mezzo-credits.csv"')
+  exportCsv(@CurrentUser() user: RequestUser): Promise<string> {
+    return this.credits.exportCsv(user.id);
+  }
+
+  @RequirePermission(PERMISSIONS.creditsWrite)
+  @Post()
+  @HttpCode(201)
+  create(
+    @CurrentUser() user: RequestUser,
+    @Body() body: CreditInputDto,
+  ): Promise<CreditDto> {
+    return this.credits.create(user.id, body, today());
+  }
+
+  @RequirePermission(PERMISSIONS.creditsRead)
+  @Get(':id')
+  get(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+  ): Promise<CreditDto> {
+    return this.credits.get(user.id, id);
+  }
+
+  @RequirePermission(PERMISSIONS.creditsWrite)
+  @Patch(':id')
+  update(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+    @Body() body: UpdateCreditDto,
+  ): Promise<CreditDto> {
+    return this.credits.update(user.id, id, body, today());
+  }
+
+  @RequirePermission(PERMISSIONS.creditsWrite)
+  @Delete(':id')
+  @HttpCode(204)
+  remove(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+  ): Promise<void> {
+    return this.credits.remove(user.id, id);
+  }
+
+  @RequirePermission(PERMISSIONS.creditsWrite)
+  @Post(':id/restore')
+  @HttpCode(200)
+  restore(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+  ): Promise<CreditDto> {
+    return this.credits.restore(user.id, id);
+  }
+
+  @RequirePermission(PERMISSIONS.creditsRead)
+  @Get(':id/history')
+  history(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+  ): Promise<CreditEventDto[]> {
+    return this.credits.history(user.id, id);
+  }
+}

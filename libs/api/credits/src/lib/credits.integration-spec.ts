@@ -1,0 +1,252 @@
+import { AuthModule } from '@mezzo/api-auth';
+import { createTestApp, type TestApp } from '@mezzo/api-testing';
+import request from 'supertest';
+import { CreditsModule } from './credits.module';
+
+const macroCredit = {
+  title: 'Housing policy advocacy',
+  provider: 'NASW-NJ',
+  completedOn: '2025-02-14',
+  hours: 3,
+  format: 'live-online',
+  topics: ['ethics'],
+  practice: { clinical: 0, macro: 3, general: 0 },
+  macroAreas: ['policy-advocacy'],
+  approvals: [{ body: 'ACE', number: '1234' }],
+};
+
+describe('credit log (HTTP, PostgreSQL)', () => {
+  let t: TestApp;
+  const token: Record<string, string> = {};
+  const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
+
+  beforeAll(async () => {
+    t = await createTestApp([AuthModule, CreditsModule]);
+    for (const who of ['ana', 'ben']) {
+      const res = await request(t.server)
+        .post('/api/auth/register')
+        .send({
+          name: who.toUpperCase(),
+          email: `${who}@example.org`,
+          password: 'long enough password',
+        });
+      token[who] = res.body.accessToken;
+    }
+  });
+  afterAll(() => t.close());
+
+  it('logs a credit and returns it with version 1', async () => {
+    const res = await request(t.server)
+      .post('/api/credits')
+      .set(as('ana'))
+      .send(macroCredit)
+      .expect(201);
+    expect(res.body).toMatchObject({
+      ...macroCredit,
+      version: 1,
+      deletedAt: null,
+    });
+  });
+
+  it('refuses a practice split that does not add up, unknown codes and future dates, field by field', async () => {
+    const res = await request(t.server)
+      .post('/api/credits')
+      .set(as('ana'))
+      .send({ ...macroCredit, practice: { clinical: 1, macro: 1, general: 0 } })
+      .expect(400);
+    expect(res.body.fields.practice[0]).toMatch(/must equal hours \(3\)/);
+    const codes = await request(t.server)
+      .post('/api/credits')
+      .set(as('ana'))
+      .send({
+        ...macroCredit,
+        format: 'podcast',
+        topics: ['astrology'],
+        hours: -1,
+      })
+      .expect(400);
+    expect(Object.keys(codes.body.fields).sort()).toEqual([
+      'format',
+      'hours',
+      'topics',
+    ]);
+    const future = await request(t.server)
+      .post('/api/credits')
+      .set(as('ana'))
+      .send({ ...macroCredit, completedOn: '2999-01-01' })
+      .expect(400);
+    expect(future.body.fields).toEqual({
+      completedOn: ['completedOn cannot be in the future'],
+    });
+    const unreal = await request(t.server)
+      .post('/api/credits')
+      .set(as('ana'))
+      .send({ ...macroCredit, completedOn: '2025-02-30' })
+      .expect(400);
+    expect(unreal.body.fields.completedOn).toEqual([
+      'completedOn is not a real calendar date',
+    ]);
+  });
+
+  it('detects a concurrent edit instead of overwriting it', async () => {
+    const created = (
+      await request(t.server)
+        .post('/api/credits')
+        .set(as('ana'))
+        .send(macroCredit)
+        .expect(201)
+    ).body;
+    const first = await request(t.server)
+      .patch(`/api/credits/${created.id}`)
+      .set(as('ana'))
+      .send({ version: 1, title: 'Renamed once' })
+      .expect(200);
+    expect(first.body).toMatchObject({ title: 'Renamed once', version: 2 });
+    const second = await request(t.server)
+      .patch(`/api/credits/${created.id}`)
+      .set(as('ana'))
+      .send({ version: 1, title: 'Lost update' })
+      .expect(409);
+    expect(second.body.code).toBe('conflict');
+    expect(
+      (await request(t.server).get(`/api/credits/${created.id}`).set(as('ana')))
+        .body.title,
+    ).toBe('Renamed once');
+  });
+
+  it('deletes softly, restores, and keeps the history of who changed what', async () => {
+    const created = (
+      await request(t.server)
+        .post('/api/credits')
+        .set(as('ana'))
+        .send(macroCredit)
+        .expect(201)
+    ).body;
+    await request(t.server)
+      .patch(`/api/credits/${created.id}`)
+      .set(as('ana'))
+      .send({
+        version: 1,
+        hours: 4,
+        practice: { clinical: 1, macro: 3, general: 0 },
+      })
+      .expect(200);
+    await request(t.server)
+      .delete(`/api/credits/${created.id}`)
+      .set(as('ana'))
+      .expect(204);
+    const live = await request(t.server)
+      .get('/api/credits?pageSize=100')
+      .set(as('ana'))
+      .expect(200);
+    expect(live.body.items.map((c: { id: string }) => c.id)).not.toContain(
+      created.id,
+    );
+    const deleted = await request(t.server)
+      .get('/api/credits?deleted=true')
+      .set(as('ana'))
+      .expect(200);
+    expect(deleted.body.items.map((c: { id: string }) => c.id)).toContain(
+      created.id,
+    );
+    await request(t.server)
+      .patch(`/api/credits/${created.id}`)
+      .set(as('ana'))
+      .send({ version: 3, title: 'x' })
+      .expect(409);
+    const restored = await request(t.server)
+      .post(`/api/credits/${created.id}/restore`)
+      .set(as('ana'))
+      .expect(200);
+    expect(restored.body.deletedAt).toBeNull();
+    const history = await request(t.server)
+      .get(`/api/credits/${created.id}/history`)
+      .set(as('ana'))
+      .expect(200);
+    expect(history.body.map((e: { action: string }) => e.action)).toEqual([
+      'created',
+      'updated',
+      'deleted',
+      'restored',
+    ]);
+    expect(history.body[0].snapshot.hours).toBe(3);
+    expect(history.body[1].snapshot.hours).toBe(4);
+    expect(history.body[1].actor.name).toBe('ANA');
+  });
+
+  it("answers 404 for another user's credit, on every route", async () => {
+    const created = (
+      await request(t.server)
+        .post('/api/credits')
+        .set(as('ana'))
+        .send(macroCredit)
+        .expect(201)
+    ).body;
+    await request(t.server)
+      .get(`/api/credits/${created.id}`)
+      .set(as('ben'))
+      .expect(404);
+    await request(t.server)
+      .patch(`/api/credits/${created.id}`)
+      .set(as('ben'))
+      .send({ version: 1, title: 'mine now' })
+      .expect(404);
+    await request(t.server)
+      .delete(`/api/credits/${created.id}`)
+      .set(as('ben'))
+      .expect(404);
+    await request(t.server)
+      .post(`/api/credits/${created.id}/restore`)
+      .set(as('ben'))
+      .expect(404);
+    await request(t.server)
+      .get(`/api/credits/${created.id}/history`)
+      .set(as('ben'))
+      .expect(404);
+    expect(
+      (await request(t.server).get('/api/credits').set(as('ben')).expect(200))
+        .body.total,
+    ).toBe(0);
+    await request(t.server)
+      .get('/api/credits/not-a-uuid')
+      .set(as('ana'))
+      .expect(404);
+  });
+
+  it('pages the log newest completion first', async () => {
+    for (const day of ['2025-03-01', '2025-04-01', '2025-05-01']) {
+      await request(t.server)
+        .post('/api/credits')
+        .set(as('ben'))
+        .send({ ...macroCredit, completedOn: day })
+        .expect(201);
+    }
+    const page = await request(t.server)
+      .get('/api/credits?page=1&pageSize=2')
+      .set(as('ben'))
+      .expect(200);
+    expect(page.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(
+      page.body.items.map((c: { completedOn: string }) => c.completedOn),
+    ).toEqual(['2025-05-01', '2025-04-01']);
+  });
+
+  it('exports live credits as CSV with formula cells neutralised', async () => {
+    await request(t.server)
+      .post('/api/credits')
+      .set(as('ben'))
+      .send({ ...macroCredit, title: '=HYPERLINK("evil")' })
+      .expect(201);
+    const res = await request(t.server)
+      .get('/api/credits/export.csv')
+      .set(as('ben'))
+      .expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    const lines = res.text.trim().split('\n');
+    expect(lines[0]).toBe(
+      'id,title,provider,completed_on,hours,format,topics,clinical_hours,macro_hours,general_hours,macro_areas,approvals',
+    );
+    expect(lines).toHaveLength(5);
+    expect(res.text).toContain(`"'=HYPERLINK(""evil"")"`);
+  });
+});

@@ -1,0 +1,59 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { UserEntity } from './user.entity';
+
+/** A license a licensee holds; its cycle and deadline are derived from the rule set, never stored. */
+@Entity({ name: 'licenses' })
+@Check('licenses_jurisdiction_check', `jurisdiction ~ '^[A-Z]{2}$'`)
+export class LicenseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('licenses_user_idx')
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @Column({ type: 'text' })
+  jurisdiction!: string;
+
+  @Column({ name: 'license_type', type: 'text' })
+  licenseType!: string;
+
+  @Column({ type: 'text' })
+  number!: string;
+
+  @Column({ name: 'issued_on', type: 'date' })
+  issuedOn!: string;
+
+  @Column({ name: 'birth_date', type: 'date', nullable: true })
+  birthDate!: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  roles!: string[];
+
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
+  retiredAt!: Date | null;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'licenses_user_fk' })
+  user?: UserEntity;
+}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
+import { CreditEntity, CreditEventEntity } from '../entities';
+
+export type CreditFields = Pick<
+  CreditEntity,
+  | 'title'
+  | 'provider'
+  | 'completedOn'
+  | 'hours'
+  | 'format'
+  | 'topics'
+  | 'practiceClinical'
+  | 'practiceMacro'
+  | 'practiceGeneral'
+  | 'macroAreas'
+  | 'approvals'
+>;
+
+export type CreditAction = CreditEventEntity['action'];
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+/**
+ * The credit log. Every change writes its history event in the same transaction, so the history can
+ * never disagree with the credit; every query names the owner.
+ */
+@Injectable()
+export class CreditsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async page(
+    userId: string,
+    deleted: boolean,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: CreditEntity[]; total: number }> {
+    const [items, total] = await this.db
+      .getRepository(CreditEntity)
+      .findAndCount({
+        where: { userId, deletedAt: deleted ? Not(IsNull()) : IsNull() },
+        order: { completedOn: 'DESC', createdAt: 'DESC', id: 'ASC' },
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+      });
+    return { items, total };
+  }
+
+  /** Every live credit of a user (the input of evaluation and exports). */
+  live(userId: string): Promise<CreditEntity[]> {
+    return this.db.getRepository(CreditEntity).find({
+      where: { userId, deletedAt: IsNull() },
+      order: { completedOn: 'ASC', id: 'ASC' },
+    });
+  }
+
+  findOwned(userId: string, id: string): Promise<CreditEntity | null> {
+    return this.db.getRepository(CreditEntity).findOneBy({ id, userId });
+  }
+
+  create(
+    userId: string,
+    fields: CreditFields,
+    actor: Actor,
+  ): Promise<CreditEntity> {
+    return this.db.transaction(async (tx) => {
+      const credit = await tx.save(
+        tx.create(CreditEntity, { ...fields, userId, deletedAt: null }),
+      );
+      await this.record(tx, credit, 'created', actor);
+      return credit;
+    });
+  }
+
+  /**
+   * Changes the credit only if it is still at `expectedVersion`; returns the new state, or null when
+   * the version was stale (or the credit is not the user's).
+   */
+  change(
+    userId: string,
+    id: string,
+    expectedVersion: number | null,
+    patch: Partial<CreditFields> & { deletedAt?: Date | null },
+    action: CreditAction,
+    actor: Actor,
+  ): Promise<CreditEntity | null> {
+    return this.db.transaction(async (tx) => {
+      const qb = tx
+        .createQueryBuilder()
+        .update(CreditEntity)
+        .set(patch)
+        .where('id = :id AND user_id = :userId', { id, userId });
+      if (expectedVersion !== null)
+        qb.andWhere('version = :expectedVersion', { expectedVersion });
+      const result = await qb.execute();
+      if ((result.affected ?? 0) !== 1) return null;
+      const credit = await tx.findOneByOrFail(CreditEntity, { id });
+      await this.record(tx, credit, action, actor);
+      return credit;
+    });
+  }
+
+  history(creditId: string): Promise<CreditEventEntity[]> {
+    return this.db
+      .getRepository(CreditEventEntity)
+      .find({ where: { creditId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  private async record(
+    tx: EntityManager,
+    credit: CreditEntity,
+    action: CreditAction,
+    actor: Actor,
+  ): Promise<void> {
+    const {
+      user: _user,
+      createdAt: _c,
+      updatedAt: _u,
+      userId: _owner,
+      ...snapshot
+    } = credit;
+    const event = tx.create(CreditEventEntity, {
+      creditId: credit.id,
+      actorId: actor.id,
+      actorName: actor.name,
+      action,
+      snapshot: { ...snapshot },
+    });
+    await tx.save(event);
+  }
+}

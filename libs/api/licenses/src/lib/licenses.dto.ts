@@ -1,0 +1,138 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  LICENSE_ROLES,
+  type CreateLicenseRequest,
+  type UpdateLicenseRequest,
+} from '@mezzo/shared-contracts';
+import { Transform } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateLicenseDto implements CreateLicenseRequest {
+  @ApiProperty({ example: 'NJ' })
+  @Transform(upper)
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, {
+    message: 'jurisdiction must be a two-letter code such as NJ',
+  })
+  jurisdiction!: string;
+
+  @ApiProperty({ example: 'LCSW' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'licenseType is required' })
+  @MaxLength(30)
+  licenseType!: string;
+
+  @ApiProperty({ example: '44SC12345600' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'number is required' })
+  @MaxLength(40)
+  number!: string;
+
+  @ApiProperty({ example: '2018-03-10' })
+  @IsString()
+  @Matches(ISO_DATE, { message: 'issuedOn must be a date YYYY-MM-DD' })
+  issuedOn!: string;
+
+  @ApiPropertyOptional({ example: '1980-05-02', nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Matches(ISO_DATE, { message: 'birthDate must be a date YYYY-MM-DD' })
+  birthDate?: string | null;
+
+  @ApiPropertyOptional({ enum: LICENSE_ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(LICENSE_ROLES, {
+    each: true,
+    message: `each role must be one of ${LICENSE_ROLES.join(', ')}`,
+  })
+  roles?: string[];
+}
+
+export class UpdateLicenseDto implements UpdateLicenseRequest {
+  @ApiProperty()
+  @IsInt({ message: 'version is required' })
+  @Min(1)
+  version!: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(upper)
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, {
+    message: 'jurisdiction must be a two-letter code such as NJ',
+  })
+  jurisdiction?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(30)
+  licenseType?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'number cannot be empty' })
+  @MaxLength(40)
+  number?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(ISO_DATE, { message: 'issuedOn must be a date YYYY-MM-DD' })
+  issuedOn?: string;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Matches(ISO_DATE, { message: 'birthDate must be a date YYYY-MM-DD' })
+  birthDate?: string | null;
+  @ApiPropertyOptional({ enum: LICENSE_ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(LICENSE_ROLES, {
+    each: true,
+    message: `each role must be one of ${LICENSE_ROLES.join(', ')}`,
+  })
+  roles?: string[];
+}
+
+export class ListLicensesQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  includeRetired = false;
+}
+
+export class ComplianceQueryDto {
+  @ApiPropertyOptional({
+    description: 'Evaluate as of this date (default today)',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(ISO_DATE, { message: 'asOf must be a date YYYY-MM-DD' })
+  asOf?: string;
+}

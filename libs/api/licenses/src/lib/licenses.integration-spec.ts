@@ -1,0 +1,260 @@
+import { AuthModule } from '@mezzo/api-auth';
+import { CreditsModule } from '@mezzo/api-credits';
+import { createTestApp, type TestApp } from '@mezzo/api-testing';
+import request from 'supertest';
+import { LicensesModule } from './licenses.module';
+
+const njLcsw = {
+  jurisdiction: 'nj',
+  licenseType: 'lcsw',
+  number: '44SC00012345',
+  issuedOn: '2018-03-10',
+};
+const credit = (over: Record<string, unknown>) => ({
+  title: 'Course',
+  completedOn: '2025-02-14',
+  hours: 3,
+  format: 'live-online',
+  topics: [],
+  practice: { clinical: 3, macro: 0, general: 0 },
+  ...over,
+});
+
+describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => {
+  let t: TestApp;
+  const token: Record<string, string> = {};
+  const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
+
+  beforeAll(async () => {
+    t = await createTestApp([AuthModule, LicensesModule, CreditsModule]);
+    for (const who of ['cam', 'dee']) {
+      const res = await request(t.server)
+        .post('/api/auth/register')
+        .send({
+          name: who,
+          email: `${who}@example.org`,
+          password: 'long enough password',
+        });
+      token[who] = res.body.accessToken;
+    }
+  });
+  afterAll(() => t.close());
+
+  it('lists the license types a licensee can choose, with what each cycle needs', async () => {
+    const res = await request(t.server)
+      .get('/api/rule-sets')
+      .set(as('cam'))
+      .expect(200);
+    const nj = res.body.find(
+      (o: { jurisdiction: string; licenseType: string }) =>
+        o.jurisdiction === 'NJ' && o.licenseType === 'LCSW',
+    );
+    expect(nj).toMatchObject({
+      jurisdictionName: 'New Jersey',
+      totalHours: 40,
+      cycleMonths: 24,
+    });
+    expect(
+      new Set(res.body.map((o: { jurisdiction: string }) => o.jurisdiction))
+        .size,
+    ).toBe(26);
+  });
+
+  it('adds a license with codes normalised and its cycle derived from the rules', async () => {
+    const res = await request(t.server)
+      .post('/api/licenses')
+      .set(as('cam'))
+      .send(njLcsw)
+      .expect(201);
+    expect(res.body).toMatchObject({
+      jurisdiction: 'NJ',
+      licenseType: 'LCSW',
+      version: 1,
+      retiredAt: null,
+    });
+    expect(res.body.cycle.end).toMatch(/^\d{4}-08-31$/);
+    expect(res.body.status).toBe('in-progress');
+  });
+
+  it('refuses unknown jurisdictions and types naming the known ones, and asks for a birth date where cycles follow it', async () => {
+    const type = await request(t.server)
+      .post('/api/licenses')
+      .set(as('cam'))
+      .send({ ...njLcsw, licenseType: 'LPC' })
+      .expect(400);
+    expect(type.body.fields.licenseType[0]).toMatch(/CSW, LCSW, LSW/);
+    const juris = await request(t.server)
+      .post('/api/licenses')
+      .set(as('cam'))
+      .send({ ...njLcsw, jurisdiction: 'ZZ' })
+      .expect(400);
+    expect(juris.body.fields.jurisdiction[0]).toMatch(/no rules for ZZ/);
+    const tx = await request(t.server)
+      .post('/api/licenses')
+      .set(as('cam'))
+      .send({ ...njLcsw, jurisdiction: 'TX', licenseType: 'LCSW' })
+      .expect(400);
+    expect(tx.body.fields.birthDate[0]).toMatch(/birth month/);
+    await request(t.server)
+      .post('/api/licenses')
+      .set(as('cam'))
+      .send({
+        ...njLcsw,
+        jurisdiction: 'TX',
+        licenseType: 'LCSW',
+        birthDate: '1980-05-02',
+      })
+      .expect(201);
+    const bad = await request(t.server)
+      .post('/api/licenses')
+      .set(as('cam'))
+      .send({ ...njLcsw, issuedOn: '2018-02-31', roles: ['wizard'] })
+      .expect(400);
+    expect(Object.keys(bad.body.fields).sort()).toEqual(['roles']);
+  });
+
+  it('edits with a version check and retires', async () => {
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('dee'))
+        .send(njLcsw)
+        .expect(201)
+    ).body;
+    const edited = await request(t.server)
+      .patch(`/api/licenses/${lic.id}`)
+      .set(as('dee'))
+      .send({ version: 1, number: 'NEW-1', roles: ['supervisor'] })
+      .expect(200);
+    expect(edited.body).toMatchObject({
+      number: 'NEW-1',
+      roles: ['supervisor'],
+      version: 2,
+    });
+    await request(t.server)
+      .patch(`/api/licenses/${lic.id}`)
+      .set(as('dee'))
+      .send({ version: 1, number: 'STALE' })
+      .expect(409);
+    await request(t.server)
+      .post(`/api/licenses/${lic.id}/retire`)
+      .set(as('dee'))
+      .expect(200);
+    expect(
+      (await request(t.server).get('/api/licenses').set(as('dee')).expect(200))
+        .body,
+    ).toEqual([]);
+    expect(
+      (
+        await request(t.server)
+          .get('/api/licenses?includeRetired=true')
+          .set(as('dee'))
+          .expect(200)
+      ).body,
+    ).toHaveLength(1);
+  });
+
+  it("answers 404 for another user's license", async () => {
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('cam'))
+        .send(njLcsw)
+        .expect(201)
+    ).body;
+    await request(t.server)
+      .get(`/api/licenses/${lic.id}`)
+      .set(as('dee'))
+      .expect(404);
+    await request(t.server)
+      .get(`/api/licenses/${lic.id}/compliance`)
+      .set(as('dee'))
+      .expect(404);
+    await request(t.server)
+      .patch(`/api/licenses/${lic.id}`)
+      .set(as('dee'))
+      .send({ version: 1, number: 'x' })
+      .expect(404);
+    await request(t.server)
+      .post(`/api/licenses/${lic.id}/retire`)
+      .set(as('dee'))
+      .expect(404);
+  });
+
+  it('evaluates a license against every logged credit, with the advocacy balance beside compliance', async () => {
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('dee'))
+        .send(njLcsw)
+        .expect(201)
+    ).body;
+    await request(t.server)
+      .post('/api/credits')
+      .set(as('dee'))
+      .send(credit({ title: 'Clinical assessment', completedOn: '2025-01-10' }))
+      .expect(201);
+    await request(t.server)
+      .post('/api/credits')
+      .set(as('dee'))
+      .send(
+        credit({
+          title: 'Ethics',
+          topics: ['ethics'],
+          completedOn: '2025-03-10',
+          practice: { clinical: 0, macro: 0, general: 3 },
+        }),
+      )
+      .expect(201);
+    await request(t.server)
+      .post('/api/credits')
+      .set(as('dee'))
+      .send(
+        credit({
+          title: 'Policy advocacy',
+          completedOn: '2025-05-10',
+          hours: 1,
+          practice: { clinical: 0, macro: 1, general: 0 },
+          macroAreas: ['policy-advocacy'],
+        }),
+      )
+      .expect(201);
+    await request(t.server)
+      .post('/api/credits')
+      .set(as('dee'))
+      .send(credit({ title: 'Long ago', completedOn: '2019-01-10' }))
+      .expect(201);
+    const res = await request(t.server)
+      .get(`/api/licenses/${lic.id}/compliance?asOf=2026-05-01`)
+      .set(as('dee'))
+      .expect(200);
+    const ev = res.body.evaluation;
+    expect(ev.cycle).toMatchObject({ start: '2024-09-01', end: '2026-08-31' });
+    expect(ev.status).toBe('in-progress');
+    expect(ev.totals).toMatchObject({
+      requiredHours: 40,
+      countedHours: 7,
+      remainingHours: 33,
+    });
+    expect(ev.advocacy).toMatchObject({
+      macroHours: 1,
+      clinicalHours: 3,
+      generalHours: 3,
+      status: 'thin',
+    });
+    expect(ev.excluded).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reason: 'outside-cycle', hours: 3 }),
+      ]),
+    );
+    expect(
+      Object.values(res.body.credits).map(
+        (c) => (c as { title: string }).title,
+      ),
+    ).toEqual(expect.arrayContaining(['Ethics', 'Long ago']));
+    await request(t.server)
+      .get(`/api/licenses/${lic.id}/compliance?asOf=yesterday`)
+      .set(as('dee'))
+      .expect(400);
+  });
+});

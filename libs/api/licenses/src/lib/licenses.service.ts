@@ -1,0 +1,267 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@mezzo/api-core';
+import {
+  CreditsRepository,
+  LicensesRepository,
+  type CreditEntity,
+  type LicenseEntity,
+  type LicenseFields,
+} from '@mezzo/api-data-access';
+import type { Evaluation } from '@mezzo/compliance-engine';
+import {
+  findLicenseType,
+  listLicenseTypes,
+  loadRuleSets,
+  versionInForce,
+} from '@mezzo/compliance-rules';
+import type {
+  ComplianceDto,
+  LicenseDto,
+  LicenseTypeOptionDto,
+} from '@mezzo/shared-contracts';
+import { ComplianceService } from './compliance.service';
+import type { CreateLicenseDto, UpdateLicenseDto } from './licenses.dto';
+
+/** A licensee's licenses; the cycle and deadline always come from the rule set, never from storage. */
+@Injectable()
+export class LicensesService {
+  constructor(
+    private readonly licenses: LicensesRepository,
+    private readonly credits: CreditsRepository,
+    private readonly compliance: ComplianceService,
+  ) {}
+
+  ruleSetOptions(today: string): LicenseTypeOptionDto[] {
+    const names = new Map(loadRuleSets().map((j) => [j.jurisdiction, j]));
+    return listLicenseTypes().flatMap((summary) => {
+      const lt = names
+        .get(summary.jurisdiction)
+        ?.licenseTypes.find((t) => t.code === summary.code);
+      const version =
+        lt &&
+        (versionInForce(lt, today) ?? lt.versions[lt.versions.length - 1]);
+      if (!version) return [];
+      return [
+        {
+          jurisdiction: summary.jurisdiction,
+          jurisdictionName: summary.jurisdictionName,
+          licenseType: summary.code,
+          licenseTypeName: summary.name,
+          anchor: version.cycle.anchor,
+          totalHours: version.total.hours,
+          cycleMonths: version.cycle.months,
+        },
+      ];
+    });
+  }
+
+  async list(
+    userId: string,
+    includeRetired: boolean,
+    today: string,
+  ): Promise<LicenseDto[]> {
+    const [licenses, credits] = await Promise.all([
+      this.licenses.list(userId, includeRetired),
+      this.credits.live(userId),
+    ]);
+    return licenses.map((l) =>
+      this.toDto(l, this.safeEvaluate(l, credits, today)),
+    );
+  }
+
+  async get(userId: string, id: string, today: string): Promise<LicenseDto> {
+    const license = await this.requireOwned(userId, id);
+    return this.toDto(
+      license,
+      this.safeEvaluate(license, await this.credits.live(userId), today),
+    );
+  }
+
+  async create(
+    userId: string,
+    input: CreateLicenseDto,
+    today: string,
+  ): Promise<LicenseDto> {
+    const fields = this.checked(
+      {
+        jurisdiction: input.jurisdiction,
+        licenseType: input.licenseType,
+        number: input.number,
+        issuedOn: input.issuedOn,
+        birthDate: input.birthDate ?? null,
+        roles: input.roles ?? [],
+      },
+      today,
+    );
+    const license = await this.licenses.create(userId, fields);
+    return this.get(userId, license.id, today);
+  }
+
+  async update(
+    userId: string,
+    id: string,
+    change: UpdateLicenseDto,
+    today: string,
+  ): Promise<LicenseDto> {
+    const current = await this.requireOwned(userId, id);
+    const { version, ...patch } = change;
+    const merged = this.checked(
+      {
+        jurisdiction: patch.jurisdiction ?? current.jurisdiction,
+        licenseType: patch.licenseType ?? current.licenseType,
+        number: patch.number ?? current.number,
+        issuedOn: patch.issuedOn ?? current.issuedOn,
+        birthDate:
+          patch.birthDate === undefined ? current.birthDate : patch.birthDate,
+        roles: patch.roles ?? current.roles,
+      },
+      today,
+    );
+    if (!(await this.licenses.updateIfVersion(userId, id, version, merged)))
+      throw stale(current);
+    return this.get(userId, id, today);
+  }
+
+  async retire(userId: string, id: string, today: string): Promise<LicenseDto> {
+    const current = await this.requireOwned(userId, id);
+    if (!current.retiredAt)
+      await this.licenses.updateIfVersion(userId, id, current.version, {
+        retiredAt: new Date(),
+      });
+    return this.get(userId, id, today);
+  }
+
+  async complianceView(
+    userId: string,
+    id: string,
+    asOf: string,
+  ): Promise<ComplianceDto> {
+    const license = await this.requireOwned(userId, id);
+    const { evaluation, credits } = await this.compliance.evaluateLicense(
+      license,
+      asOf,
+    );
+    const mentioned = new Set<string>([
+      ...evaluation.requirements.flatMap((r) =>
+        r.allocations.map((a) => a.creditId),
+      ),
+      ...evaluation.excluded.map((e) => e.creditId),
+    ]);
+    const titles: ComplianceDto['credits'] = {};
+    for (const c of credits)
+      if (mentioned.has(c.id))
+        titles[c.id] = {
+          title: c.title,
+          completedOn: c.completedOn,
+          hours: c.hours,
+        };
+    return {
+      license: this.toDto(license, evaluation),
+      evaluation,
+      credits: titles,
+    };
+  }
+
+  /** The rule set must know the (jurisdiction, type); a birth-anchored cycle needs a birth date. */
+  private checked(fields: LicenseFields, today: string): LicenseFields {
+    const problems: Record<string, string[]> = {};
+    const rules = findLicenseType(fields.jurisdiction, fields.licenseType);
+    if (!rules) {
+      const known = listLicenseTypes()
+        .filter((t) => t.jurisdiction === fields.jurisdiction)
+        .map((t) => t.code);
+      problems[known.length ? 'licenseType' : 'jurisdiction'] = [
+        known.length
+          ? `licenseType must be one of ${known.join(', ')} in ${fields.jurisdiction}`
+          : `Mezzo has no rules for ${fields.jurisdiction} yet`,
+      ];
+    }
+    if (fields.issuedOn > today)
+      problems['issuedOn'] = ['issuedOn cannot be in the future'];
+    if (!isRealDate(fields.issuedOn))
+      problems['issuedOn'] = ['issuedOn is not a real calendar date'];
+    if (
+      fields.birthDate &&
+      (!isRealDate(fields.birthDate) || fields.birthDate >= fields.issuedOn)
+    )
+      problems['birthDate'] = ['birthDate must be a real date before issuedOn'];
+    if (rules) {
+      const version =
+        versionInForce(rules.licenseType, today) ??
+        rules.licenseType.versions[rules.licenseType.versions.length - 1];
+      const anchor = version?.cycle.anchor;
+      if (
+        (anchor === 'birth-month' || anchor === 'birthday') &&
+        !fields.birthDate
+      ) {
+        problems['birthDate'] = [
+          `${rules.jurisdiction.jurisdiction} renews ${rules.licenseType.code} licenses by birth ${anchor === 'birthday' ? 'date' : 'month'}: birthDate is required`,
+        ];
+      }
+    }
+    if (!rules || Object.keys(problems).length) throw AppError.validation(problems);
+    return {
+      ...fields,
+      jurisdiction: rules.jurisdiction.jurisdiction,
+      licenseType: rules.licenseType.code,
+    };
+  }
+
+  private safeEvaluate(
+    license: LicenseEntity,
+    credits: CreditEntity[],
+    today: string,
+  ): Evaluation | null {
+    try {
+      return this.compliance.evaluateWith(license, credits, today);
+    } catch {
+      return null;
+    }
+  }
+
+  private toDto(l: LicenseEntity, evaluation: Evaluation | null): LicenseDto {
+    return {
+      id: l.id,
+      jurisdiction: l.jurisdiction,
+      licenseType: l.licenseType,
+      number: l.number,
+      issuedOn: l.issuedOn,
+      birthDate: l.birthDate,
+      roles: l.roles,
+      retiredAt: l.retiredAt ? l.retiredAt.toISOString() : null,
+      version: l.version,
+      cycle: evaluation
+        ? {
+            start: evaluation.cycle.start,
+            end: evaluation.cycle.end,
+            daysLeft: evaluation.cycle.daysLeft,
+          }
+        : null,
+      status: evaluation?.status ?? null,
+    };
+  }
+
+  private async requireOwned(
+    userId: string,
+    id: string,
+  ): Promise<LicenseEntity> {
+    const license = await this.licenses.findOwned(userId, id);
+    if (!license) throw AppError.notFound('License');
+    return license;
+  }
+}
+
+function stale(current: LicenseEntity): AppError {
+  return AppError.conflict(
+    `This license was changed elsewhere (now at version ${current.version}); reload and try again`,
+    'conflict',
+    {
+      version: [`is stale; the current version is ${current.version}`],
+    },
+  );
+}
+
+function isRealDate(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}

@@ -1,0 +1,66 @@
+import type { Evaluation } from '@mezzo/compliance-engine';
+
+/**
+ * Licenses and their compliance. Routes under `/api`, Bearer; a caller reaches only their own
+ * licenses (any other id answers 404).
+ *
+ * GET   /rule-sets                              → 200 LicenseTypeOptionDto[] (what can be chosen)
+ * GET   /licenses?includeRetired=true|false     → 200 LicenseDto[]
+ * POST  /licenses                 CreateLicenseRequest → 201 LicenseDto      400 unknown jurisdiction/type (fields)
+ * GET   /licenses/:id                           → 200 LicenseDto
+ * PATCH /licenses/:id             UpdateLicenseRequest → 200 LicenseDto      409 conflict (stale version)
+ * POST  /licenses/:id/retire                    → 200 LicenseDto
+ * GET   /licenses/:id/compliance?asOf=YYYY-MM-DD → 200 ComplianceDto (the engine's Evaluation + credit titles)
+ */
+export interface LicenseTypeOptionDto {
+  jurisdiction: string;
+  jurisdictionName: string;
+  licenseType: string;
+  licenseTypeName: string;
+  /** The cycle anchor of the version in force today: tells the form whether a birth date is needed. */
+  anchor: 'fixed' | 'birth-month' | 'birthday' | 'issue-date';
+  totalHours: number;
+  cycleMonths: number;
+}
+
+export interface CreateLicenseRequest {
+  jurisdiction: string;
+  licenseType: string;
+  number: string;
+  issuedOn: string;
+  birthDate?: string | null;
+  roles?: string[];
+}
+
+export interface UpdateLicenseRequest extends Partial<CreateLicenseRequest> {
+  /** The version the client last saw; a stale one answers 409 conflict. */
+  version: number;
+}
+
+export interface LicenseDto {
+  id: string;
+  jurisdiction: string;
+  licenseType: string;
+  number: string;
+  issuedOn: string;
+  birthDate: string | null;
+  roles: string[];
+  retiredAt: string | null;
+  version: number;
+  /** The current cycle, derived from the rule set (null when it cannot be derived). */
+  cycle: { start: string; end: string; daysLeft: number } | null;
+  status: 'met' | 'in-progress' | 'overdue' | null;
+}
+
+export const LICENSE_ROLES = ['supervisor', 'direct-care'] as const;
+
+/** The engine's evaluation of the license's current cycle, with the credits it names. */
+export interface ComplianceDto {
+  license: LicenseDto;
+  evaluation: Evaluation;
+  /** Titles and dates of every credit the evaluation mentions, for display. */
+  credits: Record<
+    string,
+    { title: string; completedOn: string; hours: number }
+  >;
+}
