@@ -8,13 +8,20 @@ export interface Evaluation {
   jurisdiction: string;
   licenseType: string;
   ruleSet: { version: string; effectiveFrom: IsoDate };
-  cycle: { start: IsoDate; end: IsoDate; firstRenewal: boolean; daysLeft: number };
+  /** `index` (optional, added by the engine team): renewal-cycle number, 1 = first renewal cycle. */
+  cycle: { start: IsoDate; end: IsoDate; firstRenewal: boolean; daysLeft: number; index?: number };
   status: ComplianceStatus;
   totals: { requiredHours: number; countedHours: number; remainingHours: number };
   requirements: RequirementResult[];
   excluded: Exclusion[];
   advocacy: AdvocacyBalance;
   plan: PlanItem[];
+  /**
+   * Optional (added by the engine team): carryover brought in (`broughtIn`, as given), the part
+   * applied to the total after the rule set's cap (`applied`), and the surplus of this cycle that may
+   * carry into the next one (`nextCycle`: capped by `maxHours`, excluding `excludedTopics` credits).
+   */
+  carryover?: { broughtIn: number; applied: number; nextCycle: number };
 }
 
 export interface RequirementResult {
@@ -66,5 +73,10 @@ export interface PlanItem {
   /** What would count: "live ethics hours", "any format except self-study (cap reached)". */
   description: string;
   /** Matcher a course must satisfy to serve this item. */
-  accepts: { topics?: string[]; practice?: string; formats?: string[] };
+  /**
+   * `practices` (optional, added by the engine team): the accepted practice levels when more than one
+   * but not all are accepted (e.g. clinical and general once macro is capped); `practice` is set when
+   * exactly one level is accepted.
+   */
+  accepts: { topics?: string[]; practice?: string; practices?: string[]; formats?: string[] };
 }

@@ -91,6 +91,12 @@ export type CycleRule = { months: 12 | 24 | 36; source: Source } & (
       /** Day of month, or "last". */
       day: number | 'last';
       parity?: 'odd' | 'even';
+      /**
+       * Optional (added by the engine team): one year in which a cycle ends; the others are every
+       * `months / 12` years from it. Needed only for 36-month fixed cycles (parity cannot say which
+       * third year); when absent the engine uses years divisible by 3 (see docs/ENGINE.md).
+       */
+      endYear?: number;
     }
   /** Ends on the last day of the licensee's birth month. */
   | { anchor: 'birth-month' }

@@ -11,8 +11,12 @@ export interface Transcript {
     /** "supervisor", "direct-care", … */
     roles?: string[];
   };
-  /** Derived from the rule set and license when omitted. Both ends inclusive. */
-  cycle?: { start: IsoDate; end: IsoDate };
+  /**
+   * Derived from the rule set and license when omitted. Both ends inclusive.
+   * `index` (optional, added by the engine team): the renewal-cycle number, 1 = first renewal cycle;
+   * overrides the derived index that drives every-nth-cycle and alternating requirements.
+   */
+  cycle?: { start: IsoDate; end: IsoDate; index?: number };
   /** Evaluation date; defaults to today (the caller passes it: the engine reads no clock). */
   asOf?: IsoDate;
   /** Surplus hours brought from the previous cycle; capped by the rule set. */

@@ -1,0 +1,213 @@
+/**
+ * Precompiles one RuleSetVersion into bitmask matchers and a conflict graph, once per version object
+ * (WeakMap cache): evaluation then matches credits with integer operations only.
+ */
+import type { Cap, CreditMatcher, Requirement, RuleSetVersion } from '../model/rule-set.types';
+import { FORMATS, LIVE_FORMATS, MACRO_AREAS, PRACTICE_LEVELS } from '../model/vocabulary.types';
+import { EngineError } from '../errors';
+
+/** Bit sets fit a 32-bit integer; rule sets are far below this (NJ has 4 requirements). */
+const MAX_RULES = 31;
+
+export type Dimension = 'topic' | 'practice' | 'format' | 'other';
+
+export interface CompiledMatcher {
+  /** 0 = any topic. */
+  topics: number;
+  /** 0 = any format. */
+  formats: number;
+  /** Index in PRACTICE_LEVELS, -1 = any level. */
+  practice: number;
+  /** 0 = any; otherwise only macro hours of credits tagged with one of these areas. */
+  macroAreas: number;
+  /** Lower-cased approval bodies, null = any. */
+  approvals: readonly string[] | null;
+}
+
+export interface CompiledRequirement {
+  index: number;
+  rule: Requirement;
+  dimension: Dimension;
+  matcher: CompiledMatcher;
+  countsTowardTotal: boolean;
+  oncePerCareer: boolean;
+}
+
+export interface CompiledCap {
+  index: number;
+  rule: Cap;
+  matcher: CompiledMatcher;
+  negate: boolean;
+  perCredit: boolean;
+}
+
+export interface CompiledRuleSet {
+  version: RuleSetVersion;
+  requirements: CompiledRequirement[];
+  caps: CompiledCap[];
+  /** conflicts[i]: bit set of requirements no hour may serve together with requirement i. */
+  conflicts: number[];
+  topicBits: ReadonlyMap<string, number>;
+  /** Per practice level: requirements whose matcher accepts hours at that level. */
+  reqLevelMask: readonly number[];
+  /** Per practice level: caps whose (un-negated) matcher accepts hours at that level. */
+  capLevelMask: readonly number[];
+  /** Caps with `negate`. */
+  negateMask: number;
+  accepted: ReadonlySet<string> | null;
+  refused: ReadonlySet<string>;
+  /** Maximal cliques of the conflict graph restricted to a requirement set (memoised per set). */
+  cliques(reqMask: number): readonly number[];
+}
+
+export const FORMAT_BIT: ReadonlyMap<string, number> = new Map(FORMATS.map((f, i) => [f, 1 << i]));
+export const MACRO_AREA_BIT: ReadonlyMap<string, number> = new Map(MACRO_AREAS.map((a, i) => [a, 1 << i]));
+const LIVE_MASK = LIVE_FORMATS.reduce((mask, f) => mask | (FORMAT_BIT.get(f) ?? 0), 0);
+
+function bitsOf(values: readonly string[] | undefined, bits: ReadonlyMap<string, number>): number {
+  let mask = 0;
+  for (const v of values ?? []) mask |= bits.get(v) ?? 0;
+  return mask;
+}
+
+function compileMatcher(m: CreditMatcher, code: string, topicBits: Map<string, number>): CompiledMatcher {
+  for (const t of m.topics ?? []) {
+    if (!topicBits.has(t)) {
+      if (topicBits.size >= MAX_RULES) throw new EngineError('rule-set-too-large', 'More than 31 distinct topics in one rule set');
+      topicBits.set(t, 1 << topicBits.size);
+    }
+  }
+  let formats = bitsOf(m.formats, FORMAT_BIT);
+  // `format:live` without an explicit list means the live formats (vocabulary.types LIVE_FORMATS).
+  if (!m.formats && /(^|:)format:live$/.test(code)) formats = LIVE_MASK;
+  return {
+    topics: bitsOf(m.topics, topicBits),
+    formats,
+    practice: m.practice ? PRACTICE_LEVELS.indexOf(m.practice) : -1,
+    macroAreas: bitsOf(m.macroAreas, MACRO_AREA_BIT),
+    approvals: m.approvals ? m.approvals.map((a) => a.toLowerCase()) : null,
+  };
+}
+
+function dimensionOf(r: Requirement): Dimension {
+  const prefix = r.code.split(':')[0];
+  if (prefix === 'topic' || prefix === 'practice' || prefix === 'format') return prefix;
+  if (r.match.practice || r.match.macroAreas) return 'practice';
+  if (r.match.formats) return 'format';
+  if (r.match.topics) return 'topic';
+  return 'other';
+}
+
+function groupIndices(codes: readonly string[], byCode: ReadonlyMap<string, number[]>): number[] {
+  return codes.flatMap((c) => byCode.get(c) ?? []);
+}
+
+/** Bron–Kerbosch with bit sets; graphs have at most 31 vertices and usually fewer than 10. */
+function maximalCliques(vertices: number, conflicts: readonly number[]): number[] {
+  const out: number[] = [];
+  const expand = (r: number, p: number, x: number): void => {
+    if (p === 0 && x === 0) {
+      out.push(r);
+      return;
+    }
+    let candidates = p;
+    while (candidates !== 0) {
+      const bit = candidates & -candidates;
+      const v = 31 - Math.clz32(bit);
+      const neighbours = conflicts[v] & vertices;
+      expand(r | bit, p & neighbours, x & neighbours);
+      candidates &= ~bit;
+      p &= ~bit;
+      x |= bit;
+    }
+  };
+  expand(0, vertices, 0);
+  return out.sort((a, b) => a - b);
+}
+
+function compile(version: RuleSetVersion): CompiledRuleSet {
+  if (version.requirements.length > MAX_RULES || version.caps.length > MAX_RULES) {
+    throw new EngineError('rule-set-too-large', `A rule set may have at most ${MAX_RULES} requirements and ${MAX_RULES} caps`);
+  }
+  const topicBits = new Map<string, number>();
+  const requirements = version.requirements.map((rule, index): CompiledRequirement => ({
+    index,
+    rule,
+    dimension: dimensionOf(rule),
+    matcher: compileMatcher(rule.match, rule.code, topicBits),
+    countsTowardTotal: rule.countsTowardTotal !== false,
+    oncePerCareer: rule.frequency?.kind === 'once-per-career',
+  }));
+  const caps = version.caps.map((rule, index): CompiledCap => ({
+    index,
+    rule,
+    matcher: compileMatcher(rule.match, rule.code, topicBits),
+    negate: rule.negate === true,
+    perCredit: rule.perCredit === true,
+  }));
+  const byCode = new Map<string, number[]>();
+  requirements.forEach((r) => byCode.set(r.rule.code, [...(byCode.get(r.rule.code) ?? []), r.index]));
+  const n = requirements.length;
+  const share = Array.from({ length: n }, () => 0);
+  for (const pair of version.overlap?.mayShare ?? []) {
+    const members = groupIndices(pair, byCode);
+    for (const a of members) for (const b of members) if (a !== b) share[a] |= 1 << b;
+  }
+  const conflicts = requirements.map((r) =>
+    requirements.reduce((mask, o) => (o.index !== r.index && o.dimension === r.dimension ? mask | (1 << o.index) : mask), 0),
+  );
+  for (const group of version.overlap?.exclusive ?? []) {
+    const members = groupIndices(group, byCode);
+    for (const a of members) for (const b of members) if (a !== b) conflicts[a] |= 1 << b;
+  }
+  for (let i = 0; i < n; i++) conflicts[i] &= ~share[i];
+  const levelMask = (matchers: { matcher: CompiledMatcher; index: number }[], level: number): number =>
+    matchers.reduce((mask, r) => {
+      const ok = (r.matcher.practice === -1 || r.matcher.practice === level) && (r.matcher.macroAreas === 0 || level === 1);
+      return ok ? mask | (1 << r.index) : mask;
+    }, 0);
+  const cliqueCache = new Map<number, number[]>();
+  const lower = (xs: readonly string[] | undefined): Set<string> => new Set((xs ?? []).map((x) => x.toLowerCase()));
+  return {
+    version,
+    requirements,
+    caps,
+    conflicts,
+    topicBits,
+    reqLevelMask: PRACTICE_LEVELS.map((_, level) => levelMask(requirements, level)),
+    capLevelMask: PRACTICE_LEVELS.map((_, level) => levelMask(caps, level)),
+    negateMask: caps.reduce((mask, k) => (k.negate ? mask | (1 << k.index) : mask), 0),
+    accepted: version.approvals?.accepted ? lower(version.approvals.accepted) : null,
+    refused: lower(version.approvals?.refused),
+    cliques(reqMask: number): readonly number[] {
+      let found = cliqueCache.get(reqMask);
+      if (!found) {
+        found = maximalCliques(reqMask, conflicts);
+        cliqueCache.set(reqMask, found);
+      }
+      return found;
+    },
+  };
+}
+
+const cache = new WeakMap<RuleSetVersion, CompiledRuleSet>();
+
+/** Compiled form of a version, built once per version object. */
+export function compileRuleSet(version: RuleSetVersion): CompiledRuleSet {
+  let compiled = cache.get(version);
+  if (!compiled) {
+    compiled = compile(version);
+    cache.set(version, compiled);
+  }
+  return compiled;
+}
+
+/** Whether a credit (topics/format/approvals/macro areas) matches, before the practice-level filter. */
+export function matchesCredit(m: CompiledMatcher, topicMask: number, formatBit: number, approvals: readonly string[], macroAreaMask: number): boolean {
+  if (m.topics !== 0 && (m.topics & topicMask) === 0) return false;
+  if (m.macroAreas !== 0 && (m.macroAreas & macroAreaMask) === 0) return false;
+  if (m.formats !== 0 && (m.formats & formatBit) === 0) return false;
+  if (m.approvals !== null && !approvals.some((a) => m.approvals?.includes(a))) return false;
+  return true;
+}
+

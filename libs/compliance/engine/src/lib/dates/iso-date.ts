@@ -1,0 +1,78 @@
+/**
+ * Calendar arithmetic on `YYYY-MM-DD` strings through UTC day numbers. Everything is UTC on purpose:
+ * a renewal date is a calendar date, not an instant, so no time zone may shift it.
+ */
+import type { IsoDate } from '../model/rule-set.types';
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export interface Ymd {
+  y: number;
+  /** 1–12 */
+  m: number;
+  d: number;
+}
+
+/** Parses a `YYYY-MM-DD` string; returns null for malformed or impossible dates (2023-02-30). */
+export function parseIsoDate(value: string): Ymd | null {
+  if (!ISO_DATE.test(value)) return null;
+  // Digits at fixed offsets: cheaper than capture groups on the evaluation hot path.
+  const digit = (i: number): number => value.charCodeAt(i) - 48;
+  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return { y, m, d };
+}
+
+export function isValidIsoDate(value: string): boolean {
+  return parseIsoDate(value) !== null;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return 29;
+  return MONTH_DAYS[m - 1];
+}
+
+/** Days since 1970-01-01 (proleptic Gregorian), Howard Hinnant's days_from_civil. */
+export function ymdToDay(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** Day number (days since 1970-01-01) of a valid ISO date; throws on an invalid one. */
+export function toDay(value: IsoDate): number {
+  const ymd = parseIsoDate(value);
+  if (!ymd) throw new RangeError(`Invalid date: ${value}`);
+  return ymdToDay(ymd.y, ymd.m, ymd.d);
+}
+
+export function dayToYmd(day: number): Ymd {
+  const date = new Date(day * MS_PER_DAY);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+export function fromDay(day: number): IsoDate {
+  const { y, m, d } = dayToYmd(day);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Adds calendar months, clamping the day to the target month's length (Jan 31 + 1 month = Feb 28/29). */
+export function addMonthsYmd(date: Ymd, months: number): Ymd {
+  const index = date.y * 12 + (date.m - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return { y, m, d: Math.min(date.d, daysInMonth(y, m)) };
+}
+
+export function addMonthsDay(day: number, months: number): number {
+  const shifted = addMonthsYmd(dayToYmd(day), months);
+  return ymdToDay(shifted.y, shifted.m, shifted.d);
+}

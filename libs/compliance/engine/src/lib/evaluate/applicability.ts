@@ -1,0 +1,73 @@
+/** Which version judges a cycle, which rules are due in it, and how much each one requires. */
+import type { Applicability, CycleRule, Frequency, LicenseTypeRules, RuleSetVersion } from '../model/rule-set.types';
+import { addMonthsDay, toDay } from '../dates/iso-date';
+import { nominalStart, type ResolvedCycle } from '../cycle/cycle';
+import { EngineError } from '../errors';
+
+/**
+ * The version in force on `day` (effectiveFrom <= day <= effectiveTo); in a gap, the latest version
+ * that started before `day`; before every version, the earliest one.
+ */
+export function selectVersion(rules: LicenseTypeRules, day: number): RuleSetVersion {
+  const versions = [...rules.versions].sort((a, b) => toDay(a.effectiveFrom) - toDay(b.effectiveFrom));
+  if (versions.length === 0) {
+    throw new EngineError('no-rule-set-version', `License type ${rules.code} has no rule-set version`);
+  }
+  let chosen: RuleSetVersion | undefined;
+  for (const v of versions) {
+    if (toDay(v.effectiveFrom) <= day) chosen = v;
+  }
+  return chosen ?? versions[0];
+}
+
+export function sameCycleRule(a: CycleRule, b: CycleRule): boolean {
+  const strip = (c: CycleRule): string => JSON.stringify({ ...c, source: undefined });
+  return strip(a) === strip(b);
+}
+
+export function appliesToLicense(appliesTo: Applicability | undefined, roles: readonly string[]): boolean {
+  if (!appliesTo?.roles || appliesTo.roles.length === 0) return true;
+  return appliesTo.roles.some((r) => roles.includes(r));
+}
+
+export function isDue(frequency: Frequency | undefined, cycle: ResolvedCycle): boolean {
+  if (!frequency) return true;
+  switch (frequency.kind) {
+    case 'every-cycle':
+    case 'per-year-of-cycle':
+    case 'once-per-career':
+      return true;
+    case 'every-nth-cycle':
+      return frequency.n > 0 && mod(cycle.index, frequency.n) === (frequency.offset ?? 0);
+    case 'alternating':
+      return frequency.of > 0 && mod(cycle.index, frequency.of) === frequency.index;
+    case 'first-renewal':
+      return cycle.firstRenewal;
+  }
+}
+
+function mod(a: number, n: number): number {
+  return ((a % n) + n) % n;
+}
+
+/**
+ * First-renewal scaling of required hundredths. `prorate` keeps the share of a full cycle the license
+ * was held (issuedOn..end over the nominal cycle length), rounded up to `roundTo` hours (default 1);
+ * `fraction` applies when issuedOn is at least `whenIssuedAfterMonths` months after the nominal start.
+ */
+export function firstRenewalScaler(version: RuleSetVersion, cycle: ResolvedCycle, issuedOn: string | undefined): (hundredths: number) => number {
+  const rule = version.firstRenewal;
+  if (!cycle.firstRenewal || !rule || rule.kind === 'full' || issuedOn === undefined) return (h) => h;
+  if (rule.kind === 'exempt') return () => 0;
+  const issued = toDay(issuedOn);
+  const start = nominalStart(cycle.end, version.cycle.months);
+  if (rule.kind === 'prorate') {
+    const held = Math.max(0, cycle.end - Math.max(issued, start) + 1);
+    const full = cycle.end - start + 1;
+    const step = Math.max(1, Math.round((rule.roundTo ?? 1) * 100));
+    return (h) => Math.min(h, Math.ceil((h * held) / full / step - 1e-9) * step);
+  }
+  const threshold = rule.whenIssuedAfterMonths === undefined ? -Infinity : addMonthsDay(start, rule.whenIssuedAfterMonths);
+  if (issued < threshold) return (h) => h;
+  return (h) => Math.ceil(h * rule.fraction - 1e-9);
+}

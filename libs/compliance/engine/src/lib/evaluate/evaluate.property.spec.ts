@@ -1,0 +1,131 @@
+/** Invariants of evaluate() over random credits and a rule set with minimums, caps and an exclusive group. */
+import fc from 'fast-check';
+import { evaluate } from './evaluate';
+import { cap, req, rules, testSource, transcript, version } from '../testing/fixtures';
+import type { Credit } from '../model/transcript.types';
+import type { Evaluation } from '../model/evaluation.types';
+import { FORMATS } from '../model/vocabulary.types';
+
+const capsAndExclusive = rules(
+  version({
+    requirements: [
+      req('topic:ethics', 3, { topics: ['ethics'] }),
+      req('topic:cultural-competence', 2, { topics: ['cultural-competence'] }),
+      req('practice:clinical', 15, { practice: 'clinical' }),
+      req('format:live', 8, { formats: ['live-in-person', 'live-online'] }),
+    ],
+    caps: [
+      cap('cap:format:self-study', 10, { formats: ['self-study'] }),
+      cap('cap:practice:non-clinical', 12, { practice: 'clinical' }, { negate: true }),
+      cap('cap:activity:teaching', 4, { formats: ['teaching'] }, { perCredit: true }),
+    ],
+    overlap: { exclusive: [['practice:clinical', 'topic:ethics']] },
+    approvals: { refused: ['NASW'], source: testSource },
+  }),
+);
+
+// Not-credited and once-per-career requirements, a mayShare pair, a share-of-total cap.
+const notCreditedAndCareer = rules(
+  version({
+    requirements: [
+      req('topic:ethics', 3, { topics: ['ethics'] }, { countsTowardTotal: false }),
+      req('topic:cultural-competence', 4, { topics: ['cultural-competence'] }, { frequency: { kind: 'once-per-career' } }),
+      req('topic:telehealth', 2, { topics: ['telehealth'] }),
+      req('practice:macro', 2, { practice: 'macro' }),
+    ],
+    caps: [{ code: 'cap:format:self-study', label: 'Self-study', max: { shareOfTotal: 0.25 }, match: { formats: ['self-study'] }, source: testSource }],
+    overlap: { mayShare: [['topic:ethics', 'topic:telehealth']] },
+  }),
+);
+
+const creditArb = (id: string): fc.Arbitrary<Credit> =>
+  fc
+    .record({
+      clinical: fc.integer({ min: 0, max: 600 }),
+      macro: fc.integer({ min: 0, max: 300 }),
+      general: fc.integer({ min: 0, max: 600 }),
+      format: fc.constantFrom(...FORMATS),
+      topics: fc.subarray(['ethics', 'cultural-competence', 'telehealth'] as const),
+      day: fc.integer({ min: 0, max: 800 }),
+      nasw: fc.boolean(),
+    })
+    .map((r) => {
+      const hours = (r.clinical + r.macro + r.general) / 100;
+      const date = new Date(Date.UTC(2024, 10, 1) + r.day * 86_400_000).toISOString().slice(0, 10);
+      return {
+        id,
+        title: id,
+        completedOn: date,
+        hours,
+        format: r.format,
+        topics: [...r.topics],
+        practice: { clinical: r.clinical / 100, macro: r.macro / 100, general: r.general / 100 },
+        ...(r.nasw ? { approvals: [{ body: 'NASW' }] } : {}),
+      };
+    });
+
+const creditsArb = fc.integer({ min: 0, max: 14 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => creditArb(`k${i}`))));
+const cents = (h: number): number => Math.round(h * 100);
+
+// fast-check runs 100 cases per property; give a shared, loaded machine room.
+jest.setTimeout(60_000);
+
+describe.each([
+  ['caps and an exclusive group', capsAndExclusive],
+  ['not-credited, once-per-career, mayShare', notCreditedAndCareer],
+])('evaluate properties (%s)', (_name, ruleSet) => {
+  const run = (credits: Credit[]): Evaluation => evaluate(ruleSet, transcript(credits));
+  const capped = ruleSet === capsAndExclusive;
+
+  it('adding a credit never lowers counted hours', () => {
+    fc.assert(
+      fc.property(creditsArb, creditArb('extra'), (credits, extra) => {
+        expect(cents(run([...credits, extra]).totals.countedHours)).toBeGreaterThanOrEqual(cents(run(credits).totals.countedHours));
+      }),
+    );
+  });
+
+  it('permuting credits changes nothing', () => {
+    fc.assert(
+      fc.property(creditsArb.chain((cs) => fc.tuple(fc.constant(cs), fc.shuffledSubarray(cs, { minLength: cs.length, maxLength: cs.length }))), ([a, b]) => {
+        expect(run(b)).toEqual(run(a));
+      }),
+    );
+  });
+
+  it('no cap is exceeded, no credit gives more than it has, allocations sum to counted hours', () => {
+    fc.assert(
+      fc.property(creditsArb, (credits) => {
+        const e = run(credits);
+        const byId = new Map(credits.map((c) => [c.id, c]));
+        const total = e.requirements[0];
+        expect(total.allocations.reduce((s, a) => s + cents(a.hours), 0)).toBe(cents(e.totals.countedHours));
+        for (const r of e.requirements) {
+          expect(r.allocations.reduce((s, a) => s + cents(a.hours), 0)).toBe(cents(r.countedHours));
+          if (r.code !== 'total') expect(cents(r.countedHours)).toBeLessThanOrEqual(cents(r.requiredHours));
+          for (const a of r.allocations) expect(cents(a.hours)).toBeLessThanOrEqual(cents(byId.get(a.creditId)?.hours ?? 0));
+        }
+        const counted = new Map(total.allocations.map((a) => [a.creditId, cents(a.hours)]));
+        const excluded = new Map<string, number>();
+        for (const x of e.excluded) excluded.set(x.creditId, (excluded.get(x.creditId) ?? 0) + cents(x.hours));
+        for (const c of credits) expect((counted.get(c.id) ?? 0) + (excluded.get(c.id) ?? 0)).toBe(cents(c.hours));
+        if (!capped) {
+          const selfStudy = credits.reduce((s, c) => (c.format === 'self-study' ? s + (counted.get(c.id) ?? 0) : s), 0);
+          expect(selfStudy).toBeLessThanOrEqual(1000);
+          return;
+        }
+        // Caps: self-study ≤ 10, non-clinical ≤ 12, teaching ≤ 4 per credit.
+        let selfStudy = 0;
+        let nonClinical = 0;
+        for (const c of credits) {
+          const h = counted.get(c.id) ?? 0;
+          if (c.format === 'self-study') selfStudy += h;
+          if (c.format === 'teaching') expect(h).toBeLessThanOrEqual(400);
+          nonClinical += Math.max(0, h - cents(c.practice.clinical));
+        }
+        expect(selfStudy).toBeLessThanOrEqual(1000);
+        expect(nonClinical).toBeLessThanOrEqual(1200);
+      }),
+    );
+  });
+});

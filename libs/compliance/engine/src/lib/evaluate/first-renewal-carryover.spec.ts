@@ -1,0 +1,61 @@
+import { evaluate } from './evaluate';
+import { credit, req, rules, testSource, transcript, version } from '../testing/fixtures';
+import type { FirstRenewalRule } from '../model/rule-set.types';
+
+// Cycle 2025-01-01..2026-12-31 (730 days); issued 2026-01-01 → held 365 days, in the second year.
+const firstCycle = (credits = [credit(10)]) => transcript(credits, { license: { issuedOn: '2026-01-01' } });
+const withFirst = (rule: FirstRenewalRule) => version({ firstRenewal: rule, requirements: [req('topic:ethics', 4, { topics: ['ethics'] })] });
+
+describe('first renewal', () => {
+  it('exempt: nothing is required in the first cycle', () => {
+    const e = evaluate(rules(withFirst({ kind: 'exempt', source: testSource })), firstCycle([]));
+    expect(e.cycle.firstRenewal).toBe(true);
+    expect(e.status).toBe('met');
+    expect(e.totals.requiredHours).toBe(0);
+  });
+
+  it('full: the whole requirement applies', () => {
+    expect(evaluate(rules(withFirst({ kind: 'full', source: testSource })), firstCycle()).totals.requiredHours).toBe(40);
+  });
+
+  it('prorate: scaled by the share of the cycle held, rounded up', () => {
+    const e = evaluate(rules(withFirst({ kind: 'prorate', source: testSource })), firstCycle());
+    expect(e.totals.requiredHours).toBe(20);
+    expect(e.requirements[1].requiredHours).toBe(2);
+  });
+
+  it('fraction applies only when issued after the given month of the cycle', () => {
+    const rule: FirstRenewalRule = { kind: 'fraction', fraction: 0.5, whenIssuedAfterMonths: 12, source: testSource };
+    expect(evaluate(rules(withFirst(rule)), firstCycle()).totals.requiredHours).toBe(20);
+    const early = transcript([], { license: { issuedOn: '2025-12-31' } });
+    expect(evaluate(rules(withFirst(rule)), early).totals.requiredHours).toBe(40);
+  });
+
+  it('later cycles are not scaled', () => {
+    const e = evaluate(rules(withFirst({ kind: 'exempt', source: testSource })), transcript([], { license: { issuedOn: '2020-01-01' } }));
+    expect(e.cycle.firstRenewal).toBe(false);
+    expect(e.totals.requiredHours).toBe(40);
+  });
+});
+
+describe('carryover', () => {
+  const v = version({ carryover: { maxHours: 8, excludedTopics: ['ethics'], source: testSource } });
+
+  it('applies brought-in hours up to the cap toward the total only', () => {
+    const e = evaluate(rules(v), transcript([credit(30)], { carryoverHours: 12 }));
+    expect(e.totals.countedHours).toBe(38);
+    expect(e.carryover).toEqual({ broughtIn: 12, applied: 8, nextCycle: 0 });
+    expect(e.requirements[0].allocations).toContainEqual({ creditId: 'carryover', hours: 8 });
+  });
+
+  it('ignores carryover when the rule set allows none', () => {
+    expect(evaluate(rules(version()), transcript([credit(30)], { carryoverHours: 5 })).totals.countedHours).toBe(30);
+  });
+
+  it('offers surplus to the next cycle, capped, never from excluded topics', () => {
+    const e = evaluate(rules(v), transcript([credit(40), credit(6, { topics: ['ethics'] }), credit(3)]));
+    expect(e.carryover?.nextCycle).toBe(8);
+    const ethicsOnly = evaluate(rules(v), transcript([credit(40, { topics: ['ethics'] }), credit(2)]));
+    expect(ethicsOnly.carryover?.nextCycle).toBe(2);
+  });
+});

@@ -1,0 +1,62 @@
+import { evaluate } from './evaluate';
+import { credit, req, rules, testSource, transcript, version } from '../testing/fixtures';
+import type { Frequency, RuleSetVersion } from '../model/rule-set.types';
+
+const codes = (e: ReturnType<typeof evaluate>) => e.requirements.map((r) => r.code);
+const withFrequency = (frequency: Frequency, hours = 3): RuleSetVersion => version({ requirements: [req('topic:ethics', hours, { topics: ['ethics'] }, { frequency })] });
+// Issued 2021-01-10: cycle 1 = 2021-01-10..2022-12-31, cycle 2 ends 2024, cycle 3 ends 2026.
+const inCycle = (index: number, credits = [credit(40)]) =>
+  transcript(credits, { license: { issuedOn: '2021-01-10' }, asOf: `${2020 + 2 * index}-06-30` });
+
+describe('frequency', () => {
+  it('every-nth-cycle is due in cycles n, 2n, …', () => {
+    const v = withFrequency({ kind: 'every-nth-cycle', n: 2 });
+    expect(codes(evaluate(rules(v), inCycle(1)))).toEqual(['total']);
+    expect(codes(evaluate(rules(v), inCycle(2)))).toEqual(['total', 'topic:ethics']);
+    expect(codes(evaluate(rules(v), inCycle(3)))).toEqual(['total']);
+  });
+
+  it('alternating requirements take turns', () => {
+    const v = version({
+      requirements: [
+        req('topic:ethics', 3, { topics: ['ethics'] }, { frequency: { kind: 'alternating', group: 'fl', index: 0, of: 2 } }),
+        req('topic:telehealth', 2, { topics: ['telehealth'] }, { frequency: { kind: 'alternating', group: 'fl', index: 1, of: 2 } }),
+      ],
+    });
+    expect(codes(evaluate(rules(v), inCycle(1)))).toEqual(['total', 'topic:telehealth']);
+    expect(codes(evaluate(rules(v), inCycle(2)))).toEqual(['total', 'topic:ethics']);
+  });
+
+  it('per-year-of-cycle multiplies by the years of the cycle', () => {
+    const v = version({ cycle: { months: 36, anchor: 'fixed', month: 12, day: 31, endYear: 2027, source: testSource }, requirements: [req('topic:implicit-bias', 1, { topics: ['implicit-bias'] }, { frequency: { kind: 'per-year-of-cycle' } })] });
+    const e = evaluate(rules(v), transcript([credit(2, { topics: ['implicit-bias'] })], { asOf: '2026-01-01' }));
+    expect(e.requirements[1]).toMatchObject({ requiredHours: 3, countedHours: 2, met: false });
+  });
+
+  it('once-per-career accepts a credit from an earlier cycle without crediting the total', () => {
+    const v = withFrequency({ kind: 'once-per-career' }, 6);
+    const e = evaluate(rules(v), transcript([credit(6, { id: 'old', topics: ['ethics'], completedOn: '2019-03-01' }), credit(40)]));
+    expect(e.requirements[1]).toMatchObject({ code: 'topic:ethics', met: true, allocations: [{ creditId: 'old', hours: 6 }] });
+    expect(e.totals.countedHours).toBe(40);
+    expect(e.excluded).toEqual([expect.objectContaining({ creditId: 'old', reason: 'outside-cycle' })]);
+  });
+
+  it('once-per-career does not accept a credit completed after the cycle', () => {
+    const v = withFrequency({ kind: 'once-per-career' }, 6);
+    const e = evaluate(rules(v), transcript([credit(6, { topics: ['ethics'], completedOn: '2027-03-01' })]));
+    expect(e.requirements[1].met).toBe(false);
+  });
+
+  it('first-renewal requirements apply only in the first cycle', () => {
+    const v = withFrequency({ kind: 'first-renewal' });
+    expect(codes(evaluate(rules(v), inCycle(1)))).toContain('topic:ethics');
+    expect(codes(evaluate(rules(v), inCycle(2)))).not.toContain('topic:ethics');
+  });
+
+  it('requirements limited to a role apply only to licenses with it', () => {
+    const v = version({ requirements: [req('topic:supervision', 3, { topics: ['supervision'] }, { appliesTo: { roles: ['supervisor'] } })] });
+    expect(codes(evaluate(rules(v), transcript([credit(40)])))).toEqual(['total']);
+    const sup = evaluate(rules(v), transcript([credit(40)], { license: { roles: ['supervisor'] } }));
+    expect(sup.status).toBe('in-progress');
+  });
+});

@@ -1,0 +1,66 @@
+import { evaluate } from './evaluate';
+import { credit, rules, transcript, version } from '../testing/fixtures';
+
+// Default version: 40 hours, cycle 2025-01-01..2026-12-31.
+describe('total hours', () => {
+  it('is met with exactly the required hours', () => {
+    const e = evaluate(rules(version()), transcript([credit(25), credit(15)]));
+    expect(e.status).toBe('met');
+    expect(e.totals).toEqual({ requiredHours: 40, countedHours: 40, remainingHours: 0 });
+  });
+
+  it('is in progress when short before the end, with the remainder planned', () => {
+    const e = evaluate(rules(version()), transcript([credit(39.5)]));
+    expect(e.status).toBe('in-progress');
+    expect(e.totals.remainingHours).toBe(0.5);
+    expect(e.plan).toEqual([expect.objectContaining({ code: 'total', hours: 0.5 })]);
+  });
+
+  it('is overdue when short after the cycle end, with no days left', () => {
+    const e = evaluate(rules(version()), transcript([credit(10)], { asOf: '2027-01-01', cycle: { start: '2025-01-01', end: '2026-12-31' } }));
+    expect(e.status).toBe('overdue');
+    expect(e.cycle.daysLeft).toBe(0);
+  });
+
+  it('counts days left from asOf to the end', () => {
+    expect(evaluate(rules(version()), transcript([], { asOf: '2026-12-01' })).cycle.daysLeft).toBe(30);
+  });
+
+  it('counts credits on the first and last day of the cycle and excludes the days around', () => {
+    const e = evaluate(
+      rules(version()),
+      transcript([
+        credit(10, { id: 'first', completedOn: '2025-01-01' }),
+        credit(10, { id: 'last', completedOn: '2026-12-31' }),
+        credit(10, { id: 'before', completedOn: '2024-12-31' }),
+        credit(10, { id: 'after', completedOn: '2027-01-01' }),
+      ]),
+    );
+    expect(e.totals.countedHours).toBe(20);
+    expect(e.excluded.map((x) => [x.creditId, x.reason])).toEqual([
+      ['after', 'outside-cycle'],
+      ['before', 'outside-cycle'],
+    ]);
+  });
+
+  it('names every counted hour in the total allocations', () => {
+    const e = evaluate(rules(version()), transcript([credit(2.25, { id: 'a' }), credit(1.5, { id: 'b' })]));
+    expect(e.requirements[0]).toMatchObject({ code: 'total', allocations: [{ creditId: 'a', hours: 2.25 }, { creditId: 'b', hours: 1.5 }] });
+  });
+
+  it('does not drift with fractional hours', () => {
+    const credits = Array.from({ length: 10 }, () => credit(0.1));
+    expect(evaluate(rules(version({ total: { hours: 1, source: version().total.source } })), transcript(credits)).status).toBe('met');
+  });
+
+  it('excludes a repeated credit id as a duplicate', () => {
+    const e = evaluate(rules(version()), transcript([credit(5, { id: 'x' }), credit(5, { id: 'x' })]));
+    expect(e.totals.countedHours).toBe(5);
+    expect(e.excluded).toEqual([expect.objectContaining({ creditId: 'x', reason: 'duplicate', hours: 5 })]);
+  });
+
+  it('requires an evaluation date', () => {
+    expect(() => evaluate(rules(version()), transcript([], { asOf: undefined }))).toThrow(/evaluation date/);
+    expect(evaluate(rules(version()), transcript([], { asOf: undefined }), { today: '2025-05-05' }).cycle.end).toBe('2026-12-31');
+  });
+});

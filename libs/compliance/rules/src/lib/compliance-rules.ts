@@ -1,3 +1,0 @@
-export function complianceRules(): string {
-  return 'compliance-rules';
-}

@@ -1,0 +1,131 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FORMATS, MACRO_AREAS, PRACTICE_LEVELS, TOPICS } from '@mezzo/compliance-engine';
+import { RULE_SET_FILES } from '../data';
+import schema from '../schema/rule-set.schema.json';
+import { validateRuleSetFile } from './validate';
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = any;
+
+describe('rule-set data files', () => {
+  it('bundles every file in src/data (and nothing else)', () => {
+    const onDisk = readdirSync(join(__dirname, '..', 'data')).filter((f) => f.endsWith('.json')).sort();
+    expect(Object.keys(RULE_SET_FILES).sort()).toEqual(onDisk);
+    expect(onDisk).toHaveLength(26);
+  });
+
+  it.each(Object.keys(RULE_SET_FILES))('%s is valid (schema + semantic rules)', (file) => {
+    const issues = validateRuleSetFile(RULE_SET_FILES[file], file, new Date().toISOString().slice(0, 10));
+    // On failure the message names the file and the JSON Pointer of the field.
+    expect(issues.map((i) => i.text)).toEqual([]);
+  });
+});
+
+describe('schema mirrors the vocabulary', () => {
+  const defs = (schema as Doc).$defs;
+  it.each([
+    ['Topic', TOPICS],
+    ['Format', FORMATS],
+    ['PracticeLevel', PRACTICE_LEVELS],
+    ['MacroArea', MACRO_AREAS],
+  ])('%s enum equals the vocabulary', (name, values) => {
+    expect(defs[name].enum).toEqual([...values]);
+  });
+});
+
+describe('validateRuleSetFile on broken copies', () => {
+  const nj = RULE_SET_FILES['nj.json'] as Doc;
+
+  it('names file and field for a bad readOn date', () => {
+    const broken = clone(nj);
+    broken.licenseTypes[2].versions[0].requirements[1].source.readOn = '22/11/2026';
+    const texts = validateRuleSetFile(broken, 'nj.json').map((i) => i.text);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(/^nj\.json: \/licenseTypes\/2\/versions\/0\/requirements\/1\/source\/readOn: must match pattern/);
+  });
+
+  it('reports a missing required Source field', () => {
+    const broken = clone(nj);
+    delete broken.licenseTypes[0].versions[0].total.source.url;
+    expect(validateRuleSetFile(broken, 'nj.json').map((i) => i.text)).toEqual([
+      "nj.json: /licenseTypes/0/versions/0/total/source: must have required property 'url'",
+    ]);
+  });
+
+  it('rejects a topic outside the vocabulary', () => {
+    const broken = clone(nj);
+    broken.licenseTypes[0].versions[0].requirements[0].match.topics = ['astrology'];
+    const texts = validateRuleSetFile(broken, 'nj.json').map((i) => i.text);
+    expect(texts.join('\n')).toContain('nj.json: /licenseTypes/0/versions/0/requirements/0/match/topics/0: must be equal to one of the allowed values');
+  });
+
+  it('rejects unknown properties (the schema mirrors the types exactly)', () => {
+    const broken = clone(nj);
+    broken.licenseTypes[0].versions[0].caps = [{ ...broken.licenseTypes[0].versions[0].requirements[0], code: 'cap:topic:ethics', max: { hours: 2 } }];
+    const texts = validateRuleSetFile(broken, 'nj.json').map((i) => i.text).join('\n');
+    expect(texts).toContain('nj.json: /licenseTypes/0/versions/0/caps/0: must NOT have additional properties (min)');
+  });
+
+  it('checks the file name against the jurisdiction code', () => {
+    expect(validateRuleSetFile(clone(nj), 'ny.json').map((i) => i.text)).toEqual([
+      'ny.json: /jurisdiction: jurisdiction "NJ" does not match file name (expected nj.json)',
+    ]);
+  });
+
+  it('detects overlapping version ranges', () => {
+    const broken = clone(nj);
+    const v = broken.licenseTypes[2].versions[0];
+    broken.licenseTypes[2].versions = [
+      { ...clone(v), version: 'a', effectiveFrom: '2018-09-01', effectiveTo: '2024-08-31' },
+      { ...clone(v), version: 'b', effectiveFrom: '2024-08-31' },
+    ];
+    expect(validateRuleSetFile(broken, 'nj.json').map((i) => i.text)).toEqual([
+      'nj.json: /licenseTypes/2/versions/1/effectiveFrom: effective range 2024-08-31..9999-12-31 overlaps version at /licenseTypes/2/versions/0 (2018-09-01..2024-08-31)',
+    ]);
+  });
+
+  it('detects duplicate requirement codes, malformed codes and dangling overlap codes', () => {
+    const broken = clone(nj);
+    const v = broken.licenseTypes[2].versions[0];
+    v.requirements.push(clone(v.requirements[1]));
+    v.requirements[0].code = 'practice:macro';
+    v.overlap.exclusive.push(['topic:ethics', 'topic:boundaries']);
+    const texts = validateRuleSetFile(broken, 'nj.json').map((i) => i.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'nj.json: /licenseTypes/2/versions/0/requirements/3/code: duplicate requirement code "topic:ethics" in this version (also at /licenseTypes/2/versions/0/requirements/1)',
+        'nj.json: /licenseTypes/2/versions/0/requirements/0/match/practice: must be "macro" for code "practice:macro"',
+        'nj.json: /licenseTypes/2/versions/0/overlap/exclusive/0/0: "practice:clinical" is not a requirement code of this version',
+        'nj.json: /licenseTypes/2/versions/0/overlap/exclusive/2/1: "topic:boundaries" is not a requirement code of this version',
+      ]),
+    );
+  });
+
+  it('rejects a code pattern the schema does not allow', () => {
+    const broken = clone(nj);
+    broken.licenseTypes[0].versions[0].requirements[0].code = 'ethics';
+    const texts = validateRuleSetFile(broken, 'nj.json').map((i) => i.text);
+    expect(texts[0]).toMatch(/^nj\.json: \/licenseTypes\/0\/versions\/0\/requirements\/0\/code: must match pattern/);
+  });
+
+  it('rejects a future readOn and an impossible date', () => {
+    const broken = clone(nj);
+    broken.licenseTypes[0].versions[0].total.source.readOn = '2026-02-30';
+    broken.licenseTypes[1].versions[0].total.source.readOn = '2999-01-01';
+    const texts = validateRuleSetFile(broken, 'nj.json', '2026-11-22').map((i) => i.text);
+    expect(texts).toEqual([
+      'nj.json: /licenseTypes/0/versions/0/total/source/readOn: "2026-02-30" is not a calendar date',
+      'nj.json: /licenseTypes/1/versions/0/total/source/readOn: "2999-01-01" is in the future',
+    ]);
+  });
+
+  it('checks alternating groups are complete', () => {
+    const fl = clone(RULE_SET_FILES['fl.json'] as Doc);
+    fl.licenseTypes[0].versions[0].requirements = fl.licenseTypes[0].versions[0].requirements.filter((r: Doc) => r.code !== 'topic:telehealth');
+    expect(validateRuleSetFile(fl, 'fl.json').map((i) => i.text)).toEqual([
+      'fl.json: /licenseTypes/0/versions/0/requirements: alternating group "fl-ethics-teletherapy" has 1 member(s) but of = 2',
+    ]);
+  });
+});

@@ -1,0 +1,25 @@
+import { course, filler, run, unmet } from './scenario';
+
+describe('Colorado LCSW (40 PDH / 2 years ending Aug 31 of odd years; <= 20 PDH per activity category)', () => {
+  const license = { issuedOn: '2011-04-01' };
+  const cycle = { start: '2023-09-01', end: '2025-08-31', index: 8 };
+
+  it('meets the rules with coursework, independent learning and volunteer service', () => {
+    const e = run('CO', 'LCSW', {
+      license, cycle, asOf: '2025-08-31',
+      credits: [
+        ...filler(['2023-11-04', '2024-03-09', '2024-09-14', '2025-02-08'], 5, 'live-online', { practice: 'clinical' }),
+        course('2025-06-14', 5, 'self-study', { practice: 'clinical', title: 'Reading: journal articles on trauma treatment' }),
+        course('2025-07-31', 15, 'other', { practice: 'macro', macroAreas: ['community-practice'], title: 'Volunteer service, community mental health coalition' }),
+      ],
+    });
+    expect(unmet(e)).toEqual([]);
+  });
+
+  it('counts at most 20 PDH of coursework even when all 40 hours are courses', () => {
+    const e = run('CO', 'LCSW', { license, cycle, asOf: '2025-08-31', credits: filler(['2023-11-04', '2024-03-09', '2024-09-14', '2025-02-08', '2025-06-14'], 8, 'live-in-person', { practice: 'clinical' }) });
+    expect(unmet(e)).toEqual(['total']);
+    expect(e.totals.countedHours).toBe(20);
+    expect(e.excluded.every((x) => x.ruleCode === 'cap:activity:coursework')).toBe(true);
+  });
+});

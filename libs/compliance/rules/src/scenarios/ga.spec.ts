@@ -1,0 +1,17 @@
+import { course, filler, run, unmet } from './scenario';
+
+describe('Georgia LCSW (35 h / cycle ending Sept 30 of even years)', () => {
+  const license = { issuedOn: '2012-01-05' };
+  const cycle = { start: '2024-10-01', end: '2026-09-30', index: 8 };
+  const rest = [...filler(['2025-01-11', '2025-03-08'], 5, 'self-study', { practice: 'clinical' }), ...filler(['2025-05-17', '2025-09-27', '2026-02-21', '2026-06-13'], 5, 'live-in-person', { practice: 'clinical' })];
+
+  it('meets the rules with synchronous ethics and 10 h online', () => {
+    const e = run('GA', 'LCSW', { license, cycle, asOf: '2026-09-30', credits: [course('2024-11-09', 5, 'live-online', { topics: ['ethics'], title: 'Ethics webinar (synchronous)' }), ...rest] });
+    expect(unmet(e)).toEqual([]);
+  });
+
+  it('does not accept recorded (asynchronous) ethics', () => {
+    const e = run('GA', 'LCSW', { license, cycle, asOf: '2026-09-30', credits: [course('2024-11-09', 5, 'self-study', { topics: ['ethics'], title: 'Recorded ethics course' }), ...rest] });
+    expect(unmet(e)).toEqual(['total', 'topic:ethics']);
+  });
+});

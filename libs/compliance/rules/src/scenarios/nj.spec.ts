@@ -1,0 +1,35 @@
+import { course, filler, run, unmet } from './scenario';
+
+describe('New Jersey LCSW (40 h, 20 clinical, ethics and cultural competence not from the clinical 20)', () => {
+  const license = { issuedOn: '2012-05-01' };
+
+  it('derives the biennium ending Aug 31 of an even year and meets the rules', () => {
+    const e = run('NJ', 'LCSW', {
+      license, asOf: '2026-08-31',
+      credits: [
+        ...filler(['2024-10-05', '2025-01-25', '2025-04-26', '2025-09-13'], 5, 'live-online', { practice: 'clinical' }),
+        course('2025-02-08', 5, 'live-online', { topics: ['ethics'] }),
+        course('2025-06-14', 3, 'self-study', { topics: ['cultural-competence'] }),
+        ...filler(['2025-11-08', '2026-03-21'], 6, 'live-in-person', { practice: 'macro', macroAreas: ['community-practice'] }),
+      ],
+    });
+    expect(e.cycle).toMatchObject({ start: '2024-09-01', end: '2026-08-31' });
+    expect(unmet(e)).toEqual([]);
+  });
+
+  it('does not let clinical hours double as ethics hours', () => {
+    const e = run('NJ', 'LCSW', {
+      license, asOf: '2026-08-31',
+      credits: [
+        ...filler(['2024-10-05', '2025-01-25', '2025-04-26'], 5, 'live-online', { practice: 'clinical' }),
+        course('2025-02-08', 2, 'live-online', { practice: 'clinical' }),
+        course('2025-05-10', 5, 'live-online', { topics: ['ethics'], practice: 'clinical', title: 'Clinical ethics' }),
+        course('2025-06-14', 3, 'self-study', { topics: ['cultural-competence'] }),
+        ...filler(['2025-11-08', '2026-03-21'], 7.5, 'live-in-person'),
+      ],
+    });
+    expect(e.totals.countedHours).toBe(40);
+    expect(unmet(e).length).toBe(1);
+    expect(['practice:clinical', 'topic:ethics']).toContain(unmet(e)[0]);
+  });
+});

@@ -1,0 +1,47 @@
+import { course, filler, run, unmet } from './scenario';
+
+describe('New York LCSW (36 h / 3-year registration, self-study <= 12)', () => {
+  const license = { issuedOn: '2012-03-15' };
+  const cycle = { start: '2023-04-01', end: '2026-03-31', index: 4 };
+  const nysed = { approvals: ['NYSED'] };
+  const childAbuse = course('2012-01-10', 2, 'live-in-person', { approvals: ['NYSED'], topics: ['child-abuse-reporting'], title: 'Identification and reporting of child abuse' });
+
+  it('meets the rules incl. the boundaries course of periods starting on/after 4/1/2023', () => {
+    const e = run('NY', 'LCSW', {
+      license, cycle, asOf: '2026-03-31',
+      credits: [
+        childAbuse,
+        course('2023-09-12', 3, 'live-online', { ...nysed, topics: ['boundaries'], practice: 'clinical' }),
+        ...filler(['2024-01-20', '2024-06-08', '2025-02-15'], 4, 'self-study', { ...nysed, practice: 'clinical' }),
+        ...filler(['2024-03-09', '2024-10-19', '2025-05-17'], 7, 'live-in-person', { ...nysed, practice: { clinical: 4, macro: 3 }, macroAreas: ['administration-leadership'] }),
+      ],
+    });
+    expect(unmet(e)).toEqual([]);
+    expect(e.ruleSet.version).toBe('2026-03-31');
+    expect(e.advocacy.macroCountsTowardRenewal).toBe('yes');
+  });
+
+  it('excludes self-study above 12 hours and flags the total', () => {
+    const e = run('NY', 'LCSW', {
+      license, cycle, asOf: '2026-03-31',
+      credits: [
+        childAbuse,
+        course('2023-09-12', 3, 'live-online', { ...nysed, topics: ['boundaries'] }),
+        ...filler(['2024-01-20', '2024-06-08', '2025-02-15', '2025-09-13', '2026-01-10'], 4, 'self-study', nysed),
+        ...filler(['2024-03-09', '2024-10-19'], 6.5, 'live-in-person', nysed),
+      ],
+    });
+    expect(unmet(e)).toEqual(['total']);
+    expect(e.totals.countedHours).toBe(28);
+    expect(e.excluded.some((x) => x.reason === 'over-cap' && x.ruleCode === 'cap:format:self-study')).toBe(true);
+  });
+
+  it('does not count courses from providers NYSED has not approved', () => {
+    const e = run('NY', 'LMSW', {
+      license, cycle, asOf: '2026-03-31',
+      credits: [childAbuse, course('2023-09-12', 3, 'live-online', { topics: ['boundaries'], approvals: ['ACE'] }), ...filler(['2024-03-09', '2024-10-19', '2025-05-17'], 11, 'live-in-person', nysed)],
+    });
+    expect(unmet(e)).toEqual(['total', 'topic:boundaries']);
+    expect(e.excluded.map((x) => x.reason)).toContain('approval-not-accepted');
+  });
+});

@@ -1,0 +1,24 @@
+import { course, filler, run, unmet } from './scenario';
+
+describe('Oregon LCSW (40 h / 2 years by birth month; CE must be clinical in nature)', () => {
+  const license = { issuedOn: '2009-06-01', birthDate: '1972-06-09' };
+  const cycle = { start: '2023-07-01', end: '2025-06-30', index: 9 };
+  const required = [course('2023-09-23', 6, 'live-online', { topics: ['ethics'] }), course('2024-01-27', 2, 'self-study', { topics: ['suicide-prevention'], practice: 'clinical' })];
+
+  it('meets the rules with clinical hours', () => {
+    const e = run('OR', 'LCSW', { license, cycle, asOf: '2025-06-30', credits: [...required, ...filler(['2024-03-16', '2024-08-10', '2024-12-07', '2025-04-12'], 8, 'live-in-person', { practice: 'clinical' })] });
+    expect(unmet(e)).toEqual([]);
+    expect(e.advocacy.macroCountsTowardRenewal).toBe('no');
+  });
+
+  it('does not count macro hours for an LCSW and flags the total', () => {
+    const e = run('OR', 'LCSW', { license, cycle, asOf: '2025-06-30', credits: [...required, ...filler(['2024-03-16', '2024-08-10', '2024-12-07'], 8, 'live-in-person', { practice: 'clinical' }), course('2025-04-12', 8, 'live-in-person', { practice: 'macro', macroAreas: ['policy-advocacy'] })] });
+    expect(unmet(e)).toEqual(['total']);
+    expect(e.excluded.some((x) => x.ruleCode === 'cap:practice:macro' && x.hours === 8)).toBe(true);
+  });
+
+  it('lets an LMSW count macro hours', () => {
+    const e = run('OR', 'LMSW', { license, cycle, asOf: '2025-06-30', credits: [...required, ...filler(['2024-03-16', '2024-08-10'], 7, 'live-in-person', { practice: 'clinical' }), course('2025-04-12', 8, 'live-in-person', { practice: 'macro', macroAreas: ['policy-advocacy'] })] });
+    expect(unmet(e)).toEqual([]);
+  });
+});

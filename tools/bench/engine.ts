@@ -1,0 +1,184 @@
+/**
+ * Engine benchmark: evaluations per second on one core for 40-credit licensees against rule sets of
+ * 10 rules (6 minimums, 4 caps, an exclusive overlap group). Deterministic data (seeded PRNG).
+ * Run: node -r @swc-node/register tools/bench/engine.ts   (optional: --seconds 5 --licensees 500)
+ * The last line of output is one JSON object.
+ */
+import {
+  evaluate,
+  FORMATS,
+  type Credit,
+  type Transcript,
+} from '../../libs/compliance/engine/src';
+import {
+  cap,
+  req,
+  rules,
+  testSource,
+  version,
+} from '../../libs/compliance/engine/src/lib/testing/fixtures';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** mulberry32: tiny, fast, deterministic. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const TOPICS = [
+  'ethics',
+  'cultural-competence',
+  'suicide-prevention',
+  'supervision',
+  'telehealth',
+  'substance-use',
+] as const;
+
+function ruleSet(variant: number) {
+  return rules(
+    version({
+      version: `bench-${variant}`,
+      total: { hours: 40 + variant * 5, source: testSource },
+      requirements: [
+        req('topic:ethics', 3 + variant, { topics: ['ethics'] }),
+        req('topic:cultural-competence', 3, {
+          topics: ['cultural-competence'],
+        }),
+        req('topic:suicide-prevention', 2, { topics: ['suicide-prevention'] }),
+        req('practice:clinical', 20, { practice: 'clinical' }),
+        req('format:live', 8 + variant, {
+          formats: ['live-in-person', 'live-online'],
+        }),
+        req(
+          'topic:supervision',
+          3,
+          { topics: ['supervision'] },
+          { appliesTo: { roles: ['supervisor'] } },
+        ),
+      ],
+      caps: [
+        cap('cap:format:self-study', 20, { formats: ['self-study'] }),
+        cap(
+          'cap:practice:non-clinical',
+          12 + variant,
+          { practice: 'clinical' },
+          { negate: true },
+        ),
+        cap(
+          'cap:activity:teaching',
+          5,
+          { formats: ['teaching'] },
+          { perCredit: true },
+        ),
+        cap('cap:format:publication', 4, { formats: ['publication'] }),
+      ],
+      overlap: {
+        exclusive: [
+          ['practice:clinical', 'topic:ethics', 'topic:cultural-competence'],
+        ],
+      },
+      approvals: { refused: ['NASW-XX'], source: testSource },
+    }),
+  );
+}
+
+function licensee(rand: () => number, n: number): Transcript {
+  const credits: Credit[] = [];
+  for (let i = 0; i < 40; i++) {
+    const hours = [0.5, 1, 1.5, 2, 3, 6][Math.floor(rand() * 6)];
+    const clinical = Math.round(hours * rand() * 4) / 4;
+    const macro = Math.round((hours - clinical) * rand() * 4) / 4;
+    const topics = TOPICS.filter(() => rand() < 0.12);
+    const day = Math.floor(rand() * 760) - 15;
+    credits.push({
+      id: `L${n}-C${i}`,
+      title: `Course ${i}`,
+      completedOn: new Date(Date.UTC(2025, 0, 1) + day * 86_400_000)
+        .toISOString()
+        .slice(0, 10),
+      hours,
+      format: FORMATS[Math.floor(rand() * FORMATS.length)],
+      topics,
+      practice: {
+        clinical,
+        macro,
+        general: Math.round((hours - clinical - macro) * 100) / 100,
+      },
+      ...(rand() < 0.05
+        ? { approvals: [{ body: 'NASW-XX' }] }
+        : { approvals: [{ body: 'ACE' }] }),
+    });
+  }
+  return {
+    jurisdiction: 'ZZ',
+    licenseType: 'LCSW',
+    license: {
+      issuedOn: '2012-05-01',
+      roles: rand() < 0.3 ? ['supervisor'] : [],
+    },
+    asOf: '2026-09-30',
+    credits,
+  };
+}
+
+function main(): void {
+  const seconds = arg('seconds', 3);
+  const count = arg('licensees', 500);
+  const rand = prng(20_260_101);
+  const sets = [0, 1, 2, 3].map(ruleSet);
+  const work = Array.from({ length: count }, (_, i) => ({
+    rules: sets[i % sets.length],
+    transcript: licensee(rand, i),
+  }));
+  let met = 0;
+  let sink = 0;
+  const runOnce = (i: number): void => {
+    const w = work[i % work.length];
+    const e = evaluate(w.rules, w.transcript);
+    sink += e.totals.countedHours;
+    if (e.status === 'met') met += 1;
+  };
+  // Warm-up: let the JIT settle before measuring.
+  const warmEnd = performance.now() + 1000;
+  let i = 0;
+  while (performance.now() < warmEnd) runOnce(i++);
+  met = 0;
+  let n = 0;
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    for (let k = 0; k < 100; k++) runOnce(n++);
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  // CPU seconds of this single-threaded process: the per-core figure even when other work shares the machine.
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const result = {
+    bench: 'engine',
+    evaluationsPerSecond: Math.round(n / cpuSeconds),
+    wallEvaluationsPerSecond: Math.round(n / elapsed),
+    credits: 40,
+    requirements: 10,
+    evaluations: n,
+    seconds: Math.round(elapsed * 100) / 100,
+    cpuSeconds: Math.round(cpuSeconds * 100) / 100,
+    licensees: count,
+    metShare: Math.round((met / n) * 1000) / 1000,
+    checksum: Math.round(sink),
+    node: process.version,
+  };
+  console.log(JSON.stringify(result));
+}
+
+main();
