@@ -1,8 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { hashPassword } from '@mezzo/api-auth';
 import {
+  CreditsRepository,
+  LicensesRepository,
   OrganizationsRepository,
   UsersRepository,
+  type CreditFields,
 } from '@mezzo/api-data-access';
 
 /** Demo logins printed by `npm start`. Local use only: never seeded in production. */
