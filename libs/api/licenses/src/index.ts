@@ -1,1 +1,3 @@
 export * from './lib/licenses.module';
+export { LicensesService } from './lib/licenses.service';
+export { ComplianceService } from './lib/compliance.service';

@@ -257,4 +257,20 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       .set(as('dee'))
       .expect(400);
   });
+
+  it('never serves a stale view: adding, editing or deleting a credit shows at once', async () => {
+    const lic = (await request(t.server).post('/api/licenses').set(as('cam')).send(njLcsw).expect(201)).body;
+    const counted = async () =>
+      (await request(t.server).get(`/api/licenses/${lic.id}/compliance?asOf=2026-05-01`).set(as('cam')).expect(200)).body.evaluation.totals.countedHours;
+    const before = await counted();
+    expect(await counted()).toBe(before); // served from the cache
+    const c = (await request(t.server).post('/api/credits').set(as('cam')).send(credit({ completedOn: '2025-06-01', hours: 2, practice: { clinical: 2, macro: 0, general: 0 } })).expect(201)).body;
+    expect(await counted()).toBe(before + 2);
+    await request(t.server).patch(`/api/credits/${c.id}`).set(as('cam')).send({ version: 1, hours: 5, practice: { clinical: 5, macro: 0, general: 0 } }).expect(200);
+    expect(await counted()).toBe(before + 5);
+    await request(t.server).delete(`/api/credits/${c.id}`).set(as('cam')).expect(204);
+    expect(await counted()).toBe(before);
+    await request(t.server).post(`/api/credits/${c.id}/restore`).set(as('cam')).expect(200);
+    expect(await counted()).toBe(before + 5);
+  });
 });

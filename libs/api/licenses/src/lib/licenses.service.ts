@@ -20,11 +20,15 @@ import type {
   LicenseTypeOptionDto,
 } from '@mezzo/shared-contracts';
 import { ComplianceService } from './compliance.service';
+import { EvaluationCache } from './evaluation-cache';
 import type { CreateLicenseDto, UpdateLicenseDto } from './licenses.dto';
 
 /** A licensee's licenses; the cycle and deadline always come from the rule set, never from storage. */
 @Injectable()
 export class LicensesService {
+  /** Compliance views by (license, version, date, credit-log fingerprint): never stale. */
+  private readonly views = new EvaluationCache<ComplianceDto>();
+
   constructor(
     private readonly licenses: LicensesRepository,
     private readonly credits: CreditsRepository,
@@ -136,7 +140,22 @@ export class LicensesService {
     id: string,
     asOf: string,
   ): Promise<ComplianceDto> {
-    const license = await this.requireOwned(userId, id);
+    const [license, fingerprint] = await Promise.all([
+      this.requireOwned(userId, id),
+      this.credits.fingerprint(userId),
+    ]);
+    const key = `${license.id}:${license.version}:${asOf}:${fingerprint}`;
+    const cached = this.views.get(key);
+    if (cached) return cached;
+    const view = await this.buildComplianceView(license, asOf);
+    this.views.set(key, view);
+    return view;
+  }
+
+  private async buildComplianceView(
+    license: LicenseEntity,
+    asOf: string,
+  ): Promise<ComplianceDto> {
     const { evaluation, credits } = await this.compliance.evaluateLicense(
       license,
       asOf,
@@ -160,6 +179,24 @@ export class LicensesService {
       evaluation,
       credits: titles,
     };
+  }
+
+  /**
+   * Every active license of the user with its evaluation as of `asOf` (credits loaded once); a
+   * license whose rules cannot be evaluated is left out. For reminders and the calendar feed.
+   */
+  async evaluateActive(
+    userId: string,
+    asOf: string,
+  ): Promise<{ license: LicenseEntity; evaluation: Evaluation }[]> {
+    const [licenses, credits] = await Promise.all([
+      this.licenses.list(userId, false),
+      this.credits.live(userId),
+    ]);
+    return licenses.flatMap((license) => {
+      const evaluation = this.safeEvaluate(license, credits, asOf);
+      return evaluation ? [{ license, evaluation }] : [];
+    });
   }
 
   /** The rule set must know the (jurisdiction, type); a birth-anchored cycle needs a birth date. */
@@ -199,7 +236,8 @@ export class LicensesService {
         ];
       }
     }
-    if (!rules || Object.keys(problems).length) throw AppError.validation(problems);
+    if (!rules || Object.keys(problems).length)
+      throw AppError.validation(problems);
     return {
       ...fields,
       jurisdiction: rules.jurisdiction.jurisdiction,

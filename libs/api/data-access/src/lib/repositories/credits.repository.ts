@@ -57,6 +57,21 @@ export class CreditsRepository {
     });
   }
 
+  /**
+   * A cheap fingerprint of a user's credit log that changes whenever any credit is added, edited,
+   * deleted or restored (each change bumps a version and updated_at): a cache key for evaluations.
+   */
+  async fingerprint(userId: string): Promise<string> {
+    const rows: { n: number; v: string | null; at: Date | null }[] =
+      await this.db.query(
+        `SELECT count(*) FILTER (WHERE deleted_at IS NULL)::int AS n, sum(version)::text AS v, max(updated_at) AS at
+         FROM credits WHERE user_id = $1`,
+        [userId],
+      );
+    const row = rows[0];
+    return `${row?.n ?? 0}:${row?.v ?? 0}:${row?.at ? new Date(row.at).getTime() : 0}`;
+  }
+
   findOwned(userId: string, id: string): Promise<CreditEntity | null> {
     return this.db.getRepository(CreditEntity).findOneBy({ id, userId });
   }
