@@ -311,4 +311,47 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
     expect(res.body).toMatchObject({ statusCode: 404, code: 'not_found' });
     expect(res.headers['x-request-id']).toBeTruthy();
   });
+
+  it('exports everything held about the caller as JSON', async () => {
+    const { body } = await register('export@example.org', 'Exa Port').expect(
+      201,
+    );
+    const res = await request(t.server)
+      .get('/api/me/export')
+      .set('Authorization', `Bearer ${body.accessToken}`)
+      .expect(200);
+    expect(res.headers['content-disposition']).toMatch(/attachment/);
+    expect(res.body).toMatchObject({
+      user: { email: 'export@example.org', name: 'Exa Port' },
+      licenses: [],
+      credits: [],
+      creditHistory: [],
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|argon2/);
+  });
+
+  it('deletes the account only with the password, and then nothing of it works', async () => {
+    const { body } = await register('leaving@example.org').expect(201);
+    const auth = { Authorization: `Bearer ${body.accessToken}` };
+    const wrong = await request(t.server)
+      .delete('/api/me')
+      .set(auth)
+      .send({ password: 'not my password' })
+      .expect(401);
+    expect(wrong.body.fields).toEqual({ password: ['is not correct'] });
+    await request(t.server).delete('/api/me').set(auth).send({}).expect(400);
+    await request(t.server)
+      .delete('/api/me')
+      .set(auth)
+      .send({ password })
+      .expect(204);
+    await request(t.server)
+      .post('/api/auth/sign-in')
+      .send({ email: 'leaving@example.org', password })
+      .expect(401);
+    expect(
+      (await request(t.server).get('/api/me').set(auth).expect(401)).body.code,
+    ).toBe('token_invalid');
+    await register('leaving@example.org').expect(201);
+  });
 });

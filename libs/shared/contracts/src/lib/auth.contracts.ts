@@ -67,3 +67,17 @@ export interface UserDto {
   createdAt: string;
   memberships: MembershipDto[];
 }
+
+/** DELETE /me: the password confirms that the person at the keyboard means it. */
+export interface DeleteAccountRequest {
+  password: string;
+}
+
+/** GET /me/export: everything Mezzo holds about the caller, as JSON. */
+export interface AccountExportDto {
+  exportedAt: string;
+  user: UserDto;
+  licenses: unknown[];
+  credits: unknown[];
+  creditHistory: unknown[];
+}

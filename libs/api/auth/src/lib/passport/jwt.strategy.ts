@@ -20,7 +20,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       // A KeyObject, not a string: jsonwebtoken otherwise tries (and fails) to parse the string as a
       // public key on every request, which cost ~12% of the API's CPU under load.
       // passport-jwt's types predate KeyObject; jsonwebtoken 9 accepts it.
-      secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')) as unknown as string,
+      secretOrKey: createSecretKey(
+        Buffer.from(config.auth.jwtSecret, 'utf8'),
+      ) as unknown as string,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

@@ -72,6 +72,25 @@ export class CreditsRepository {
     return `${row?.n ?? 0}:${row?.v ?? 0}:${row?.at ? new Date(row.at).getTime() : 0}`;
   }
 
+  /** Every credit of a user, deleted ones included, with the whole history (for data export). */
+  async everything(
+    userId: string,
+  ): Promise<{ credits: CreditEntity[]; events: CreditEventEntity[] }> {
+    const credits = await this.db
+      .getRepository(CreditEntity)
+      .find({ where: { userId }, order: { completedOn: 'ASC', id: 'ASC' } });
+    const events = credits.length
+      ? await this.db
+          .getRepository(CreditEventEntity)
+          .createQueryBuilder('e')
+          .where('e.credit_id IN (:...ids)', { ids: credits.map((c) => c.id) })
+          .orderBy('e.at', 'ASC')
+          .addOrderBy('e.id', 'ASC')
+          .getMany()
+      : [];
+    return { credits, events };
+  }
+
   findOwned(userId: string, id: string): Promise<CreditEntity | null> {
     return this.db.getRepository(CreditEntity).findOneBy({ id, userId });
   }

@@ -48,4 +48,9 @@ export class UsersRepository {
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.users.update({ id }, { passwordHash });
   }
+
+  /** Deletes the account; every row the user owns goes with it (ON DELETE CASCADE). */
+  async delete(id: string): Promise<void> {
+    await this.users.delete({ id });
+  }
 }
