@@ -355,3 +355,28 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
     await register('leaving@example.org').expect(201);
   });
 });
+
+describe('sign-in limit per IP address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp([AuthModule], {
+      SIGN_IN_LIMIT_PER_IP: '4',
+      SIGN_IN_LIMIT_PER_ACCOUNT: '100',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 once one address has made too many attempts, whatever the accounts', async () => {
+    for (let i = 0; i < 4; i++) {
+      await request(t.server)
+        .post('/api/auth/sign-in')
+        .send({ email: `someone${i}@example.org`, password: 'whatever it is' })
+        .expect(401);
+    }
+    const res = await request(t.server)
+      .post('/api/auth/sign-in')
+      .send({ email: 'fifth@example.org', password: 'whatever it is' })
+      .expect(429);
+    expect(res.body.code).toBe('rate_limited');
+  });
+});
