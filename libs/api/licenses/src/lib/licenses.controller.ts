@@ -7,9 +7,11 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Header,
   Query,
+  StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   AppError,
   CurrentUser,
@@ -29,6 +31,11 @@ import {
   UpdateLicenseDto,
 } from './licenses.dto';
 import { LicensesService } from './licenses.service';
+import {
+  TranscriptService,
+  type TranscriptImportResult,
+} from './transcript.service';
+import type { Transcript } from '@mezzo/compliance-engine';
 
 const Id = new ParseUUIDPipe({
   exceptionFactory: () => AppError.notFound('License'),
@@ -39,7 +46,10 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 @ApiBearerAuth()
 @Controller()
 export class LicensesController {
-  constructor(private readonly licenses: LicensesService) {}
+  constructor(
+    private readonly licenses: LicensesService,
+    private readonly transcripts: TranscriptService,
+  ) {}
 
   @RequirePermission(PERMISSIONS.licensesRead)
   @Get('rule-sets')
@@ -103,5 +113,50 @@ export class LicensesController {
     @Query() q: ComplianceQueryDto,
   ): Promise<ComplianceDto> {
     return this.licenses.complianceView(user.id, id, q.asOf ?? today());
+  }
+
+  @RequirePermission(PERMISSIONS.licensesRead)
+  @Get('licenses/:id/audit-packet.pdf')
+  @ApiProduces('application/pdf')
+  async auditPacketPdf(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+    @Query() q: ComplianceQueryDto,
+  ): Promise<StreamableFile> {
+    const { pdf, fileName } = await this.licenses.auditPacketPdf(
+      user.id,
+      id,
+      q.asOf ?? today(),
+    );
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${fileName}"`,
+      length: pdf.length,
+    });
+  }
+
+  @RequirePermission(PERMISSIONS.licensesRead)
+  @Get('licenses/:id/transcript')
+  @Header('Content-Disposition', 'attachment; filename="mezzo-transcript.json"')
+  transcript(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+  ): Promise<Transcript> {
+    return this.transcripts.export(user.id, id);
+  }
+
+  /**
+   * Body: transcript JSON (docs/TRANSCRIPT.md), checked by the engine's JSON Schema with field paths
+   * (a plain-object body type makes the global class-validator pipe pass it through untouched).
+   */
+  @RequirePermission(PERMISSIONS.creditsWrite)
+  @Post('licenses/:id/transcript')
+  @HttpCode(200)
+  importTranscript(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<TranscriptImportResult> {
+    return this.transcripts.import(user.id, id, body, today());
   }
 }

@@ -1,6 +1,6 @@
 import { AuthModule } from '@mezzo/api-auth';
 import { CreditsModule } from '@mezzo/api-credits';
-import { createTestApp, type TestApp } from '@mezzo/api-testing';
+import { createTestApp, pdfText, type TestApp } from '@mezzo/api-testing';
 import request from 'supertest';
 import { LicensesModule } from './licenses.module';
 
@@ -259,18 +259,186 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
   });
 
   it('never serves a stale view: adding, editing or deleting a credit shows at once', async () => {
-    const lic = (await request(t.server).post('/api/licenses').set(as('cam')).send(njLcsw).expect(201)).body;
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('cam'))
+        .send(njLcsw)
+        .expect(201)
+    ).body;
     const counted = async () =>
-      (await request(t.server).get(`/api/licenses/${lic.id}/compliance?asOf=2026-05-01`).set(as('cam')).expect(200)).body.evaluation.totals.countedHours;
+      (
+        await request(t.server)
+          .get(`/api/licenses/${lic.id}/compliance?asOf=2026-05-01`)
+          .set(as('cam'))
+          .expect(200)
+      ).body.evaluation.totals.countedHours;
     const before = await counted();
     expect(await counted()).toBe(before); // served from the cache
-    const c = (await request(t.server).post('/api/credits').set(as('cam')).send(credit({ completedOn: '2025-06-01', hours: 2, practice: { clinical: 2, macro: 0, general: 0 } })).expect(201)).body;
+    const c = (
+      await request(t.server)
+        .post('/api/credits')
+        .set(as('cam'))
+        .send(
+          credit({
+            completedOn: '2025-06-01',
+            hours: 2,
+            practice: { clinical: 2, macro: 0, general: 0 },
+          }),
+        )
+        .expect(201)
+    ).body;
     expect(await counted()).toBe(before + 2);
-    await request(t.server).patch(`/api/credits/${c.id}`).set(as('cam')).send({ version: 1, hours: 5, practice: { clinical: 5, macro: 0, general: 0 } }).expect(200);
+    await request(t.server)
+      .patch(`/api/credits/${c.id}`)
+      .set(as('cam'))
+      .send({
+        version: 1,
+        hours: 5,
+        practice: { clinical: 5, macro: 0, general: 0 },
+      })
+      .expect(200);
     expect(await counted()).toBe(before + 5);
-    await request(t.server).delete(`/api/credits/${c.id}`).set(as('cam')).expect(204);
+    await request(t.server)
+      .delete(`/api/credits/${c.id}`)
+      .set(as('cam'))
+      .expect(204);
     expect(await counted()).toBe(before);
-    await request(t.server).post(`/api/credits/${c.id}/restore`).set(as('cam')).expect(200);
+    await request(t.server)
+      .post(`/api/credits/${c.id}/restore`)
+      .set(as('cam'))
+      .expect(200);
     expect(await counted()).toBe(before + 5);
+  });
+
+  it('produces the audit packet PDF of the cycle: licensee, license, credits and what each served', async () => {
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('dee'))
+        .send({ ...njLcsw, number: 'AUDIT-7' })
+        .expect(201)
+    ).body;
+    const res = await request(t.server)
+      .get(`/api/licenses/${lic.id}/audit-packet.pdf?asOf=2026-05-01`)
+      .set(as('dee'))
+      .buffer(true)
+      .parse((r, cb) => {
+        const parts: Buffer[] = [];
+        r.on('data', (d: Buffer) => parts.push(d));
+        r.on('end', () => cb(null, Buffer.concat(parts)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(
+      /mezzo-nj-lcsw-2024-09-01-2026-08-31\.pdf/,
+    );
+    const { PDFParse } = await import('pdf-parse');
+    const text = (await new PDFParse({ data: res.body as Buffer }).getText())
+      .text;
+    expect(text).toContain('AUDIT-7');
+    expect(text).toContain('2024-09-01 to 2026-08-31');
+    expect(text).toContain('Policy advocacy');
+    expect(text).not.toContain('Long ago'); // completed before the cycle
+    await request(t.server)
+      .get(`/api/licenses/${lic.id}/audit-packet.pdf`)
+      .set(as('cam'))
+      .expect(404);
+  });
+
+  it('exports and imports the transcript JSON; importing the same file twice adds nothing', async () => {
+    const email = 'eve@example.org';
+    const reg = await request(t.server)
+      .post('/api/auth/register')
+      .send({ name: 'Eve', email, password: 'long enough password' });
+    const eve = { Authorization: `Bearer ${reg.body.accessToken}` };
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(eve)
+        .send(njLcsw)
+        .expect(201)
+    ).body;
+    const transcript = {
+      jurisdiction: 'NJ',
+      licenseType: 'LCSW',
+      credits: [
+        {
+          id: 'a',
+          title: 'Imported ethics',
+          completedOn: '2025-04-01',
+          hours: 5,
+          format: 'live-online',
+          topics: ['ethics'],
+          practice: { clinical: 0, macro: 0, general: 5 },
+        },
+        {
+          id: 'b',
+          title: 'Imported policy',
+          provider: 'NASW',
+          completedOn: '2025-05-01',
+          hours: 2,
+          format: 'live-in-person',
+          topics: [],
+          practice: { clinical: 0, macro: 2, general: 0 },
+          macroAreas: ['policy-advocacy'],
+        },
+      ],
+    };
+    expect(
+      (
+        await request(t.server)
+          .post(`/api/licenses/${lic.id}/transcript`)
+          .set(eve)
+          .send(transcript)
+          .expect(200)
+      ).body,
+    ).toEqual({ created: 2, skipped: 0 });
+    expect(
+      (
+        await request(t.server)
+          .post(`/api/licenses/${lic.id}/transcript`)
+          .set(eve)
+          .send(transcript)
+          .expect(200)
+      ).body,
+    ).toEqual({ created: 0, skipped: 2 });
+    const bad = await request(t.server)
+      .post(`/api/licenses/${lic.id}/transcript`)
+      .set(eve)
+      .send({
+        ...transcript,
+        credits: [
+          { ...transcript.credits[0], hours: 'three' },
+          { ...transcript.credits[1], title: 'Not saved either' },
+        ],
+      })
+      .expect(400);
+    expect(Object.keys(bad.body.fields).join(' ')).toMatch(
+      /\/credits\/0\/hours/,
+    );
+    const exported = (
+      await request(t.server)
+        .get(`/api/licenses/${lic.id}/transcript`)
+        .set(eve)
+        .expect(200)
+    ).body;
+    expect(exported).toMatchObject({
+      jurisdiction: 'NJ',
+      licenseType: 'LCSW',
+      license: { issuedOn: '2018-03-10' },
+    });
+    expect(
+      exported.credits.map((c: { title: string }) => c.title).sort(),
+    ).toEqual(['Imported ethics', 'Imported policy']);
+    await request(t.server)
+      .post(`/api/licenses/${lic.id}/transcript`)
+      .set(eve)
+      .send({ ...transcript, jurisdiction: 'NY' })
+      .expect(400);
+    await request(t.server)
+      .get(`/api/licenses/${lic.id}/transcript`)
+      .set(as('cam'))
+      .expect(404);
   });
 });

@@ -3,6 +3,7 @@ import { AppError } from '@mezzo/api-core';
 import {
   CreditsRepository,
   LicensesRepository,
+  UsersRepository,
   type CreditEntity,
   type LicenseEntity,
   type LicenseFields,
@@ -19,6 +20,7 @@ import type {
   LicenseDto,
   LicenseTypeOptionDto,
 } from '@mezzo/shared-contracts';
+import { renderAuditPacketPdf } from './audit-packet.pdf';
 import { ComplianceService } from './compliance.service';
 import { EvaluationCache } from './evaluation-cache';
 import type { CreateLicenseDto, UpdateLicenseDto } from './licenses.dto';
@@ -33,6 +35,7 @@ export class LicensesService {
     private readonly licenses: LicensesRepository,
     private readonly credits: CreditsRepository,
     private readonly compliance: ComplianceService,
+    private readonly users: UsersRepository,
   ) {}
 
   ruleSetOptions(today: string): LicenseTypeOptionDto[] {
@@ -150,6 +153,50 @@ export class LicensesService {
     const view = await this.buildComplianceView(license, asOf);
     this.views.set(key, view);
     return view;
+  }
+
+  /** The PDF transcript of the cycle that contains `asOf`, for a board audit. */
+  async auditPacketPdf(
+    userId: string,
+    id: string,
+    asOf: string,
+  ): Promise<{ pdf: Buffer; fileName: string }> {
+    const license = await this.requireOwned(userId, id);
+    const [user, { evaluation, credits }] = await Promise.all([
+      this.users.findById(userId),
+      this.compliance.evaluateLicense(license, asOf),
+    ]);
+    const inCycle = credits.filter(
+      (c) =>
+        c.completedOn >= evaluation.cycle.start &&
+        c.completedOn <= evaluation.cycle.end,
+    );
+    const pdf = await renderAuditPacketPdf({
+      licensee: { name: user?.name ?? '', email: user?.email ?? '' },
+      license: {
+        jurisdiction: license.jurisdiction,
+        licenseType: license.licenseType,
+        number: license.number,
+        issuedOn: license.issuedOn,
+      },
+      evaluation,
+      credits: inCycle.map((c) => ({
+        id: c.id,
+        title: c.title,
+        provider: c.provider,
+        completedOn: c.completedOn,
+        hours: c.hours,
+        format: c.format,
+        approvals: c.approvals,
+        certificates: [],
+      })),
+      generatedAt: new Date().toISOString().slice(0, 10),
+    });
+    return {
+      pdf,
+      fileName:
+        `mezzo-${license.jurisdiction}-${license.licenseType}-${evaluation.cycle.start}-${evaluation.cycle.end}.pdf`.toLowerCase(),
+    };
   }
 
   private async buildComplianceView(

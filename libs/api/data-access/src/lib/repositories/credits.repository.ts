@@ -109,6 +109,25 @@ export class CreditsRepository {
     });
   }
 
+  /** Creates several credits in one transaction: all of them, or none. */
+  createMany(
+    userId: string,
+    list: CreditFields[],
+    actor: Actor,
+  ): Promise<CreditEntity[]> {
+    return this.db.transaction(async (tx) => {
+      const out: CreditEntity[] = [];
+      for (const fields of list) {
+        const credit = await tx.save(
+          tx.create(CreditEntity, { ...fields, userId, deletedAt: null }),
+        );
+        await this.record(tx, credit, 'created', actor);
+        out.push(credit);
+      }
+      return out;
+    });
+  }
+
   /**
    * Changes the credit only if it is still at `expectedVersion`; returns the new state, or null when
    * the version was stale (or the credit is not the user's).

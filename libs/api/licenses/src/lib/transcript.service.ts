@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@mezzo/api-core';
+import {
+  CreditsRepository,
+  LicensesRepository,
+  UsersRepository,
+  type CreditEntity,
+  type CreditFields,
+} from '@mezzo/api-data-access';
+import {
+  validateTranscript,
+  type Credit,
+  type Transcript,
+} from '@mezzo/compliance-engine';
+import { toEngineCredit } from './compliance.service';
+
+export interface TranscriptImportResult {
+  created: number;
+  skipped: number;
+}
+
+/**
+ * The transcript JSON of the engine's contract (docs/TRANSCRIPT.md) as the API's import/export
+ * format: export a license with every live credit; import credits from a transcript.
+ */
+@Injectable()
+export class TranscriptService {
+  constructor(
+    private readonly licenses: LicensesRepository,
+    private readonly credits: CreditsRepository,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async export(userId: string, licenseId: string): Promise<Transcript> {
+    const license = await this.licenses.findOwned(userId, licenseId);
+    if (!license) throw AppError.notFound('License');
+    const credits = await this.credits.live(userId);
+    return {
+      jurisdiction: license.jurisdiction,
+      licenseType: license.licenseType,
+      license: {
+        issuedOn: license.issuedOn,
+        ...(license.birthDate ? { birthDate: license.birthDate } : {}),
+        roles: license.roles,
+      },
+      credits: credits.map(toEngineCredit).map(dropUndefined),
+    };
+  }
+
+  /**
+   * Validates the whole transcript first, then adds its credits in one transaction. A credit that is
+   * already in the log (same title, date, hours and provider) is skipped, so sending a file twice
+   * adds nothing the second time.
+   */
+  async import(
+    userId: string,
+    licenseId: string,
+    body: unknown,
+    today: string,
+  ): Promise<TranscriptImportResult> {
+    const license = await this.licenses.findOwned(userId, licenseId);
+    if (!license) throw AppError.notFound('License');
+    const checked = validateTranscript(body);
+    if (!checked.ok) {
+      const fields: Record<string, string[]> = {};
+      for (const e of checked.errors)
+        (fields[e.path || '/'] ??= []).push(e.message);
+      throw AppError.validation(
+        fields,
+        'The transcript does not match the transcript schema',
+      );
+    }
+    const transcript = checked.transcript;
+    if (
+      transcript.jurisdiction.toUpperCase() !== license.jurisdiction ||
+      transcript.licenseType.toUpperCase() !== license.licenseType.toUpperCase()
+    ) {
+      throw AppError.validation({
+        '/jurisdiction': [
+          `this transcript is for ${transcript.jurisdiction} ${transcript.licenseType}, the license is ${license.jurisdiction} ${license.licenseType}`,
+        ],
+      });
+    }
+    const future = transcript.credits.findIndex((c) => c.completedOn > today);
+    if (future >= 0)
+      throw AppError.validation({
+        [`/credits/${future}/completedOn`]: ['cannot be in the future'],
+      });
+    const existing = new Set((await this.credits.live(userId)).map(identity));
+    const fresh: CreditFields[] = [];
+    for (const c of transcript.credits) {
+      const fields = toFields(c);
+      const key = identity(fields);
+      if (existing.has(key)) continue;
+      existing.add(key);
+      fresh.push(fields);
+    }
+    const user = await this.users.findById(userId);
+    if (fresh.length)
+      await this.credits.createMany(userId, fresh, {
+        id: userId,
+        name: user?.name ?? 'unknown',
+      });
+    return {
+      created: fresh.length,
+      skipped: transcript.credits.length - fresh.length,
+    };
+  }
+}
+
+function toFields(c: Credit): CreditFields {
+  return {
+    title: c.title,
+    provider: c.provider ?? null,
+    completedOn: c.completedOn,
+    hours: c.hours,
+    format: c.format,
+    topics: [...c.topics].sort(),
+    practiceClinical: c.practice.clinical,
+    practiceMacro: c.practice.macro,
+    practiceGeneral: c.practice.general,
+    macroAreas: [...(c.macroAreas ?? [])].sort(),
+    approvals: c.approvals ?? [],
+  };
+}
+
+function identity(
+  c: Pick<CreditEntity, 'title' | 'completedOn' | 'hours' | 'provider'>,
+): string {
+  return JSON.stringify([
+    c.title.trim().toLowerCase(),
+    c.completedOn,
+    Number(c.hours).toFixed(2),
+    (c.provider ?? '').trim().toLowerCase(),
+  ]);
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as T;
+}
