@@ -333,9 +333,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
     expect(res.headers['content-disposition']).toMatch(
       /mezzo-nj-lcsw-2024-09-01-2026-08-31\.pdf/,
     );
-    const { PDFParse } = await import('pdf-parse');
-    const text = (await new PDFParse({ data: res.body as Buffer }).getText())
-      .text;
+    const text = await pdfText(res.body as Buffer);
     expect(text).toContain('AUDIT-7');
     expect(text).toContain('2024-09-01 to 2026-08-31');
     expect(text).toContain('Policy advocacy');
