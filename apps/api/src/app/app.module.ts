@@ -5,8 +5,10 @@ import { CoreModule, loggerParams } from '@mezzo/api-core';
 import { DataAccessModule } from '@mezzo/api-data-access';
 import { NotificationsModule } from '@mezzo/api-notifications';
 import { OrganizationsModule } from '@mezzo/api-organizations';
+import { CertificatesModule } from '@mezzo/api-certificates';
 import { CreditsModule } from '@mezzo/api-credits';
 import { LicensesModule } from '@mezzo/api-licenses';
+import { RemindersModule } from '@mezzo/api-reminders';
 import { LoggerModule } from 'nestjs-pino';
 
 /** The composition root: wiring only. */
@@ -29,6 +31,11 @@ export class AppModule {
         OrganizationsModule,
         LicensesModule,
         CreditsModule,
+        RemindersModule.forRoot({ runWorkers: true }),
+        CertificatesModule.forRoot({
+          dataDir: config.dataDir,
+          s3: config.certificates.s3,
+        }),
       ],
     };
   }

@@ -8,3 +8,6 @@ export * from './lib/repositories/rate-limits.repository';
 export * from './lib/repositories/organizations.repository';
 export * from './lib/repositories/licenses.repository';
 export * from './lib/repositories/credits.repository';
+export * from './lib/repositories/certificates.repository';
+export * from './lib/repositories/user-settings.repository';
+export * from './lib/repositories/reminder-deliveries.repository';

@@ -1,3 +1,4 @@
 export * from './lib/postgres/test-database';
 export * from './lib/smtp';
 export * from './lib/app/test-app';
+export * from './lib/pdf/pdf-text';

@@ -5,6 +5,7 @@ import {
   LicensesRepository,
   OrganizationsRepository,
   UsersRepository,
+  UserSettingsRepository,
 } from '@mezzo/api-data-access';
 import type { AccountExportDto } from '@mezzo/shared-contracts';
 import { verifyPassword } from './secrets';
@@ -18,14 +19,16 @@ export class AccountService {
     private readonly organizations: OrganizationsRepository,
     private readonly licenses: LicensesRepository,
     private readonly credits: CreditsRepository,
+    private readonly settings: UserSettingsRepository,
   ) {}
 
   async export(userId: string): Promise<AccountExportDto> {
     const user = await this.requireUser(userId);
-    const [memberships, licenses, log] = await Promise.all([
+    const [memberships, licenses, log, settings] = await Promise.all([
       this.organizations.membershipsOf(userId),
       this.licenses.list(userId, true),
       this.credits.everything(userId),
+      this.settings.find(userId),
     ]);
     return {
       exportedAt: new Date().toISOString(),
@@ -33,6 +36,15 @@ export class AccountService {
       licenses: licenses.map(({ user: _u, userId: _id, ...l }) => l),
       credits: log.credits.map(({ user: _u, userId: _id, ...c }) => c),
       creditHistory: log.events.map(({ credit: _c, ...e }) => e),
+      // The calendar token's hash is a credential, not the user's data.
+      settings: settings
+        ? {
+            advocacyFloorPercent: settings.advocacyFloorPercent,
+            remindDeadlines: settings.remindDeadlines,
+            remindAdvocacy: settings.remindAdvocacy,
+            calendarFeedEnabled: settings.calendarTokenHash !== null,
+          }
+        : null,
     };
   }
 

@@ -28,4 +28,15 @@ export interface AppConfig {
     secureCookies: boolean;
   };
   mail: { smtpUrl?: string; from: string; outboxDir: string };
+  /** Certificate files: local disk under dataDir/certificates unless S3 is configured. */
+  certificates: {
+    s3?: {
+      bucket: string;
+      endpoint?: string;
+      region: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+      forcePathStyle: boolean;
+    };
+  };
 }

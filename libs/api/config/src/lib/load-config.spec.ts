@@ -59,4 +59,33 @@ describe('loadConfig', () => {
     expect(c.appUrl).toBe('https://app.example');
     expect(c.auth.signInLimitPerAccount).toBe(3);
   });
+
+  it('keeps certificates on local disk unless S3_BUCKET is set, and checks the S3 settings', () => {
+    expect(loadConfig({ ...base }, dir).certificates.s3).toBeUndefined();
+    const c = loadConfig(
+      {
+        ...base,
+        S3_BUCKET: 'certs',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_ACCESS_KEY_ID: 'a',
+        S3_SECRET_ACCESS_KEY: 'b',
+      },
+      dir,
+    );
+    expect(c.certificates.s3).toEqual({
+      bucket: 'certs',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      accessKeyId: 'a',
+      secretAccessKey: 'b',
+      forcePathStyle: true,
+    });
+    expect(() => loadConfig({ ...base, S3_REGION: 'eu-west-1' }, dir)).toThrow(
+      /S3_REGION set without S3_BUCKET/,
+    );
+    expect(() =>
+      loadConfig({ ...base, S3_BUCKET: 'x', S3_ACCESS_KEY_ID: 'a' }, dir),
+    ).toThrow(/must be set together/);
+  });
 });

@@ -130,9 +130,49 @@ export function loadConfig(
       from: env['MAIL_FROM'] ?? 'Mezzo <no-reply@mezzo.local>',
       outboxDir: join(dataDir, 'outbox'),
     },
+    certificates: { s3: s3Config(env, problems) },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function s3Config(
+  env: Env,
+  problems: string[],
+): AppConfig['certificates']['s3'] {
+  const bucket = env['S3_BUCKET'];
+  const others = [
+    'S3_ENDPOINT',
+    'S3_REGION',
+    'S3_ACCESS_KEY_ID',
+    'S3_SECRET_ACCESS_KEY',
+    'S3_FORCE_PATH_STYLE',
+  ].filter((k) => env[k]);
+  if (!bucket) {
+    if (others.length)
+      problems.push(`${others.join(', ')} set without S3_BUCKET`);
+    return undefined;
+  }
+  const endpoint = env['S3_ENDPOINT'] || undefined;
+  if (endpoint && !isHttpUrl(endpoint))
+    problems.push('S3_ENDPOINT must be an http(s) URL');
+  const accessKeyId = env['S3_ACCESS_KEY_ID'] || undefined;
+  const secretAccessKey = env['S3_SECRET_ACCESS_KEY'] || undefined;
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+    problems.push(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together',
+    );
+  const pathStyle = (env['S3_FORCE_PATH_STYLE'] ?? 'false').toLowerCase();
+  if (!['true', '1', 'false', '0'].includes(pathStyle))
+    problems.push('S3_FORCE_PATH_STYLE must be true or false');
+  return {
+    bucket,
+    endpoint,
+    region: env['S3_REGION'] || 'us-east-1',
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: pathStyle === 'true' || pathStyle === '1',
+  };
 }
 
 function parseMode(value: string | undefined, problems: string[]): RunMode {

@@ -9,6 +9,9 @@ import { PasswordResetTokensRepository } from './repositories/password-reset-tok
 import { RateLimitsRepository } from './repositories/rate-limits.repository';
 import { RefreshTokensRepository } from './repositories/refresh-tokens.repository';
 import { UsersRepository } from './repositories/users.repository';
+import { CertificatesRepository } from './repositories/certificates.repository';
+import { UserSettingsRepository } from './repositories/user-settings.repository';
+import { ReminderDeliveriesRepository } from './repositories/reminder-deliveries.repository';
 
 const REPOSITORIES = [
   UsersRepository,
@@ -18,6 +21,9 @@ const REPOSITORIES = [
   OrganizationsRepository,
   LicensesRepository,
   CreditsRepository,
+  CertificatesRepository,
+  UserSettingsRepository,
+  ReminderDeliveriesRepository,
 ];
 
 /** The database connection and every repository; the only module that talks to PostgreSQL. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '@mezzo/api-core';
 import {
   CreditsRepository,
+  UserSettingsRepository,
   type CreditEntity,
   type LicenseEntity,
 } from '@mezzo/api-data-access';
@@ -17,21 +18,57 @@ import { findLicenseType } from '@mezzo/compliance-rules';
 /** Runs the engine for a stored license: a pure function of (rule set, license, credits, date). */
 @Injectable()
 export class ComplianceService {
-  constructor(private readonly credits: CreditsRepository) {}
+  constructor(
+    private readonly credits: CreditsRepository,
+    private readonly settings: UserSettingsRepository,
+  ) {}
 
   async evaluateLicense(
     license: LicenseEntity,
     asOf: string,
   ): Promise<{ evaluation: Evaluation; credits: CreditEntity[] }> {
-    const credits = await this.credits.live(license.userId);
-    return { evaluation: this.evaluateWith(license, credits, asOf), credits };
+    const [credits, floorPercent] = await Promise.all([
+      this.credits.live(license.userId),
+      this.floorPercent(license.userId),
+    ]);
+    return {
+      evaluation: this.evaluateWith(license, credits, asOf, floorPercent),
+      credits,
+    };
   }
 
-  /** For lists: the same evaluation over credits already loaded once for every license. */
+  /** The licensee's advocacy floor as a percentage of required hours; null = the engine's default (10%). */
+  async floorPercent(userId: string): Promise<number | null> {
+    return (await this.settings.find(userId))?.advocacyFloorPercent ?? null;
+  }
+
+  /**
+   * For lists: the same evaluation over credits already loaded once for every license. A custom
+   * floor is a share of the cycle's required hours, which only the engine knows, so the cycle is
+   * evaluated once to learn them and again with the floor in hours (the engine stays the one place
+   * that decides missing / thin / balanced).
+   */
   evaluateWith(
     license: LicenseEntity,
     credits: CreditEntity[],
     asOf: string,
+    floorPercent: number | null = null,
+  ): Evaluation {
+    const first = this.run(license, credits, asOf, undefined);
+    if (floorPercent === null) return first;
+    return this.run(
+      license,
+      credits,
+      asOf,
+      Math.round(first.totals.requiredHours * floorPercent) / 100,
+    );
+  }
+
+  private run(
+    license: LicenseEntity,
+    credits: CreditEntity[],
+    asOf: string,
+    advocacyFloorHours: number | undefined,
   ): Evaluation {
     const rules = findLicenseType(license.jurisdiction, license.licenseType);
     if (!rules) throw AppError.notFound('Rule set');
@@ -44,6 +81,7 @@ export class ComplianceService {
         roles: license.roles,
       },
       asOf,
+      ...(advocacyFloorHours === undefined ? {} : { advocacyFloorHours }),
       credits: credits.map(toEngineCredit),
     };
     try {

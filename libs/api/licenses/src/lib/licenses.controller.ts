@@ -123,14 +123,14 @@ export class LicensesController {
     @Param('id', Id) id: string,
     @Query() q: ComplianceQueryDto,
   ): Promise<StreamableFile> {
-    const { pdf, fileName } = await this.licenses.auditPacketPdf(
+    const { pdf, baseName } = await this.licenses.auditPacket(
       user.id,
       id,
       q.asOf ?? today(),
     );
     return new StreamableFile(pdf, {
       type: 'application/pdf',
-      disposition: `attachment; filename="${fileName}"`,
+      disposition: `attachment; filename="${baseName}.pdf"`,
       length: pdf.length,
     });
   }

@@ -1,5 +1,6 @@
 import { AuthModule } from '@mezzo/api-auth';
 import { CreditsModule } from '@mezzo/api-credits';
+import { UserSettingsRepository } from '@mezzo/api-data-access';
 import { createTestApp, pdfText, type TestApp } from '@mezzo/api-testing';
 import request from 'supertest';
 import { LicensesModule } from './licenses.module';
@@ -438,5 +439,37 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       .get(`/api/licenses/${lic.id}/transcript`)
       .set(as('cam'))
       .expect(404);
+  });
+
+  it("applies the licensee's advocacy floor setting to the balance at once", async () => {
+    // The setting's HTTP route belongs to the reminders module; here it is set where it is stored.
+    const userId = (await request(t.server).get('/api/me').set(as('dee'))).body
+      .id;
+    const setFloor = (advocacyFloorPercent: number | null) =>
+      t.app
+        .get(UserSettingsRepository)
+        .update(userId, { advocacyFloorPercent });
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('dee'))
+        .send({ ...njLcsw, number: 'FLOOR-1' })
+        .expect(201)
+    ).body;
+    const advocacy = async () =>
+      (
+        await request(t.server)
+          .get(`/api/licenses/${lic.id}/compliance?asOf=2026-05-01`)
+          .set(as('dee'))
+          .expect(200)
+      ).body.evaluation.advocacy;
+    expect(await advocacy()).toMatchObject({ floorHours: 4, status: 'thin' }); // default: 10% of 40 h, 1 h macro logged
+    await setFloor(2.5);
+    expect(await advocacy()).toMatchObject({
+      floorHours: 1,
+      status: 'balanced',
+    });
+    await setFloor(null);
+    expect(await advocacy()).toMatchObject({ floorHours: 4, status: 'thin' });
   });
 });

@@ -7,5 +7,6 @@ import { TranscriptService } from './transcript.service';
 @Module({
   controllers: [LicensesController],
   providers: [LicensesService, ComplianceService, TranscriptService],
+  exports: [LicensesService, ComplianceService],
 })
 export class LicensesModule {}

@@ -4,6 +4,8 @@ import {
   CreditsRepository,
   LicensesRepository,
   UsersRepository,
+  CertificatesRepository,
+  type CertificateEntity,
   type CreditEntity,
   type LicenseEntity,
   type LicenseFields,
@@ -25,10 +27,18 @@ import { ComplianceService } from './compliance.service';
 import { EvaluationCache } from './evaluation-cache';
 import type { CreateLicenseDto, UpdateLicenseDto } from './licenses.dto';
 
+export interface AuditPacket {
+  pdf: Buffer;
+  baseName: string;
+  certificates: (CertificateEntity & {
+    about: { title: string; completedOn: string };
+  })[];
+}
+
 /** A licensee's licenses; the cycle and deadline always come from the rule set, never from storage. */
 @Injectable()
 export class LicensesService {
-  /** Compliance views by (license, version, date, credit-log fingerprint): never stale. */
+  /** Compliance views by (license, version, date, credit-log fingerprint, advocacy floor): never stale. */
   private readonly views = new EvaluationCache<ComplianceDto>();
 
   constructor(
@@ -36,6 +46,7 @@ export class LicensesService {
     private readonly credits: CreditsRepository,
     private readonly compliance: ComplianceService,
     private readonly users: UsersRepository,
+    private readonly certificates: CertificatesRepository,
   ) {}
 
   ruleSetOptions(today: string): LicenseTypeOptionDto[] {
@@ -143,11 +154,12 @@ export class LicensesService {
     id: string,
     asOf: string,
   ): Promise<ComplianceDto> {
-    const [license, fingerprint] = await Promise.all([
+    const [license, fingerprint, floor] = await Promise.all([
       this.requireOwned(userId, id),
       this.credits.fingerprint(userId),
+      this.compliance.floorPercent(userId),
     ]);
-    const key = `${license.id}:${license.version}:${asOf}:${fingerprint}`;
+    const key = `${license.id}:${license.version}:${asOf}:${fingerprint}:${floor ?? 'default'}`;
     const cached = this.views.get(key);
     if (cached) return cached;
     const view = await this.buildComplianceView(license, asOf);
@@ -155,12 +167,15 @@ export class LicensesService {
     return view;
   }
 
-  /** The PDF transcript of the cycle that contains `asOf`, for a board audit. */
-  async auditPacketPdf(
+  /**
+   * The audit packet of the cycle that contains `asOf`: the PDF transcript, and the certificates of
+   * the cycle's credits (their SHA-256 is printed in the PDF) for the ZIP.
+   */
+  async auditPacket(
     userId: string,
     id: string,
     asOf: string,
-  ): Promise<{ pdf: Buffer; fileName: string }> {
+  ): Promise<AuditPacket> {
     const license = await this.requireOwned(userId, id);
     const [user, { evaluation, credits }] = await Promise.all([
       this.users.findById(userId),
@@ -170,6 +185,10 @@ export class LicensesService {
       (c) =>
         c.completedOn >= evaluation.cycle.start &&
         c.completedOn <= evaluation.cycle.end,
+    );
+    const certificates = await this.certificates.listForCredits(
+      userId,
+      inCycle.map((c) => c.id),
     );
     const pdf = await renderAuditPacketPdf({
       licensee: { name: user?.name ?? '', email: user?.email ?? '' },
@@ -188,14 +207,27 @@ export class LicensesService {
         hours: c.hours,
         format: c.format,
         approvals: c.approvals,
-        certificates: [],
+        certificates: certificates
+          .filter((x) => x.creditId === c.id)
+          .map((x) => ({ fileName: x.fileName, sha256: x.sha256 })),
       })),
       generatedAt: new Date().toISOString().slice(0, 10),
     });
+    const baseName =
+      `mezzo-${license.jurisdiction}-${license.licenseType}-${evaluation.cycle.start}-${evaluation.cycle.end}`.toLowerCase();
+    const titles = new Map(
+      inCycle.map((c) => [
+        c.id,
+        { title: c.title, completedOn: c.completedOn },
+      ]),
+    );
     return {
       pdf,
-      fileName:
-        `mezzo-${license.jurisdiction}-${license.licenseType}-${evaluation.cycle.start}-${evaluation.cycle.end}.pdf`.toLowerCase(),
+      baseName,
+      certificates: certificates.map((x) => ({
+        ...x,
+        about: titles.get(x.creditId) ?? { title: '', completedOn: '' },
+      })),
     };
   }
 

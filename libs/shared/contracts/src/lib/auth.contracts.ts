@@ -80,4 +80,5 @@ export interface AccountExportDto {
   licenses: unknown[];
   credits: unknown[];
   creditHistory: unknown[];
+  settings: unknown;
 }

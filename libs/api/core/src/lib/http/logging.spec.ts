@@ -64,13 +64,27 @@ describe('logging', () => {
       http.serializers.req({
         id: 'r1',
         method: 'GET',
-        url: '/api/calendar/abc.ics?token=secret',
+        url: '/api/credits/abc?token=secret',
         headers: { authorization: 'x' },
       }),
     ).toEqual({
       id: 'r1',
       method: 'GET',
-      url: '/api/calendar/abc.ics',
+      url: '/api/credits/abc',
     });
+  });
+
+  it('never logs the secret of a calendar-feed URL', () => {
+    const params = loggerParams('info');
+    const http = params.pinoHttp as {
+      serializers: { req: (r: unknown) => { url: string } };
+    };
+    expect(
+      http.serializers.req({
+        id: 'r',
+        method: 'GET',
+        url: '/api/calendar/s3cr3t-token.ics',
+      }).url,
+    ).toBe('/api/calendar/[redacted]');
   });
 });

@@ -44,7 +44,7 @@ export function loggerParams(level: string): Params {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url?.split('?')[0],
+          url: redactPath(req.url),
         }),
       },
       customLogLevel: (_req, res, err) =>
@@ -56,4 +56,11 @@ export function loggerParams(level: string): Params {
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     },
   };
+}
+
+/** The path without its query string, and without the secret of a private calendar-feed URL. */
+export function redactPath(url: string | undefined): string | undefined {
+  return url
+    ?.split('?')[0]
+    .replace(/^\/api\/calendar\/[^/]+$/, '/api/calendar/[redacted]');
 }

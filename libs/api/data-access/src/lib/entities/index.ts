@@ -7,6 +7,9 @@ import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { RateLimitEntity } from './rate-limit.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
+import { CertificateEntity } from './certificate.entity';
+import { UserSettingsEntity } from './user-settings.entity';
+import { ReminderDeliveryEntity } from './reminder-delivery.entity';
 
 export {
   CreditEntity,
@@ -19,6 +22,13 @@ export {
   RefreshTokenEntity,
   UserEntity,
 };
+export { CertificateEntity };
+export { UserSettingsEntity, ReminderDeliveryEntity };
+export { REMINDER_KIND_VALUES } from './reminder-delivery.entity';
+export type {
+  ReminderKindValue,
+  ReminderDeliveryStatus,
+} from './reminder-delivery.entity';
 export type { MembershipRoleValue } from './membership.entity';
 export type { OrganizationKindValue } from './organization.entity';
 
@@ -33,4 +43,7 @@ export const ENTITIES = [
   LicenseEntity,
   CreditEntity,
   CreditEventEntity,
+  CertificateEntity,
+  UserSettingsEntity,
+  ReminderDeliveryEntity,
 ];

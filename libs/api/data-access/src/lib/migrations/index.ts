@@ -1,5 +1,12 @@
 import { Initial1763805600000 } from './1763805600000-initial';
 import { LicensesCredits1763812800000 } from './1763812800000-licenses-credits';
+import { Certificates1763816400000 } from './1763816400000-certificates';
+import { Reminders1763820000000 } from './1763820000000-reminders';
 
 /** Every migration, in order, as classes (the bundle cannot glob). */
-export const MIGRATIONS = [Initial1763805600000, LicensesCredits1763812800000];
+export const MIGRATIONS = [
+  Initial1763805600000,
+  LicensesCredits1763812800000,
+  Certificates1763816400000,
+  Reminders1763820000000,
+];

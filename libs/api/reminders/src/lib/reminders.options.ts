@@ -1,0 +1,20 @@
+export interface RemindersOptions {
+  /**
+   * Start pg-boss with the app: the daily scan schedule and the workers that send reminders. Off in
+   * tests that only need settings or the calendar feed (nothing connects to the queue then).
+   */
+  runWorkers: boolean;
+  /** When the daily scan runs (cron, UTC). Default `0 7 * * *`. */
+  scanCron?: string;
+  /** Seconds before the first retry of a failed send (doubling with jitter after). Default 60. */
+  retryDelaySeconds?: number;
+  /** Attempts after the first for a failed send. Default 6. */
+  retryLimit?: number;
+  /** How often an idle worker looks for jobs. Default 2 (pg-boss's minimum is 0.5). */
+  pollingIntervalSeconds?: number;
+}
+
+export const REMINDERS_OPTIONS = Symbol('REMINDERS_OPTIONS');
+
+export const SCAN_QUEUE = 'reminders.scan';
+export const SEND_QUEUE = 'reminders.send';

@@ -1,0 +1,293 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { AuthModule } from '@mezzo/api-auth';
+import { CreditsModule } from '@mezzo/api-credits';
+import {
+  createDataSource,
+  pendingSchemaChanges,
+  ReminderDeliveriesRepository,
+} from '@mezzo/api-data-access';
+import { LicensesModule } from '@mezzo/api-licenses';
+import { MailerService } from '@mezzo/api-notifications';
+import { createTestApp, type TestApp } from '@mezzo/api-testing';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { RemindersModule } from '../reminders.module';
+import { ReminderSender } from './reminder-sender.service';
+import { RemindersService } from './reminders.service';
+
+const njLcsw = {
+  jurisdiction: 'NJ',
+  licenseType: 'LCSW',
+  number: '44SC00012345',
+  issuedOn: '2018-03-10',
+};
+// NJ LCSW cycles end on Aug 31 of even years: 2026-08-01 is 30 days before 2026-08-31.
+const DAY_30 = '2026-08-01';
+const CYCLE_END = '2026-08-31';
+
+describe('reminders (pg-boss on PostgreSQL, real SMTP)', () => {
+  let t: TestApp;
+  let reminders: RemindersService;
+  const token: Record<string, string> = {};
+  const email = (who: string) => `${who}@example.org`;
+  const as = (who: string) => ({ Authorization: `Bearer ${token[who]}` });
+  const mailTo = (who: string) =>
+    t.smtp.messages.filter((m) => m.to === email(who));
+
+  async function licensee(
+    who: string,
+    reminderSwitches?: { deadlines?: boolean; advocacy?: boolean },
+  ): Promise<string> {
+    const res = await request(t.server)
+      .post('/api/auth/register')
+      .send({ name: who, email: email(who), password: 'long enough password' })
+      .expect(201);
+    token[who] = res.body.accessToken;
+    if (reminderSwitches)
+      await request(t.server)
+        .patch('/api/me/settings')
+        .set(as(who))
+        .send({ reminders: reminderSwitches })
+        .expect(200);
+    return (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as(who))
+        .send(njLcsw)
+        .expect(201)
+    ).body.id;
+  }
+
+  async function scan(today: string): Promise<number> {
+    const { queued } = await reminders.scanNow(today);
+    await reminders.whenIdle();
+    return queued;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp([
+      AuthModule,
+      LicensesModule,
+      CreditsModule,
+      RemindersModule.forRoot({
+        runWorkers: true,
+        retryDelaySeconds: 1,
+        pollingIntervalSeconds: 0.5,
+      }),
+    ]);
+    reminders = t.app.get(RemindersService);
+  });
+  afterAll(() => t.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  it('catches up a 90-day reminder the scan missed, with the days actually left', async () => {
+    const id = await licensee('bob', { advocacy: false });
+    await scan('2026-06-15');
+    const [mail, ...more] = mailTo('bob');
+    expect(more).toEqual([]);
+    expect(mail.subject).toBe('NJ LCSW renewal in 77 days: 40 h still needed');
+    expect(mail.text).toContain('Days left: 77');
+    expect(mail.text).toContain(`http://mezzo.test/licenses/${id}`);
+  });
+
+  it('sends one deadline reminder 30 days before the end of an unmet cycle, and never twice', async () => {
+    const id = await licensee('ann', { advocacy: false });
+    await request(t.server)
+      .post('/api/credits')
+      .set(as('ann'))
+      .send({
+        title: 'Ethics <in> practice',
+        completedOn: '2025-03-10',
+        hours: 2,
+        format: 'live-online',
+        topics: ['ethics'],
+        practice: { clinical: 0, macro: 0, general: 2 },
+      })
+      .expect(201);
+    expect(await scan(DAY_30)).toBeGreaterThanOrEqual(1);
+    const mail = await t.smtp.waitFor((m) => m.to === email('ann'));
+    expect(mail.subject).toBe('NJ LCSW renewal in 30 days: 38 h still needed');
+    expect(mail.text).toContain(
+      'Your NJ LCSW license (no. 44SC00012345) is due for renewal on August 31, 2026, in 30 days.',
+    );
+    expect(mail.text).toContain('- 3 more hours of Ethics');
+    expect(mail.text).toContain('Days left: 30');
+    expect(mail.text).toContain(`\nhttp://mezzo.test/licenses/${id}\n`);
+    expect(mail.html).toContain(`href="http://mezzo.test/licenses/${id}"`);
+    expect(mailTo('ann')).toHaveLength(1);
+
+    expect(await scan(DAY_30)).toBe(0);
+    expect(await scan('2026-08-05')).toBe(0); // same bracket: already sent
+    expect(mailTo('ann')).toHaveLength(1);
+
+    await scan('2026-08-26'); // 5 days left: the 7-day reminder
+    expect(mailTo('ann').map((m) => m.subject)).toEqual([
+      'NJ LCSW renewal in 30 days: 38 h still needed',
+      'NJ LCSW renewal in 5 days: 38 h still needed',
+    ]);
+    const ledger = await t.app.get(ReminderDeliveriesRepository).forLicense(id);
+    expect(
+      ledger.map((r) => [r.cycleEnd, r.kind, r.status, r.attempts]),
+    ).toEqual([
+      [CYCLE_END, 'deadline-30d', 'sent', 1],
+      [CYCLE_END, 'deadline-7d', 'sent', 1],
+    ]);
+  });
+
+  it('sends nothing of a kind the licensee turned off', async () => {
+    await licensee('dee', { deadlines: false, advocacy: false });
+    await scan(DAY_30);
+    expect(mailTo('dee')).toEqual([]);
+  });
+
+  it('sends the advocacy notice once per cycle when no macro hours were logged', async () => {
+    const id = await licensee('eve', { deadlines: false });
+    await scan(DAY_30);
+    await scan('2026-08-20');
+    const mails = mailTo('eve');
+    expect(mails.map((m) => m.subject)).toEqual([
+      'No advocacy or macro CE yet this cycle for your NJ LCSW',
+    ]);
+    expect(mails[0].text).toContain('social and political action');
+    expect(mails[0].text).toContain('Macro hours count toward your NJ renewal');
+    expect(mails[0].text).toContain('What the NJ rules say:');
+    expect(mails[0].text).toContain(`http://mezzo.test/licenses/${id}`);
+  });
+
+  it('sends no reminder for a license whose cycle is met and balanced', async () => {
+    const id = await licensee('fay');
+    const credit = (
+      title: string,
+      hours: number,
+      topics: string[],
+      practice: { clinical: number; macro: number; general: number },
+    ) =>
+      request(t.server)
+        .post('/api/credits')
+        .set(as('fay'))
+        .send({
+          title,
+          completedOn: '2025-03-10',
+          hours,
+          format: 'live-in-person',
+          topics,
+          practice,
+          ...(practice.macro ? { macroAreas: ['policy-advocacy'] } : {}),
+        })
+        .expect(201);
+    await credit('Clinical', 20, [], { clinical: 20, macro: 0, general: 0 });
+    await credit('Ethics', 5, ['ethics'], {
+      clinical: 0,
+      macro: 0,
+      general: 5,
+    });
+    await credit('Culture', 3, ['cultural-competence'], {
+      clinical: 0,
+      macro: 0,
+      general: 3,
+    });
+    await credit('Policy', 12, [], { clinical: 0, macro: 12, general: 0 });
+    const ev = (
+      await request(t.server)
+        .get(`/api/licenses/${id}/compliance?asOf=${DAY_30}`)
+        .set(as('fay'))
+        .expect(200)
+    ).body.evaluation;
+    expect([ev.status, ev.advocacy.status]).toEqual(['met', 'balanced']);
+    await scan(DAY_30);
+    expect(mailTo('fay')).toEqual([]);
+  });
+
+  it('retries a send that failed, and the email arrives exactly once', async () => {
+    const id = await licensee('gus', { advocacy: false });
+    const mailer = t.app.get(MailerService);
+    const realSend = mailer.send.bind(mailer);
+    let failures = 0;
+    jest.spyOn(mailer, 'send').mockImplementation(async (message) => {
+      if (message.to === email('gus') && failures++ === 0)
+        throw new Error('SMTP server unavailable');
+      return realSend(message);
+    });
+    await reminders.scanNow(DAY_30);
+    await t.smtp.waitFor((m) => m.to === email('gus'), 15_000);
+    await reminders.whenIdle();
+    expect(failures).toBe(2);
+    expect(mailTo('gus')).toHaveLength(1);
+    const [row] = await t.app.get(ReminderDeliveriesRepository).forLicense(id);
+    expect([row.kind, row.status, row.attempts]).toEqual([
+      'deadline-30d',
+      'sent',
+      2,
+    ]);
+  });
+
+  it('sends once when the same reminder job runs twice at the same moment, and never after a crash mid-send', async () => {
+    const id = await licensee('hal', { advocacy: false });
+    const sender = t.app.get(ReminderSender);
+    const job = {
+      userId: '',
+      licenseId: id,
+      cycleEnd: CYCLE_END,
+      kind: 'deadline-30d' as const,
+      asOf: DAY_30,
+    };
+    const me = await request(t.server)
+      .get('/api/me')
+      .set(as('hal'))
+      .expect(200);
+    job.userId = me.body.id;
+    const results = await Promise.all([sender.handle(job), sender.handle(job)]);
+    expect(results.sort()).toEqual([false, true]);
+    expect(await sender.handle(job)).toBe(false);
+    expect(mailTo('hal')).toHaveLength(1);
+
+    // A row left 'sending' by a process that died mid-send is not sent again.
+    const deliveries = t.app.get(ReminderDeliveriesRepository);
+    const crashed = {
+      ...job,
+      kind: 'deadline-7d' as const,
+      asOf: '2026-08-26',
+    };
+    expect(await deliveries.claim(job.userId, crashed)).toBe(true);
+    expect(await sender.handle(crashed)).toBe(false);
+    expect(mailTo('hal')).toHaveLength(1);
+  });
+
+  it('schedules the daily scan and stops pg-boss when the app closes', async () => {
+    const ds = t.app.get<DataSource>(getDataSourceToken());
+    expect(
+      await ds.query(`SELECT name, cron, timezone FROM pgboss.schedule`),
+    ).toEqual([{ name: 'reminders.scan', cron: '0 7 * * *', timezone: 'UTC' }]);
+
+    const other = await createTestApp([
+      RemindersModule.forRoot({ runWorkers: true }),
+    ]);
+    const connections = async (): Promise<number> =>
+      (
+        await ds.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'mezzo-reminders'`,
+          [other.db.name],
+        )
+      )[0].n;
+    expect(await connections()).toBeGreaterThan(0);
+    await other.app.close();
+    expect(await connections()).toBe(0);
+    await other.smtp.stop();
+    await other.db.drop();
+  });
+
+  it("keeps pg-boss's own schema out of the TypeORM schema check", async () => {
+    const ds = t.app.get<DataSource>(getDataSourceToken());
+    const [{ count }] = await ds.query(
+      `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'pgboss'`,
+    );
+    expect(count).toBeGreaterThan(0);
+    const check = createDataSource(t.db.url, { poolSize: 1 });
+    await check.initialize();
+    try {
+      expect(await pendingSchemaChanges(check)).toEqual([]);
+    } finally {
+      await check.destroy();
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { escapeHtml, type RenderedEmail } from '@mezzo/api-notifications';
+import type { Evaluation } from '@mezzo/compliance-engine';
+import { licenseName, longDate } from './wording';
+
+export interface AdvocacyNoticeInput {
+  recipientName: string;
+  license: { id: string; jurisdiction: string; licenseType: string };
+  evaluation: Evaluation;
+  appUrl: string;
+}
+
+const WHY = [
+  "Social work practice runs from work with individuals to work with communities and whole policy systems. The profession's code of ethics asks every social worker, clinical or not, to take part in social and political action.",
+  'Renewal rules pull the other way: boards require ethics and clinical topics, and no state requires any macro or advocacy content. Left alone, a CE portfolio drifts clinical.',
+  'Macro CE (policy and advocacy, community practice, administration and leadership, research and evaluation) keeps your practice connected to the conditions your clients live in.',
+];
+
+/** Once per cycle, when no macro/advocacy hours were logged in the license's current cycle. */
+export function advocacyNoticeEmail({
+  recipientName,
+  license,
+  evaluation: ev,
+  appUrl,
+}: AdvocacyNoticeInput): RenderedEmail {
+  const name = licenseName(license);
+  const link = `${appUrl}/licenses/${license.id}`;
+  const greeting = recipientName.trim() || 'there';
+  const intro = `None of the CE you logged for your ${name} license in this cycle (${ev.cycle.start} to ${ev.cycle.end}, renewal on ${longDate(ev.cycle.end)}) is macro or advocacy content.`;
+  const counts = stateWords(
+    license.jurisdiction,
+    ev.advocacy.macroCountsTowardRenewal,
+  );
+  const note = ev.advocacy.note.trim();
+  const subject = `No advocacy or macro CE yet this cycle for your ${name}`;
+  const text = [
+    `Hi ${greeting},`,
+    '',
+    intro,
+    '',
+    'Why it matters:',
+    ...WHY.map((w) => `- ${w}`),
+    '',
+    counts,
+    ...(note
+      ? ['', `What the ${license.jurisdiction} rules say: ${note}`]
+      : []),
+    '',
+    'See your clinical / macro / general balance for this cycle:',
+    link,
+    '',
+    `Mezzo sends this notice once per cycle. You can turn advocacy notices off in your settings: ${appUrl}/settings`,
+    '',
+    'The Mezzo team',
+  ].join('\n');
+  const href = escapeHtml(link);
+  const html = `<!doctype html>
+<html lang="en">
+  <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;">
+    <p>Hi ${escapeHtml(greeting)},</p>
+    <p>${escapeHtml(intro)}</p>
+    <p><strong>Why it matters</strong></p>
+    <ul>
+${WHY.map((w) => `      <li>${escapeHtml(w)}</li>`).join('\n')}
+    </ul>
+    <p>${escapeHtml(counts)}</p>
+${note ? `    <p>What the ${escapeHtml(license.jurisdiction)} rules say: ${escapeHtml(note)}</p>\n` : ''}    <p>
+      <a href="${href}" style="display: inline-block; padding: 10px 18px; background: #1d4ed8; color: #ffffff; text-decoration: none; border-radius: 4px;">See your balance</a>
+    </p>
+    <p>If the button doesn't work, copy this link into your browser:<br><a href="${href}">${href}</a></p>
+    <p style="font-size: 13px; color: #4b5563;">Mezzo sends this notice once per cycle. You can turn advocacy notices off in your <a href="${escapeHtml(`${appUrl}/settings`)}">settings</a>.</p>
+    <p>The Mezzo team</p>
+  </body>
+</html>
+`;
+  return { subject, text, html };
+}
+
+function stateWords(
+  jurisdiction: string,
+  counts: Evaluation['advocacy']['macroCountsTowardRenewal'],
+): string {
+  if (counts === 'no')
+    return `Note: ${jurisdiction} does not count macro hours toward this renewal. Take macro CE beyond your required hours, not instead of them.`;
+  if (counts === 'capped')
+    return `Note: ${jurisdiction} caps the macro or non-clinical hours that count toward this renewal. Mezzo's plan shows how many more would still count.`;
+  return `Macro hours count toward your ${jurisdiction} renewal like any other accepted CE.`;
+}

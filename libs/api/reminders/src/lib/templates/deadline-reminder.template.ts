@@ -1,0 +1,69 @@
+import { escapeHtml, type RenderedEmail } from '@mezzo/api-notifications';
+import type { Evaluation } from '@mezzo/compliance-engine';
+import { daysWords, formatHours, licenseName, longDate } from './wording';
+
+export interface DeadlineReminderInput {
+  recipientName: string;
+  license: {
+    id: string;
+    jurisdiction: string;
+    licenseType: string;
+    number: string;
+  };
+  evaluation: Evaluation;
+  appUrl: string;
+}
+
+/** The 90/30/7-day email: what is due, the hours still needed by requirement, days left, a link. */
+export function deadlineReminderEmail({
+  recipientName,
+  license,
+  evaluation: ev,
+  appUrl,
+}: DeadlineReminderInput): RenderedEmail {
+  const name = licenseName(license);
+  const when = daysWords(ev.cycle.daysLeft);
+  const link = `${appUrl}/licenses/${license.id}`;
+  const greeting = recipientName.trim() || 'there';
+  const intro = `Your ${name} license (no. ${license.number}) is due for renewal on ${longDate(ev.cycle.end)}, ${when === 'today' ? 'today' : when}. So far ${formatHours(ev.totals.countedHours)} of the ${formatHours(ev.totals.requiredHours)} required hours count toward this cycle (${ev.cycle.start} to ${ev.cycle.end}).`;
+  const needs = ev.plan.map((p) => p.description);
+  const subject = `${name} renewal ${when}: ${formatHours(ev.totals.remainingHours)} h still needed`;
+  const text = [
+    `Hi ${greeting},`,
+    '',
+    intro,
+    '',
+    'Still needed:',
+    ...needs.map((n) => `- ${n}`),
+    '',
+    `Days left: ${ev.cycle.daysLeft}`,
+    '',
+    'See what counts, what was excluded and why, and plan your next courses:',
+    link,
+    '',
+    `Mezzo reminds you 90, 30 and 7 days before a deadline. You can turn deadline reminders off in your settings: ${appUrl}/settings`,
+    '',
+    'The Mezzo team',
+  ].join('\n');
+  const href = escapeHtml(link);
+  const html = `<!doctype html>
+<html lang="en">
+  <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;">
+    <p>Hi ${escapeHtml(greeting)},</p>
+    <p>${escapeHtml(intro)}</p>
+    <p><strong>Still needed:</strong></p>
+    <ul>
+${needs.map((n) => `      <li>${escapeHtml(n)}</li>`).join('\n')}
+    </ul>
+    <p><strong>Days left: ${ev.cycle.daysLeft}</strong></p>
+    <p>
+      <a href="${href}" style="display: inline-block; padding: 10px 18px; background: #1d4ed8; color: #ffffff; text-decoration: none; border-radius: 4px;">Open your ${escapeHtml(name)} license</a>
+    </p>
+    <p>If the button doesn't work, copy this link into your browser:<br><a href="${href}">${href}</a></p>
+    <p style="font-size: 13px; color: #4b5563;">Mezzo reminds you 90, 30 and 7 days before a deadline. You can turn deadline reminders off in your <a href="${escapeHtml(`${appUrl}/settings`)}">settings</a>.</p>
+    <p>The Mezzo team</p>
+  </body>
+</html>
+`;
+  return { subject, text, html };
+}

@@ -1,0 +1,219 @@
+import {
+  evaluate,
+  type Credit,
+  type Evaluation,
+} from '@mezzo/compliance-engine';
+import { findLicenseType } from '@mezzo/compliance-rules';
+import { buildCalendarFeed } from '../calendar/calendar-feed';
+import {
+  deadlineKind,
+  dueReminders,
+  stillDue,
+} from '../reminders/reminder-plan';
+import { advocacyNoticeEmail } from './advocacy-notice.template';
+import { deadlineReminderEmail } from './deadline-reminder.template';
+
+function njLcsw(asOf: string, credits: Credit[] = []): Evaluation {
+  const rules = findLicenseType('NJ', 'LCSW');
+  if (!rules) throw new Error('NJ LCSW rules missing');
+  return evaluate(
+    {
+      jurisdiction: rules.jurisdiction.jurisdiction,
+      licenseType: rules.licenseType,
+    },
+    {
+      jurisdiction: 'NJ',
+      licenseType: 'LCSW',
+      license: { issuedOn: '2018-03-10' },
+      asOf,
+      credits,
+    },
+    { today: asOf },
+  );
+}
+
+const license = {
+  id: '7f1d2c3b-0000-4000-8000-000000000001',
+  jurisdiction: 'NJ',
+  licenseType: 'LCSW',
+  number: '44SC<b>1</b>',
+};
+const appUrl = 'https://app.mezzo.test';
+
+describe('deadline reminder email', () => {
+  const email = deadlineReminderEmail({
+    recipientName: 'Zoë <script>alert(1)</script>',
+    license,
+    evaluation: njLcsw('2026-08-01'),
+    appUrl,
+  });
+
+  it('says what is due, the hours still needed by requirement, the days left and links the license', () => {
+    expect(email.subject).toBe('NJ LCSW renewal in 30 days: 40 h still needed');
+    expect(email.text).toContain(
+      'due for renewal on August 31, 2026, in 30 days',
+    );
+    expect(email.text).toContain('So far 0 of the 40 required hours count');
+    expect(email.text).toContain('- 5 more hours of Ethics');
+    expect(email.text).toContain(
+      '- 3 more hours of Social and cultural competence',
+    );
+    expect(email.text).toContain('Days left: 30');
+    expect(email.text).toContain(`\n${appUrl}/licenses/${license.id}\n`);
+  });
+
+  it('escapes everything it puts into the html part', () => {
+    expect(email.html).toContain(
+      'Hi Zoë &lt;script&gt;alert(1)&lt;/script&gt;,',
+    );
+    expect(email.html).toContain('no. 44SC&lt;b&gt;1&lt;/b&gt;');
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain(`href="${appUrl}/licenses/${license.id}"`);
+    expect(email.text).toContain('Hi Zoë <script>alert(1)</script>,');
+  });
+
+  it('words the last day as today', () => {
+    expect(
+      deadlineReminderEmail({
+        recipientName: '',
+        license,
+        evaluation: njLcsw('2026-08-31'),
+        appUrl,
+      }).subject,
+    ).toBe('NJ LCSW renewal today: 40 h still needed');
+  });
+});
+
+describe('advocacy notice email', () => {
+  const base = njLcsw('2026-08-01');
+
+  it('explains why macro CE matters and what the state counts', () => {
+    const { subject, text, html } = advocacyNoticeEmail({
+      recipientName: 'Ada',
+      license,
+      evaluation: base,
+      appUrl,
+    });
+    expect(subject).toBe(
+      'No advocacy or macro CE yet this cycle for your NJ LCSW',
+    );
+    expect(text).toContain('social and political action');
+    expect(text).toContain('Macro hours count toward your NJ renewal');
+    expect(text).toContain(`What the NJ rules say: ${base.advocacy.note}`);
+    expect(html).toContain('<li>');
+  });
+
+  it.each([
+    ['no', /does not count macro hours toward this renewal/],
+    ['capped', /caps the macro or non-clinical hours/],
+  ] as const)(
+    'notes when the state counts macro hours as %s',
+    (counts, words) => {
+      const evaluation: Evaluation = {
+        ...base,
+        advocacy: {
+          ...base.advocacy,
+          macroCountsTowardRenewal: counts,
+          note: 'A & B',
+        },
+      };
+      const { text, html } = advocacyNoticeEmail({
+        recipientName: 'Ada',
+        license,
+        evaluation,
+        appUrl,
+      });
+      expect(text).toMatch(words);
+      expect(html).toContain('A &amp; B');
+    },
+  );
+});
+
+describe('which reminders are due', () => {
+  it.each([
+    [120, null],
+    [91, null],
+    [90, 'deadline-90d'],
+    [31, 'deadline-90d'],
+    [30, 'deadline-30d'],
+    [8, 'deadline-30d'],
+    [7, 'deadline-7d'],
+    [0, 'deadline-7d'],
+  ])('%i days left → %s', (days, kind) => {
+    expect(deadlineKind(days)).toBe(kind);
+  });
+
+  it('skips a met cycle and switched-off kinds', () => {
+    const open = njLcsw('2026-08-01');
+    const on = { remindDeadlines: true, remindAdvocacy: true };
+    expect(dueReminders(open, on)).toEqual([
+      'deadline-30d',
+      'advocacy-missing',
+    ]);
+    expect(dueReminders(open, { ...on, remindDeadlines: false })).toEqual([
+      'advocacy-missing',
+    ]);
+    expect(dueReminders(open, { ...on, remindAdvocacy: false })).toEqual([
+      'deadline-30d',
+    ]);
+    const met: Evaluation = { ...open, status: 'met' };
+    expect(dueReminders(met, { ...on, remindAdvocacy: false })).toEqual([]);
+    expect(stillDue('deadline-30d', met, on)).toBe(false);
+    expect(
+      stillDue('advocacy-missing', open, { ...on, remindAdvocacy: false }),
+    ).toBe(false);
+  });
+});
+
+describe('calendar feed', () => {
+  it('writes one all-day deadline event with alarms and one to-do per unmet requirement, with stable UIDs', () => {
+    const evaluation = njLcsw('2026-08-01', [
+      {
+        id: 'c1',
+        title: 'Ethics',
+        completedOn: '2025-03-10',
+        hours: 5,
+        format: 'live-online',
+        topics: ['ethics'],
+        practice: { clinical: 0, macro: 0, general: 5 },
+      },
+    ]);
+    const ics = buildCalendarFeed(
+      [{ ...license, evaluation }],
+      appUrl,
+      new Date('2026-08-01T12:00:00Z'),
+    );
+    const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+    expect(lines[0]).toBe('BEGIN:VCALENDAR');
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'DTSTART;VALUE=DATE:20260831',
+        'DTEND;VALUE=DATE:20260901',
+        'TRIGGER:-P30D',
+        'TRIGGER:-P7D',
+        `UID:deadline-${license.id}-2026-08-31@mezzo`,
+        'SUMMARY:3 h social and cultural competence still needed for NJ LCSW',
+        'SUMMARY:35 h of CE in total still needed for NJ LCSW',
+      ]),
+    );
+    // Ethics is met: no to-do for it.
+    expect(lines.some((l) => l.includes('ethics still needed'))).toBe(false);
+    expect(lines.filter((l) => l === 'BEGIN:VTODO')).toHaveLength(
+      evaluation.requirements.filter((r) => !r.met).length,
+    );
+    expect(
+      lines.filter((l) => l.startsWith('DUE;VALUE=DATE:20260831')),
+    ).toHaveLength(evaluation.requirements.filter((r) => !r.met).length);
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(
+      true,
+    );
+  });
+
+  it('is an empty calendar without licenses', () => {
+    const ics = buildCalendarFeed([], appUrl, new Date());
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
+    expect(ics).not.toContain('BEGIN:VEVENT');
+  });
+});
