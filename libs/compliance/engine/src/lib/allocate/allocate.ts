@@ -14,7 +14,10 @@
  * Objective: W·Σy + Σx with W larger than any Σx, i.e. first the hours toward minimums, then the total.
  */
 import type { CompiledRuleSet } from '../compile/compile-rules';
-import { PackingLp } from './lp-solver';
+import { certifiedGreedy } from './certified-greedy';
+import { disaggregate } from './disaggregate';
+import { solveLp } from './lp-model';
+import { scratchInt32 } from './scratch';
 
 export interface Piece {
   /** Index of the credit in the evaluation's sorted credit list. */
@@ -53,93 +56,161 @@ export interface AllocationResult {
   served: Int32Array;
   /** Per credit: in-cycle hundredths that served not-credited requirements (outside the counted part). */
   notCredited: Int32Array;
+  /** Whether the simplex ran (false: no variable left, or the certified greedy was optimal). */
+  solvedByLp: boolean;
 }
 
-interface PieceClass {
+/**
+ * Aggregated pieces. Per-requirement data of all classes live in flat arrays of the model
+ * (`yVar`, `fixed`: index class.id * requirementCount + j) instead of two typed arrays per class.
+ */
+export interface PieceClass {
+  id: number;
   pieces: number[];
   hours: number;
   reqMask: number;
   capMask: number;
   group: number;
   outOfCycle: boolean;
+  /** x variable index, -1 = counted hours fixed at `hours` (or 0 out of the cycle). */
   x: number;
-  /** y variable per requirement index, -1 = none. */
-  y: Int32Array;
-  /** Hours fixed by the presolve per requirement index (see `presolve`). */
+  /** Maximal cliques of the class's counted requirements, and of its not-credited ones. */
+  cliques: readonly number[];
+  ntCliques: readonly number[];
+}
+
+export interface CapRow {
+  cap: number;
+  limit: number;
+  classes: number[];
+}
+
+export interface AllocationModel {
+  compiled: CompiledRuleSet;
+  classes: PieceClass[];
+  requirementCount: number;
+  /** y variable index per class and requirement, -1 = none. */
+  yVar: Int32Array;
+  /** Hours fixed by the presolve per class and requirement (see `presolve`). */
   fixed: Int32Array;
+  /** Requirements filled by the presolve. */
+  free: number;
+  capRows: CapRow[];
+  /** Objective coefficient per variable (W for y, 1 for x). */
+  objective: number[];
+  need: readonly number[];
+  notCreditedMask: number;
 }
 
-function forEachBit(mask: number, fn: (bit: number) => void): void {
-  let rest = mask;
-  while (rest !== 0) {
-    const low = rest & -rest;
-    fn(31 - Math.clz32(low));
-    rest &= ~low;
-  }
-}
+const NO_CLIQUES: readonly number[] = [];
 
-function buildClasses(pieces: readonly Piece[], requirementCount: number): PieceClass[] {
-  const byKey = new Map<number | string, PieceClass>();
+function buildClasses(compiled: CompiledRuleSet, pieces: readonly Piece[], notCreditedMask: number): PieceClass[] {
+  // Up to 32 classes a linear scan beats hashing; past that, a map by signature.
+  let byKey: Map<string, PieceClass> | null = null;
   const classes: PieceClass[] = [];
-  pieces.forEach((p, i) => {
-    // A number key while the masks fit 52 bits (always, for realistic rule sets), a string otherwise.
-    const key =
-      p.group === 0 && p.reqMask < 1 << 24 && p.capMask < 1 << 24
-        ? p.reqMask * 33_554_432 + p.capMask * 2 + (p.outOfCycle ? 1 : 0)
-        : `${p.reqMask}|${p.capMask}|${p.group}|${p.outOfCycle ? 1 : 0}`;
-    let c = byKey.get(key);
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    let c: PieceClass | undefined;
+    if (byKey === null) {
+      for (let k = 0; k < classes.length; k++) {
+        const o = classes[k];
+        if (o.reqMask === p.reqMask && o.capMask === p.capMask && o.group === p.group && o.outOfCycle === p.outOfCycle) {
+          c = o;
+          break;
+        }
+      }
+    } else c = byKey.get(`${p.reqMask}|${p.capMask}|${p.group}|${p.outOfCycle ? 1 : 0}`);
     if (!c) {
-      c = { pieces: [], hours: 0, reqMask: p.reqMask, capMask: p.capMask, group: p.group, outOfCycle: p.outOfCycle, x: -1, y: new Int32Array(requirementCount).fill(-1), fixed: new Int32Array(requirementCount) };
-      byKey.set(key, c);
+      const countedMask = p.outOfCycle ? p.reqMask : p.reqMask & ~notCreditedMask;
+      const ntMask = p.outOfCycle ? 0 : p.reqMask & notCreditedMask;
+      c = {
+        id: classes.length,
+        pieces: [],
+        hours: 0,
+        reqMask: p.reqMask,
+        capMask: p.capMask,
+        group: p.group,
+        outOfCycle: p.outOfCycle,
+        x: -1,
+        cliques: compiled.cliques(countedMask),
+        ntCliques: ntMask === 0 ? NO_CLIQUES : compiled.cliques(ntMask),
+      };
       classes.push(c);
+      if (byKey === null && classes.length > 32) {
+        byKey = new Map();
+        for (const o of classes) byKey.set(`${o.reqMask}|${o.capMask}|${o.group}|${o.outOfCycle ? 1 : 0}`, o);
+      } else if (byKey !== null) byKey.set(`${p.reqMask}|${p.capMask}|${p.group}|${p.outOfCycle ? 1 : 0}`, c);
     }
     c.pieces.push(i);
     c.hours += p.hours;
-  });
+  }
   return classes;
 }
 
 export function allocate(input: AllocationInput): AllocationResult {
+  return allocateWith(input, true);
+}
+
+/** `fastPath: false` always solves the LP (tests compare both paths). */
+export function allocateWith(input: AllocationInput, fastPath: boolean): AllocationResult {
+  const model = buildModel(input);
+  if (model.objective.length === 0) return disaggregate(input, model, new Int32Array(0), false);
+  const fast = fastPath ? certifiedGreedy(model) : null;
+  if (fast) return disaggregate(input, model, fast, false);
+  return disaggregate(input, model, solveLp(model), true);
+}
+
+function buildModel(input: AllocationInput): AllocationModel {
   const { compiled, pieces, need, capLimit, notCreditedMask } = input;
-  const classes = buildClasses(pieces, compiled.requirements.length);
-  const lp = new PackingLp();
-  const totalHours = classes.reduce((s, c) => s + c.hours, 0);
+  const classes = buildClasses(compiled, pieces, notCreditedMask);
+  const requirementCount = compiled.requirements.length;
+  const yVar = scratchInt32('yVar', classes.length * requirementCount, -1);
+  const fixed = scratchInt32('fixed', classes.length * requirementCount);
+  let totalHours = 0;
+  for (const c of classes) totalHours += c.hours;
   const weight = totalHours + 1;
 
-  const free = presolve(compiled, classes, need, notCreditedMask);
+  const free = presolve(classes, need, notCreditedMask, fixed, requirementCount);
+  // Variable indices: per class, x (when needed) then its open requirements' y, in class order.
+  const objective: number[] = [];
   for (const c of classes) {
     if (needsX(c, notCreditedMask)) {
-      c.x = lp.addVariable(1);
-      lp.addRow([c.x], [1], c.hours);
+      c.x = objective.length;
+      objective.push(1);
     }
-    forEachBit(c.reqMask & ~free, (j) => (c.y[j] = lp.addVariable(weight)));
+    for (let rest = c.reqMask & ~free; rest !== 0; rest &= rest - 1) {
+      yVar[c.id * requirementCount + 31 - Math.clz32(rest & -rest)] = objective.length;
+      objective.push(weight);
+    }
   }
   // Caps: global ones over every class, per-credit ones within each credit group.
   // Key: cap index, plus the credit group for per-credit caps (groups are credit indices + 1 < 2^20).
-  const capRows = new Map<number, number[]>();
+  const capIndex = new Map<number, number>();
+  const capRows: CapRow[] = [];
   for (const c of classes) {
-    forEachBit(c.capMask, (k) => {
+    for (let rest = c.capMask; rest !== 0; rest &= rest - 1) {
+      const k = 31 - Math.clz32(rest & -rest);
       const key = compiled.caps[k].perCredit ? k * 1_048_576 + c.group : k * 1_048_576;
-      const cols = capRows.get(key);
-      if (cols) cols.push(c.x);
-      else capRows.set(key, [c.x]);
-    });
+      const at = capIndex.get(key);
+      if (at !== undefined) capRows[at].classes.push(c.id);
+      else {
+        capIndex.set(key, capRows.length);
+        capRows.push({ cap: k, limit: capLimit[k], classes: [c.id] });
+      }
+    }
   }
-  for (const [key, cols] of capRows) lp.addRow(cols, ones(cols.length), capLimit[Math.floor(key / 1_048_576)]);
-  for (let j = 0; j < need.length; j++) {
-    const cols: number[] = [];
-    for (const c of classes) if (c.y[j] >= 0) cols.push(c.y[j]);
-    lp.addRow(cols, ones(cols.length), need[j]);
-  }
-  for (const c of classes) addCliqueRows(lp, compiled, c, notCreditedMask, need, free);
-
-  const solution = lp.variableCount > 0 ? lp.solve() : new Float64Array(0);
-  const values = toIntegers(lp, solution);
-  return disaggregate(input, classes, values);
+  return { compiled, classes, requirementCount, yVar, fixed, free, capRows, objective, need, notCreditedMask };
 }
 
-function needsX(c: PieceClass, notCreditedMask: number): boolean {
+export function needsX(c: PieceClass, notCreditedMask: number): boolean {
   return !c.outOfCycle && (c.capMask !== 0 || (c.reqMask & notCreditedMask) !== 0);
+}
+
+/** Σ need over the requirements of a bit set. */
+export function needOf(clique: number, need: readonly number[]): number {
+  let sum = 0;
+  for (let rest = clique; rest !== 0; rest &= rest - 1) sum += need[31 - Math.clz32(rest & -rest)];
+  return sum;
 }
 
 /**
@@ -149,171 +220,25 @@ function needsX(c: PieceClass, notCreditedMask: number): boolean {
  * requirement's hours to that class: its other rows cannot bind, every other row only loosens), so
  * the optimum is unchanged, and the LP loses its easiest rows — usually most of them.
  */
-function presolve(compiled: CompiledRuleSet, classes: readonly PieceClass[], need: readonly number[], notCreditedMask: number): number {
+function presolve(classes: readonly PieceClass[], need: readonly number[], notCreditedMask: number, fixed: Int32Array, requirementCount: number): number {
+  // Per class with fixed counted hours: the requirements whose every clique fits in the class.
+  const fits = scratchInt32('fits', classes.length);
+  for (const c of classes) {
+    if (needsX(c, notCreditedMask)) continue;
+    let tooBig = 0;
+    for (const clique of c.cliques) if (needOf(clique, need) > c.hours) tooBig |= clique;
+    fits[c.id] = c.reqMask & ~tooBig;
+  }
   let free = 0;
   for (let j = 0; j < need.length; j++) {
     const bit = 1 << j;
     if (need[j] <= 0 || (bit & notCreditedMask) !== 0) continue;
     for (const c of classes) {
-      if ((c.reqMask & bit) === 0 || needsX(c, notCreditedMask)) continue;
-      const countedMask = c.outOfCycle ? c.reqMask : c.reqMask & ~notCreditedMask;
-      let fits = true;
-      for (const clique of compiled.cliques(countedMask)) {
-        if ((clique & bit) === 0) continue;
-        let needs = 0;
-        forEachBit(clique, (k) => (needs += need[k]));
-        if (needs > c.hours) fits = false;
-      }
-      if (fits) {
-        c.fixed[j] = need[j];
-        free |= bit;
-        break;
-      }
+      if ((fits[c.id] & bit) === 0) continue;
+      fixed[c.id * requirementCount + j] = need[j];
+      free |= bit;
+      break;
     }
   }
   return free;
-}
-
-function ones(n: number): number[] {
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = 1;
-  return out;
-}
-
-function addCliqueRows(lp: PackingLp, compiled: CompiledRuleSet, c: PieceClass, notCreditedMask: number, need: readonly number[], free: number): void {
-  const countedMask = c.outOfCycle ? c.reqMask : c.reqMask & ~notCreditedMask;
-  for (const clique of compiled.cliques(countedMask)) {
-    const cols: number[] = [];
-    let needs = 0;
-    forEachBit(clique, (j) => {
-      if ((free & (1 << j)) === 0) cols.push(c.y[j]);
-      needs += need[j];
-    });
-    if (cols.length === 0) continue;
-    if (c.x >= 0) {
-      const coeffs = ones(cols.length + 1);
-      coeffs[cols.length] = -1;
-      cols.push(c.x);
-      lp.addRow(cols, coeffs, 0);
-    }
-    // Redundant when the class holds more hours than the clique's requirements could ever take.
-    else if (needs > c.hours) lp.addRow(cols, ones(cols.length), c.hours);
-  }
-  const ntMask = c.outOfCycle ? 0 : c.reqMask & notCreditedMask;
-  if (ntMask === 0) return;
-  for (const clique of compiled.cliques(ntMask)) {
-    const cols: number[] = [c.x];
-    forEachBit(clique, (j) => cols.push(c.y[j]));
-    lp.addRow(cols, ones(cols.length), c.hours);
-  }
-}
-
-/**
- * Rounds the LP vertex down to integer hundredths (every row keeps its sign: all coefficients are ±1
- * and Σ⌊y⌋ ≤ ⌊Σy⌋ ≤ ⌊x⌋), then greedily raises variables into any slack left, so rounding costs at most
- * what a fractional vertex would have spread below one hundredth.
- */
-function toIntegers(lp: PackingLp, solution: Float64Array): Int32Array {
-  const rows = lp.getRows();
-  const columns = lp.getColumns();
-  const values = new Int32Array(solution.length);
-  for (let v = 0; v < solution.length; v++) values[v] = Math.max(0, Math.floor(solution[v] + 1e-6));
-  const slack = new Float64Array(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    let used = 0;
-    for (let k = 0; k < row.cols.length; k++) used += row.coeffs[k] * values[row.cols[k]];
-    slack[r] = row.rhs - used;
-  }
-  // Safety net against floating-point noise: shrink variables with positive coefficients in a violated row.
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    for (let k = row.cols.length - 1; k >= 0 && slack[r] < 0; k--) {
-      if (row.coeffs[k] <= 0) continue;
-      const col = row.cols[k];
-      const cut = Math.min(values[col], -slack[r]);
-      values[col] -= cut;
-      for (const e of columns[col]) slack[e.row] += cut * e.coeff;
-    }
-  }
-  for (let v = 0; v < values.length; v++) {
-    let room = Infinity;
-    for (const e of columns[v]) if (e.coeff > 0 && slack[e.row] < room) room = slack[e.row];
-    if (room > 0 && room !== Infinity) {
-      values[v] += room;
-      for (const e of columns[v]) slack[e.row] -= room * e.coeff;
-    }
-  }
-  return values;
-}
-
-/** Lays each requirement's hours on the class's line of hours and cuts the line into its pieces. */
-function disaggregate(input: AllocationInput, classes: readonly PieceClass[], values: Int32Array): AllocationResult {
-  const { compiled, pieces, notCreditedMask, creditCount } = input;
-  const counted = new Int32Array(pieces.length);
-  const served = new Int32Array(compiled.requirements.length * creditCount);
-  const notCredited = new Int32Array(creditCount);
-  for (const c of classes) {
-    const x = c.outOfCycle ? 0 : c.x >= 0 ? values[c.x] : c.hours;
-    const intervals: Interval[] = [];
-    const countedLine = c.outOfCycle ? c.hours : x;
-    const countedMask = c.outOfCycle ? c.reqMask : c.reqMask & ~notCreditedMask;
-    placeAll(compiled, c, values, countedMask, 0, countedLine, intervals);
-    placeAll(compiled, c, values, c.reqMask & ~countedMask, x, c.hours, intervals);
-    let offset = 0;
-    for (const pi of c.pieces) {
-      const start = offset;
-      const end = offset + pieces[pi].hours;
-      const credit = pieces[pi].credit;
-      counted[pi] = Math.max(0, Math.min(end, x) - start);
-      let ntHere = 0;
-      for (const iv of intervals) {
-        const overlap = Math.min(end, iv.end) - Math.max(start, iv.start);
-        if (overlap <= 0) continue;
-        served[iv.req * creditCount + credit] += overlap;
-        // Not-credited requirements may share an hour among themselves, so the piece loses their maximum.
-        if (!c.outOfCycle && (notCreditedMask & (1 << iv.req)) !== 0 && overlap > ntHere) ntHere = overlap;
-      }
-      notCredited[credit] += ntHere;
-      offset = end;
-    }
-  }
-  return { counted, served, notCredited };
-}
-
-interface Interval {
-  req: number;
-  start: number;
-  end: number;
-}
-
-/** First-fit placement: conflicting requirements never overlap on the line. */
-function placeAll(
-  compiled: CompiledRuleSet,
-  c: PieceClass,
-  values: Int32Array,
-  mask: number,
-  lineStart: number,
-  lineEnd: number,
-  out: Interval[],
-): void {
-  forEachBit(mask, (j) => {
-    const v = c.y[j];
-    const amount = v < 0 ? c.fixed[j] : values[v];
-    if (amount <= 0) return;
-    const blockers = out.filter((iv) => (compiled.conflicts[j] & (1 << iv.req)) !== 0 && iv.end > lineStart);
-    const candidates = [lineStart, ...blockers.map((b) => b.end)].sort((a, b) => a - b);
-    let best: Interval | null = null;
-    for (const s of candidates) {
-      const nextBlock = blockers.reduce((lim, b) => (b.end > s && b.start < lim ? Math.max(s, b.start) : lim), lineEnd);
-      if (blockers.some((b) => b.start <= s && b.end > s)) continue;
-      const len = Math.min(amount, nextBlock - s);
-      if (len === amount) {
-        best = { req: j, start: s, end: s + len };
-        break;
-      }
-      if (len > 0 && (!best || len > best.end - best.start)) best = { req: j, start: s, end: s + len };
-    }
-    if (best) out.push(best);
-  });
 }

@@ -58,6 +58,63 @@ export interface CompiledRuleSet {
   refused: ReadonlySet<string>;
   /** Maximal cliques of the conflict graph restricted to a requirement set (memoised per set). */
   cliques(reqMask: number): readonly number[];
+  /** Credit-level matching of requirements and caps as bit-set lookups (see `matchTables`). */
+  reqTables: MatchTables;
+  capTables: MatchTables;
+}
+
+/**
+ * A matcher is an AND over fields, each an OR over its list (or "any"). Per field, the set of matchers
+ * accepting a value is precomputed, so matching a credit is a few ORs and ANDs of bit sets.
+ */
+export interface MatchTables {
+  /** Matchers with no topic list, and per topic bit index those listing the topic. */
+  topicAny: number;
+  byTopic: Int32Array;
+  macroAny: number;
+  byMacroArea: Int32Array;
+  /** Per format bit index (FORMATS order), plus a last slot for an unknown format. */
+  byFormat: Int32Array;
+  /** Matchers without an approval list; the others are checked one by one. */
+  approvalAny: number;
+  withApprovals: readonly { bit: number; approvals: readonly string[] }[];
+}
+
+function matchTables(matchers: readonly { matcher: CompiledMatcher; index: number }[]): MatchTables {
+  const t: MatchTables = {
+    topicAny: 0,
+    byTopic: new Int32Array(32),
+    macroAny: 0,
+    byMacroArea: new Int32Array(MACRO_AREAS.length),
+    byFormat: new Int32Array(FORMATS.length + 1),
+    approvalAny: 0,
+    withApprovals: [],
+  };
+  const withApprovals: { bit: number; approvals: readonly string[] }[] = [];
+  for (const { matcher: m, index } of matchers) {
+    const bit = 1 << index;
+    if (m.topics === 0) t.topicAny |= bit;
+    for (let b = 0; b < 32; b++) if ((m.topics & (1 << b)) !== 0) t.byTopic[b] |= bit;
+    if (m.macroAreas === 0) t.macroAny |= bit;
+    for (let b = 0; b < MACRO_AREAS.length; b++) if ((m.macroAreas & (1 << b)) !== 0) t.byMacroArea[b] |= bit;
+    for (let b = 0; b <= FORMATS.length; b++) if (m.formats === 0 || (b < FORMATS.length && (m.formats & (1 << b)) !== 0)) t.byFormat[b] |= bit;
+    if (m.approvals === null) t.approvalAny |= bit;
+    else withApprovals.push({ bit, approvals: m.approvals });
+  }
+  t.withApprovals = withApprovals;
+  return t;
+}
+
+/** Bit set of the matchers (of `t`) accepting a credit: same result as `matchesCredit` on each. */
+export function matchCredit(t: MatchTables, topicMask: number, formatBit: number, approvals: readonly string[], macroAreaMask: number): number {
+  let topics = t.topicAny;
+  for (let rest = topicMask; rest !== 0; rest &= rest - 1) topics |= t.byTopic[31 - Math.clz32(rest & -rest)];
+  let macro = t.macroAny;
+  for (let rest = macroAreaMask; rest !== 0; rest &= rest - 1) macro |= t.byMacroArea[31 - Math.clz32(rest & -rest)];
+  const format = t.byFormat[formatBit === 0 ? FORMATS.length : 31 - Math.clz32(formatBit)];
+  let approved = t.approvalAny;
+  for (const w of t.withApprovals) if (approvals.some((a) => w.approvals.includes(a))) approved |= w.bit;
+  return topics & macro & format & approved;
 }
 
 export const FORMAT_BIT: ReadonlyMap<string, number> = new Map(FORMATS.map((f, i) => [f, 1 << i]));
@@ -179,6 +236,8 @@ function compile(version: RuleSetVersion): CompiledRuleSet {
     negateMask: caps.reduce((mask, k) => (k.negate ? mask | (1 << k.index) : mask), 0),
     accepted: version.approvals?.accepted ? lower(version.approvals.accepted) : null,
     refused: lower(version.approvals?.refused),
+    reqTables: matchTables(requirements),
+    capTables: matchTables(caps),
     cliques(reqMask: number): readonly number[] {
       let found = cliqueCache.get(reqMask);
       if (!found) {

@@ -1,4 +1,4 @@
-import { addMonthsDay, daysInMonth, fromDay, isValidIsoDate, toDay } from './iso-date';
+import { addMonthsDay, daysInMonth, fromDay, isValidIsoDate, toDay, ymdToDay } from './iso-date';
 
 describe('iso-date', () => {
   it('knows leap years', () => {
@@ -16,6 +16,32 @@ describe('iso-date', () => {
     expect(isValidIsoDate('2023-13-01')).toBe(false);
     expect(isValidIsoDate('2023-1-01')).toBe(false);
     expect(() => toDay('2023-02-30')).toThrow(RangeError);
+  });
+
+  it('parses without a regex exactly like the YYYY-MM-DD pattern plus calendar checks', () => {
+    const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+    const reference = (v: string): number | null => {
+      const m = pattern.exec(v);
+      if (!m) return null;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+      return ymdToDay(y, mo, d);
+    };
+    const attempt = (v: string): number | null => {
+      try {
+        return toDay(v);
+      } catch (error) {
+        expect(error).toBeInstanceOf(RangeError);
+        return null;
+      }
+    };
+    const samples = ['2024-02-29', '2000-02-29', '1900-02-29', '0001-01-01', '9999-12-31', '2024-00-10', '2024-01-00', '2024-04-31', '2024/01/01', ' 2024-01-01', '2024-01-01 ', ':024-01-01', '/024-01-01', '2024-0a-01', '2024-01-0:', '20240-1-01', ''];
+    for (const v of samples) expect(attempt(v)).toBe(reference(v));
+    for (let day = -700_000; day < 2_900_000; day += 997) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(attempt(iso)).toBe(day);
+      expect(isValidIsoDate(iso)).toBe(true);
+    }
   });
 
   it('adds months clamping to the month end', () => {

@@ -5,7 +5,6 @@
 import type { IsoDate } from '../model/rule-set.types';
 
 const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface Ymd {
   y: number;
@@ -16,12 +15,19 @@ export interface Ymd {
 
 /** Parses a `YYYY-MM-DD` string; returns null for malformed or impossible dates (2023-02-30). */
 export function parseIsoDate(value: string): Ymd | null {
-  if (!ISO_DATE.test(value)) return null;
-  // Digits at fixed offsets: cheaper than capture groups on the evaluation hot path.
-  const digit = (i: number): number => value.charCodeAt(i) - 48;
-  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const m = digit(5) * 10 + digit(6);
-  const d = digit(8) * 10 + digit(9);
+  // Same as /^\d{4}-\d{2}-\d{2}$/, without a regex on the evaluation hot path.
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    if (i < 4) y = y * 10 + digit;
+    else if (i < 7) m = m * 10 + digit;
+    else d = d * 10 + digit;
+  }
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
   return { y, m, d };
 }
@@ -49,9 +55,25 @@ export function ymdToDay(y: number, m: number, d: number): number {
 
 /** Day number (days since 1970-01-01) of a valid ISO date; throws on an invalid one. */
 export function toDay(value: IsoDate): number {
-  const ymd = parseIsoDate(value);
-  if (!ymd) throw new RangeError(`Invalid date: ${value}`);
-  return ymdToDay(ymd.y, ymd.m, ymd.d);
+  // Inline parse (no Ymd object): this runs once per credit on the evaluation hot path.
+  if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+    const c0 = value.charCodeAt(0) - 48;
+    const c1 = value.charCodeAt(1) - 48;
+    const c2 = value.charCodeAt(2) - 48;
+    const c3 = value.charCodeAt(3) - 48;
+    const c5 = value.charCodeAt(5) - 48;
+    const c6 = value.charCodeAt(6) - 48;
+    const c8 = value.charCodeAt(8) - 48;
+    const c9 = value.charCodeAt(9) - 48;
+    // `>>> 0` maps a negative (character below '0') above 9: one unsigned test per digit.
+    if (c0 >>> 0 <= 9 && c1 >>> 0 <= 9 && c2 >>> 0 <= 9 && c3 >>> 0 <= 9 && c5 >>> 0 <= 9 && c6 >>> 0 <= 9 && c8 >>> 0 <= 9 && c9 >>> 0 <= 9) {
+      const y = c0 * 1000 + c1 * 100 + c2 * 10 + c3;
+      const m = c5 * 10 + c6;
+      const d = c8 * 10 + c9;
+      if (m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return ymdToDay(y, m, d);
+    }
+  }
+  throw new RangeError(`Invalid date: ${value}`);
 }
 
 export function dayToYmd(day: number): Ymd {

@@ -9,15 +9,35 @@ import { EngineError } from '../errors';
  * that started before `day`; before every version, the earliest one.
  */
 export function selectVersion(rules: LicenseTypeRules, day: number): RuleSetVersion {
-  const versions = [...rules.versions].sort((a, b) => toDay(a.effectiveFrom) - toDay(b.effectiveFrom));
+  const { versions, starts } = sortedVersions(rules.versions);
   if (versions.length === 0) {
     throw new EngineError('no-rule-set-version', `License type ${rules.code} has no rule-set version`);
   }
   let chosen: RuleSetVersion | undefined;
-  for (const v of versions) {
-    if (toDay(v.effectiveFrom) <= day) chosen = v;
+  for (let i = 0; i < versions.length; i++) {
+    if (starts[i] <= day) chosen = versions[i];
   }
   return chosen ?? versions[0];
+}
+
+interface SortedVersions {
+  /** The input array's elements when sorted, to detect an array changed in place. */
+  source: readonly RuleSetVersion[];
+  versions: readonly RuleSetVersion[];
+  starts: readonly number[];
+}
+
+/** Versions sorted by start (stable), memoised per versions array like the compile cache. */
+const sortedCache = new WeakMap<readonly RuleSetVersion[], SortedVersions>();
+
+function sortedVersions(input: readonly RuleSetVersion[]): SortedVersions {
+  const cached = sortedCache.get(input);
+  // Same elements in the same order: version objects are treated as immutable, as by compileRuleSet.
+  if (cached && cached.source.length === input.length && cached.source.every((v, i) => v === input[i])) return cached;
+  const versions = [...input].sort((a, b) => toDay(a.effectiveFrom) - toDay(b.effectiveFrom));
+  const entry: SortedVersions = { source: [...input], versions, starts: versions.map((v) => toDay(v.effectiveFrom)) };
+  sortedCache.set(input, entry);
+  return entry;
 }
 
 export function sameCycleRule(a: CycleRule, b: CycleRule): boolean {

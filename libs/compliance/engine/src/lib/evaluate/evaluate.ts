@@ -4,16 +4,16 @@
  */
 import type { LicenseTypeRules, IsoDate } from '../model/rule-set.types';
 import type { Transcript } from '../model/transcript.types';
-import type { Evaluation, Exclusion, RequirementResult } from '../model/evaluation.types';
-import { PRACTICE_LEVELS } from '../model/vocabulary.types';
+import type { Evaluation, RequirementResult } from '../model/evaluation.types';
 import { fromDay, toDay } from '../dates/iso-date';
 import { resolveCycle } from '../cycle/cycle';
-import { compileRuleSet, type CompiledRuleSet } from '../compile/compile-rules';
-import { allocate, type Piece } from '../allocate/allocate';
+import { compileRuleSet } from '../compile/compile-rules';
+import { allocate } from '../allocate/allocate';
 import { EngineError } from '../errors';
 import { appliesToLicense, firstRenewalScaler, isDue, sameCycleRule, selectVersion } from './applicability';
-import { capMask, creditMatches, intakeCredits, requirementMask, sortCredits, toHundredths, type IntakeCredit } from './credits';
+import { intakeCredits, requirementMask, sortCredits, toHundredths, type IntakeCredit } from './credits';
 import { buildAdvocacy, buildPlan, type CapState } from './plan';
+import { buildExclusions, buildPieces } from './pieces';
 
 export interface EvaluateRules {
   jurisdiction: string;
@@ -60,29 +60,33 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   );
   let activeReqs = 0;
   let careerReqs = 0;
-  required.forEach((h, j) => {
+  let notCreditedMask = 0;
+  const need: number[] = [];
+  for (let j = 0; j < required.length; j++) {
+    const h = required[j];
     if (h > 0) activeReqs |= 1 << j;
     if (h > 0 && compiled.requirements[j].oncePerCareer) careerReqs |= 1 << j;
-  });
+    if (!compiled.requirements[j].countsTowardTotal) notCreditedMask |= 1 << j;
+    need.push(Math.max(0, h));
+  }
   let activeCaps = 0;
-  capLimit.forEach((l, k) => {
-    if (l >= 0) activeCaps |= 1 << k;
-  });
-  const notCreditedMask = compiled.requirements.reduce((m, r) => (r.countsTowardTotal ? m : m | (1 << r.index)), 0);
+  for (let k = 0; k < capLimit.length; k++) if (capLimit[k] >= 0) activeCaps |= 1 << k;
 
-  const credits = intakeCredits(compiled, sortCredits(transcript.credits), cycle.start, cycle.end, (c) =>
-    careerReqs !== 0 && [0, 1, 2].some((level) => c.levels[level] > 0 && requirementMask(compiled, creditMatches(compiled, c).reqs, level, careerReqs) !== 0),
-  );
-  const { pieces, rawCaps } = buildPieces(compiled, credits, activeReqs, careerReqs, activeCaps, capLimit);
+  const careerMatch = (c: IntakeCredit): boolean => {
+    for (let level = 0; level < 3; level++) if (c.levels[level] > 0 && requirementMask(compiled, c.reqMatch, level, careerReqs) !== 0) return true;
+    return false;
+  };
+  const credits = intakeCredits(compiled, sortCredits(transcript.credits), cycle.start, cycle.end, careerReqs === 0 ? null : careerMatch);
+  const { pieces, rawCaps, pieceStart } = buildPieces(compiled, credits, activeReqs, careerReqs, activeCaps, capLimit);
   const creditCount = credits.length;
-  const { counted, served, notCredited } = allocate({ compiled, pieces, need: required.map((h) => Math.max(0, h)), capLimit, notCreditedMask, creditCount });
+  const { counted, served, notCredited } = allocate({ compiled, pieces, need, capLimit, notCreditedMask, creditCount });
 
   const creditCounted = new Int32Array(creditCount);
   for (let i = 0; i < pieces.length; i++) creditCounted[pieces[i].credit] += counted[i];
-  const capCounted = compiled.caps.map(() => 0);
-  pieces.forEach((p, i) => {
-    for (const k of compiled.caps) if ((rawCaps[i] & (1 << k.index)) !== 0) capCounted[k.index] += counted[i];
-  });
+  const capCounted = new Float64Array(compiled.caps.length);
+  for (let i = 0; i < pieces.length; i++) {
+    for (let rest = rawCaps[i]; rest !== 0; rest &= rest - 1) capCounted[31 - Math.clz32(rest & -rest)] += counted[i];
+  }
   const caps: CapState[] = compiled.caps.map((k) => ({
     cap: k,
     limit: capLimit[k.index],
@@ -90,7 +94,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     reached: capLimit[k.index] >= 0 && !k.perCredit && capCounted[k.index] >= capLimit[k.index],
   }));
 
-  const excluded = buildExclusions(compiled, credits, pieces, counted, rawCaps, caps, notCredited);
+  const excluded = buildExclusions(compiled, credits, pieces, pieceStart, counted, rawCaps, caps, notCredited);
 
   // Carryover: applied to the total only, never to a minimum.
   const carry = version.carryover;
@@ -101,9 +105,10 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   const totalCounted = countedFromCredits + applied;
 
   const totalAlloc: { creditId: string; hours: number }[] = [];
-  creditCounted.forEach((h, ci) => {
+  for (let ci = 0; ci < creditCount; ci++) {
+    const h = creditCounted[ci];
     if (h > 0) totalAlloc.push({ creditId: credits[ci].credit.id, hours: round2(h) });
-  });
+  }
   if (applied > 0) totalAlloc.push({ creditId: 'carryover', hours: round2(applied) });
   const totalResult: RequirementResult = {
     code: 'total',
@@ -114,11 +119,13 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     met: totalCounted >= requiredTotal,
     allocations: totalAlloc,
     source: version.total.source,
-    ...(applied > 0 ? { note: `Includes ${round2(applied)} carryover hours from the previous cycle.` } : {}),
   };
+  if (applied > 0) totalResult.note = `Includes ${round2(applied)} carryover hours from the previous cycle.`;
   const reqResults: RequirementResult[] = [];
-  compiled.requirements.forEach((r, j) => {
-    if (required[j] < 0) return;
+  let allMet = totalResult.met;
+  for (let j = 0; j < compiled.requirements.length; j++) {
+    const r = compiled.requirements[j];
+    if (required[j] < 0) continue;
     let sum = 0;
     const allocations: { creditId: string; hours: number }[] = [];
     for (let ci = 0; ci < creditCount; ci++) {
@@ -127,7 +134,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
       sum += h;
       allocations.push({ creditId: credits[ci].credit.id, hours: round2(h) });
     }
-    reqResults.push({
+    const result: RequirementResult = {
       code: r.rule.code,
       label: r.rule.label,
       requiredHours: round2(required[j]),
@@ -136,11 +143,12 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
       met: sum >= required[j],
       allocations,
       source: r.rule.source,
-      ...(r.rule.note ? { note: r.rule.note } : {}),
-    });
-  });
+    };
+    if (r.rule.note) result.note = r.rule.note;
+    if (!result.met) allMet = false;
+    reqResults.push(result);
+  }
 
-  const allMet = totalResult.met && reqResults.every((r) => r.met);
   const status = allMet ? 'met' : asOf > cycle.end ? 'overdue' : 'in-progress';
   const advocacy = buildAdvocacy(version, credits, caps, transcript.advocacyFloorHours, requiredTotal);
   const plan = buildPlan(compiled, reqResults, totalResult, caps, version.macro.countsTowardRenewal);
@@ -152,7 +160,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     cycle: { start: fromDay(cycle.start), end: fromDay(cycle.end), firstRenewal: cycle.firstRenewal, daysLeft: Math.max(0, cycle.end - asOf), index: cycle.index },
     status,
     totals: { requiredHours: totalResult.requiredHours, countedHours: totalResult.countedHours, remainingHours: totalResult.remainingHours },
-    requirements: [totalResult, ...reqResults],
+    requirements: [totalResult].concat(reqResults),
     excluded,
     advocacy,
     plan,
@@ -167,136 +175,4 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     evaluation.carryover = { broughtIn: round2(broughtIn), applied: round2(applied), nextCycle: round2(nextCycle) };
   }
   return evaluation;
-}
-
-function buildPieces(
-  compiled: CompiledRuleSet,
-  credits: readonly IntakeCredit[],
-  activeReqs: number,
-  careerReqs: number,
-  activeCaps: number,
-  capLimit: readonly number[],
-): { pieces: Piece[]; rawCaps: number[] } {
-  const pieces: Piece[] = [];
-  const rawCaps: number[] = [];
-  const capSum = compiled.caps.map(() => 0);
-  // Per-credit cap sums: index cap * credits + credit.
-  const perCreditSum = new Float64Array(compiled.caps.length * credits.length);
-  credits.forEach((c, ci) => {
-    if (c.status !== 'in-cycle' && c.status !== 'career-only') return;
-    const outOfCycle = c.status === 'career-only';
-    const matched = creditMatches(compiled, c);
-    for (let level = 0; level < PRACTICE_LEVELS.length; level++) {
-      const hours = c.levels[level];
-      if (hours <= 0) continue;
-      const reqMask = requirementMask(compiled, matched.reqs, level, outOfCycle ? careerReqs : activeReqs);
-      if (outOfCycle && reqMask === 0) continue;
-      const caps = outOfCycle ? 0 : capMask(compiled, matched.caps, level, activeCaps);
-      pieces.push({ credit: ci, level, hours, reqMask, capMask: caps, group: 0, outOfCycle });
-      rawCaps.push(caps);
-      for (const k of compiled.caps) {
-        if ((caps & (1 << k.index)) === 0) continue;
-        if (k.perCredit) perCreditSum[k.index * credits.length + ci] += hours;
-        else capSum[k.index] += hours;
-      }
-    }
-  });
-  // Only caps that could bind enter the LP: the others cannot change the optimum.
-  for (const p of pieces) {
-    let binding = 0;
-    let group = 0;
-    for (const k of compiled.caps) {
-      const bit = 1 << k.index;
-      if ((p.capMask & bit) === 0) continue;
-      const sum = k.perCredit ? perCreditSum[k.index * credits.length + p.credit] : capSum[k.index];
-      if (sum > capLimit[k.index]) {
-        binding |= bit;
-        if (k.perCredit) group = p.credit + 1;
-      }
-    }
-    p.capMask = binding;
-    p.group = group;
-  }
-  return { pieces, rawCaps };
-}
-
-function buildExclusions(
-  compiled: CompiledRuleSet,
-  credits: readonly IntakeCredit[],
-  pieces: readonly Piece[],
-  counted: Int32Array,
-  rawCaps: readonly number[],
-  caps: readonly CapState[],
-  notCredited: Int32Array,
-): Exclusion[] {
-  const out: Exclusion[] = [];
-  const capDetail: string[] = [];
-  const piecesByCredit = new Map<number, number[]>();
-  pieces.forEach((p, i) => {
-    const list = piecesByCredit.get(p.credit);
-    if (list) list.push(i);
-    else piecesByCredit.set(p.credit, [i]);
-  });
-  const total = (c: IntakeCredit): number => c.levels[0] + c.levels[1] + c.levels[2];
-  const detail: Record<string, string> = {
-    duplicate: 'Same credit id as another credit in the transcript',
-    'outside-cycle': 'Completed outside the renewal cycle',
-    'approval-not-accepted': 'None of its approvals is accepted by this board',
-  };
-  credits.forEach((c, ci) => {
-    const id = c.credit.id;
-    if (c.status === 'duplicate' || c.status === 'approval-not-accepted' || c.status === 'outside-cycle') {
-      out.push({ creditId: id, hours: round2(total(c)), reason: c.status, detail: detail[c.status] });
-      return;
-    }
-    if (c.status === 'career-only') {
-      out.push({ creditId: id, hours: round2(total(c)), reason: 'outside-cycle', detail: 'Completed before the cycle: counts only toward once-per-career requirements' });
-      return;
-    }
-    const list = piecesByCredit.get(ci) ?? [];
-    if (list.every((i) => counted[i] === pieces[i].hours)) return;
-    // Uncounted hours: first the part that served not-credited requirements, the rest is over a cap.
-    let nt = notCredited[ci];
-    let countedHere = 0;
-    const overCapByCap = new Map<number, number>();
-    for (const i of piecesByCredit.get(ci) ?? []) {
-      countedHere += counted[i];
-      let lost = pieces[i].hours - counted[i];
-      const ntHere = Math.min(lost, nt);
-      nt -= ntHere;
-      lost -= ntHere;
-      if (lost <= 0) continue;
-      const key = blamedCap(caps, rawCaps[i]);
-      overCapByCap.set(key, (overCapByCap.get(key) ?? 0) + lost);
-    }
-    const ntTotal = Math.min(notCredited[ci], total(c) - countedHere);
-    if (ntTotal > 0) {
-      out.push({ creditId: id, hours: round2(ntTotal), reason: 'not-credited', detail: 'Serves a requirement whose hours are not credited toward the total' });
-    }
-    [...overCapByCap.entries()].sort((a, b) => a[0] - b[0]).forEach(([k, lost]) => {
-      const cap = k >= 0 ? compiled.caps[k].rule : undefined;
-      if (!cap) {
-        out.push({ creditId: id, hours: round2(lost), reason: 'over-cap', detail: 'Hours above a cap' });
-        return;
-      }
-      capDetail[k] ??= `${cap.label}: hours above the ${capText(cap.max)} cap (${cap.source.citation})`;
-      out.push({ creditId: id, hours: round2(lost), reason: 'over-cap', detail: capDetail[k], ruleCode: cap.code });
-    });
-  });
-  return out;
-}
-
-/** The cap to name for lost hours: the first reached (or per-credit) cap the hours match, else the first matched. */
-function blamedCap(caps: readonly CapState[], mask: number): number {
-  let fallback = -1;
-  for (const s of caps) {
-    if ((mask & (1 << s.cap.index)) === 0) continue;
-    if (s.reached || s.cap.perCredit) return s.cap.index;
-    if (fallback < 0) fallback = s.cap.index;
-  }
-  return fallback;
-}
-
-function capText(max: { hours: number } | { shareOfTotal: number }): string {
-  return 'hours' in max ? `${max.hours}-hour` : `${Math.round(max.shareOfTotal * 100)}%`;
 }

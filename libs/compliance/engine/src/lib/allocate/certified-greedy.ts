@@ -1,0 +1,273 @@
+/**
+ * LP-free allocation with a certificate of optimality (docs/ENGINE.md "Fast path").
+ *
+ * The LP maximises W·Σy + Σx, i.e. first the hours toward minimums, then the counted total. Two
+ * bounds hold for every feasible solution whatever the rest of the model:
+ *   Σx  ≤ Σh − least cut of the cap rows                          (max-flow/min-cut, `leastCut`),
+ *   y_j ≤ min(need_j, Σh − least cut over the classes serving j)  (each requirement).
+ * A greedy solution reaching both is therefore optimal and the simplex is skipped. When the greedy
+ * misses either bound, or the bounds are not exact (cap rows whose overlaps are not bipartite,
+ * not-credited requirements coupling x and y), it returns null and the caller solves the LP.
+ * Deterministic: fixed orders with index tie-breaks, so the output stays a pure function.
+ */
+import type { AllocationModel } from './allocate';
+import { scratchFloat64, scratchInt32 } from './scratch';
+
+/** Whether bit `b` is set in `mask`. */
+const has = (mask: number, b: number): boolean => (mask & (1 << b)) !== 0;
+
+function popcount(v: number): number {
+  let n = v - ((v >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Values for every LP variable (same indices), or null when no certificate was found. */
+export function certifiedGreedy(model: AllocationModel): Int32Array | null {
+  const { classes, capRows, notCreditedMask } = model;
+  const n = classes.length;
+  // Not-credited requirements couple x and y on the same hours: leave those to the LP.
+  for (let c = 0; c < n; c++) if (!classes[c].outOfCycle && (classes[c].reqMask & notCreditedMask) !== 0) return null;
+  const net = capRows.length === 0 ? null : cutNetwork(model);
+  if (capRows.length > 0 && net === null) return null;
+  return fillRequirements(model, net, cutToCaps(model, net));
+}
+
+function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int32Array | null): Int32Array | null {
+  if (x === null) return null;
+  const { classes, need, free, yVar, requirementCount: R } = model;
+  const n = classes.length;
+
+  // 2. Hours toward requirements, scarcest requirement first; within one, the classes with the
+  //    fewest other open requirements first. Per class and clique: Σ y ≤ capacity (x, or h).
+  //    Target per requirement: min(need, most hours the caps let count among the classes that can
+  //    serve it) — a bound on its y whatever x is, so reaching every target maximises Σy.
+  const values = scratchInt32('values', model.objective.length);
+  let usedSize = 0;
+  const usedAt = scratchInt32('usedAt', n);
+  for (let c = 0; c < n; c++) {
+    usedAt[c] = usedSize;
+    usedSize += classes[c].cliques.length;
+  }
+  const used = scratchInt32('used', usedSize);
+  const reqs: number[] = [];
+  const slack = scratchFloat64('slack', R);
+  const target = scratchFloat64('target', R);
+  for (let j = 0; j < R; j++) {
+    if (need[j] <= 0 || has(free, j)) continue;
+    let supply = 0;
+    let hours = 0;
+    for (let c = 0; c < n; c++) {
+      if (yVar[c * R + j] < 0) continue;
+      supply += x[c];
+      hours += classes[c].hours;
+    }
+    // When the greedy's x cannot supply the need: the hours of the classes serving j that the caps
+    // let count bound j's y whatever x is, so reaching that bound is still optimal.
+    target[j] = need[j];
+    if (supply < need[j]) target[j] = Math.min(need[j], hours - (net === null ? 0 : leastCut(model, net, j)));
+    if (supply < target[j]) return null;
+    reqs.push(j);
+    slack[j] = supply - target[j];
+  }
+  // Insertion sorts (a handful of items): requirements by slack, classes by open requirements.
+  for (let i = 1; i < reqs.length; i++) {
+    const j = reqs[i];
+    let k = i - 1;
+    while (k >= 0 && slack[reqs[k]] > slack[j]) {
+      reqs[k + 1] = reqs[k];
+      k -= 1;
+    }
+    reqs[k + 1] = j;
+  }
+  const open = ~free;
+  const order = scratchInt32('order', n);
+  const rank = scratchInt32('rank', n);
+  for (let c = 0; c < n; c++) {
+    rank[c] = popcount(classes[c].reqMask & open);
+    let k = c - 1;
+    while (k >= 0 && rank[order[k]] > rank[c]) {
+      order[k + 1] = order[k];
+      k -= 1;
+    }
+    order[k + 1] = c;
+  }
+  for (const j of reqs) {
+    let rest = target[j];
+    for (let k = 0; k < n && rest > 0; k++) {
+      const c = order[k];
+      if (yVar[c * R + j] < 0) continue;
+      const cliques = classes[c].cliques;
+      const base = usedAt[c];
+      let room = Math.min(rest, x[c]);
+      for (let q = 0; q < cliques.length; q++) if (has(cliques[q], j)) room = Math.min(room, x[c] - used[base + q]);
+      if (room <= 0) continue;
+      for (let q = 0; q < cliques.length; q++) if (has(cliques[q], j)) used[base + q] += room;
+      values[yVar[c * R + j]] = room;
+      rest -= room;
+    }
+    if (rest > 0) return null;
+  }
+  for (let c = 0; c < n; c++) if (classes[c].x >= 0) values[classes[c].x] = x[c];
+  return values;
+}
+
+/**
+ * 1. Counted hours (the y capacity per class: x, or h for classes without x): start from everything,
+ *    then cut each exceeded cap row. A cut goes first to a class also in other still-exceeded rows
+ *    (one cut relieves several rows; it stops at their smallest excess so no row is cut below its
+ *    limit needlessly); then to the class whose open requirements keep the largest surplus of
+ *    supply over need (a class serving none has an infinite surplus; a cut stops at a positive
+ *    surplus, so the next cut goes elsewhere). Ties: lowest class index.
+ *    Null unless the total cut equals the least cut any solution must make (`leastCut`).
+ */
+function cutToCaps(model: AllocationModel, net: CutNetwork | null): Int32Array | null {
+  const { classes, capRows, need, requirementCount: R } = model;
+  const n = classes.length;
+  const x = scratchInt32('x', n);
+  for (let c = 0; c < n; c++) x[c] = classes[c].hours;
+  if (net === null) return x;
+  const rowMask = net.rowMask;
+  const excess = scratchInt32('excess', capRows.length);
+  for (let r = 0; r < capRows.length; r++) {
+    let sum = -capRows[r].limit;
+    for (const c of capRows[r].classes) sum += x[c];
+    excess[r] = sum;
+  }
+  // Supply minus need per open requirement.
+  const surplus = scratchFloat64('surplus', R);
+  for (let j = 0; j < R; j++) surplus[j] = -need[j];
+  // Open requirements of a class (those with a y variable): its reqMask minus the presolved ones.
+  const open = ~model.free;
+  for (let c = 0; c < n; c++) for (let rest = classes[c].reqMask & open; rest !== 0; rest &= rest - 1) surplus[31 - Math.clz32(rest & -rest)] += x[c];
+  let cut = 0;
+  for (let r = 0; r < capRows.length; r++) {
+    while (excess[r] > 0) {
+      let best = -1;
+      let bestOthers = -1;
+      let bestValue = -Infinity;
+      let bestTake = 0;
+      for (const c of capRows[r].classes) {
+        if (x[c] === 0) continue;
+        let others = 0;
+        let take = Math.min(x[c], excess[r]);
+        for (let rest = rowMask[c] & ~(1 << r); rest !== 0; rest &= rest - 1) {
+          const o = 31 - Math.clz32(rest & -rest);
+          if (excess[o] <= 0) continue;
+          others += 1;
+          take = Math.min(take, excess[o]);
+        }
+        let value = Infinity;
+        for (let rest = classes[c].reqMask & open; rest !== 0; rest &= rest - 1) value = Math.min(value, surplus[31 - Math.clz32(rest & -rest)]);
+        if (value > 0 && value !== Infinity) take = Math.min(take, value);
+        if (others > bestOthers || (others === bestOthers && value > bestValue)) {
+          best = c;
+          bestOthers = others;
+          bestValue = value;
+          bestTake = take;
+        }
+      }
+      if (best < 0) return null;
+      x[best] -= bestTake;
+      cut += bestTake;
+      for (let rest = rowMask[best]; rest !== 0; rest &= rest - 1) excess[31 - Math.clz32(rest & -rest)] -= bestTake;
+      for (let rest = classes[best].reqMask & open; rest !== 0; rest &= rest - 1) surplus[31 - Math.clz32(rest & -rest)] -= bestTake;
+    }
+  }
+  return cut === leastCut(model, net, -1) ? x : null;
+}
+
+/** The cap rows as a two-layer network (see `leastCut`); null when that model is not exact. */
+interface CutNetwork {
+  /** Per class: bit set of its cap rows. */
+  rowMask: Int32Array;
+  /** Rows of the smaller side (enumerated), and the bit set of the other side. */
+  pList: number[];
+  fRows: number;
+}
+
+/**
+ * The rows' overlap graph must be bipartite (each side pairwise disjoint: format caps on one side,
+ * practice caps on the other — the only crossings rule sets express), with a small side of at most
+ * 8 rows to enumerate. Otherwise null (the caller then solves the LP).
+ */
+function cutNetwork(model: AllocationModel): CutNetwork | null {
+  const { classes, capRows } = model;
+  const m = capRows.length;
+  if (m > 24) return null;
+  const rowMask = scratchInt32('rowMask', classes.length);
+  for (let r = 0; r < m; r++) for (const c of capRows[r].classes) rowMask[c] |= 1 << r;
+  const adj = scratchInt32('adj', m);
+  for (let c = 0; c < classes.length; c++) {
+    const rows = rowMask[c];
+    for (let rest = rows; rest !== 0; rest &= rest - 1) adj[31 - Math.clz32(rest & -rest)] |= rows;
+  }
+  for (let r = 0; r < m; r++) adj[r] &= ~(1 << r);
+  const color = scratchInt32('color', m, -1);
+  const stack: number[] = [];
+  for (let start = 0; start < m; start++) {
+    if (color[start] >= 0) continue;
+    color[start] = 0;
+    stack.push(start);
+    while (stack.length > 0) {
+      const r = stack.pop() as number;
+      for (let rest = adj[r]; rest !== 0; rest &= rest - 1) {
+        const o = 31 - Math.clz32(rest & -rest);
+        if (color[o] < 0) {
+          color[o] = 1 - color[r];
+          stack.push(o);
+        } else if (color[o] === color[r]) return null;
+      }
+    }
+  }
+  // Isolated rows are colour 0; the smaller side is enumerated.
+  let side1 = 0;
+  for (let r = 0; r < m; r++) if (color[r] === 1) side1 |= 1 << r;
+  const side0 = ((1 << m) - 1) & ~side1;
+  const small = popcount(side1) <= popcount(side0) ? side1 : side0;
+  if (popcount(small) > 8) return null;
+  const pList: number[] = [];
+  for (let r = 0; r < m; r++) if (has(small, r)) pList.push(r);
+  return { rowMask, pList, fRows: small === side1 ? side0 : side1 };
+}
+
+/**
+ * The least total cut any feasible x must make, i.e. Σh − max Σx under the cap rows alone (over the
+ * classes that can serve requirement `only`, or all classes when -1), exact by max-flow/min-cut:
+ * source → F-row (limit) → class (h) → P-row (limit) → sink, classes outside F from the source,
+ * outside P to the sink. For the set S of cut P-rows, the cheapest cut is
+ * Σ_{p∈S} L_p + Σ_{p∉S} h(p ∖ ∪F) + Σ_f min(L_f, h(f ∖ ∪S)); the minimum over S is the max flow.
+ */
+function leastCut(model: AllocationModel, net: CutNetwork, only: number): number {
+  const { classes, capRows, yVar, requirementCount: R } = model;
+  const { rowMask, pList, fRows } = net;
+  let uncut = 0;
+  for (let c = 0; c < classes.length; c++) if (rowMask[c] !== 0 && (only < 0 || yVar[c * R + only] >= 0)) uncut += classes[c].hours;
+  if (uncut === 0) return 0;
+  let best = Infinity;
+  const fHours = scratchFloat64('fHours', capRows.length);
+  for (let subset = 0; subset < 1 << pList.length; subset++) {
+    let cutMask = 0;
+    let cost = 0;
+    for (let i = 0; i < pList.length; i++) {
+      if ((subset & (1 << i)) !== 0) {
+        cutMask |= 1 << pList[i];
+        cost += capRows[pList[i]].limit;
+      }
+    }
+    fHours.fill(0, 0, capRows.length);
+    for (let c = 0; c < classes.length; c++) {
+      const rows = rowMask[c];
+      if (rows === 0 || (rows & cutMask) !== 0 || (only >= 0 && yVar[c * R + only] < 0)) continue;
+      const f = rows & fRows;
+      if (f === 0) cost += classes[c].hours;
+      else fHours[31 - Math.clz32(f)] += classes[c].hours;
+    }
+    for (let rest = fRows; rest !== 0; rest &= rest - 1) {
+      const r = 31 - Math.clz32(rest & -rest);
+      cost += Math.min(capRows[r].limit, fHours[r]);
+    }
+    if (cost < best) best = cost;
+  }
+  return uncut - best;
+}

@@ -1,0 +1,123 @@
+/**
+ * Back to credits (docs/ENGINE.md "Back to credits"): per class, each requirement's hours are laid
+ * on the class's line of hours by first fit so that conflicting requirements never overlap, and the
+ * line is cut into the class's pieces (credit order).
+ */
+import type { AllocationInput, AllocationModel, AllocationResult, PieceClass } from './allocate';
+
+/** Intervals of one class's line, as parallel arrays (reused: disaggregation is synchronous). */
+let ivReq: Int32Array = new Int32Array(64);
+let ivStart: Int32Array = new Int32Array(64);
+let ivEnd: Int32Array = new Int32Array(64);
+let ivCount = 0;
+/** Scratch for one placement: indices of the blockers, and the candidate start points. */
+let blockers: Int32Array = new Int32Array(64);
+let candidates: Float64Array = new Float64Array(65);
+
+function grow(size: number): void {
+  if (ivReq.length >= size) return;
+  const copy = (a: Int32Array): Int32Array => {
+    const b = new Int32Array(size * 2);
+    b.set(a);
+    return b;
+  };
+  ivReq = copy(ivReq);
+  ivStart = copy(ivStart);
+  ivEnd = copy(ivEnd);
+  blockers = new Int32Array(size * 2);
+  candidates = new Float64Array(size * 2 + 1);
+}
+
+export function disaggregate(input: AllocationInput, model: AllocationModel, values: Int32Array, solvedByLp: boolean): AllocationResult {
+  const { pieces, notCreditedMask, creditCount } = input;
+  const counted = new Int32Array(pieces.length);
+  const served = new Int32Array(model.requirementCount * creditCount);
+  const notCredited = new Int32Array(creditCount);
+  for (const c of model.classes) {
+    const x = c.outOfCycle ? 0 : c.x >= 0 ? values[c.x] : c.hours;
+    ivCount = 0;
+    const countedLine = c.outOfCycle ? c.hours : x;
+    const countedMask = c.outOfCycle ? c.reqMask : c.reqMask & ~notCreditedMask;
+    placeAll(model, c, values, countedMask, 0, countedLine);
+    placeAll(model, c, values, c.reqMask & ~countedMask, x, c.hours);
+    let offset = 0;
+    for (const pi of c.pieces) {
+      const start = offset;
+      const end = offset + pieces[pi].hours;
+      const credit = pieces[pi].credit;
+      counted[pi] = Math.max(0, Math.min(end, x) - start);
+      let ntHere = 0;
+      for (let k = 0; k < ivCount; k++) {
+        const overlap = Math.min(end, ivEnd[k]) - Math.max(start, ivStart[k]);
+        if (overlap <= 0) continue;
+        const req = ivReq[k];
+        served[req * creditCount + credit] += overlap;
+        // Not-credited requirements may share an hour among themselves, so the piece loses their maximum.
+        if (!c.outOfCycle && (notCreditedMask & (1 << req)) !== 0 && overlap > ntHere) ntHere = overlap;
+      }
+      notCredited[credit] += ntHere;
+      offset = end;
+    }
+  }
+  return { counted, served, notCredited, solvedByLp };
+}
+
+/**
+ * First-fit placement: conflicting requirements never overlap on the line. For each requirement (in
+ * index order) the candidate starts are the line start and the ends of the conflicting intervals
+ * still on the line; the first candidate with room for all its hours wins, else the longest room.
+ */
+function placeAll(model: AllocationModel, c: PieceClass, values: Int32Array, mask: number, lineStart: number, lineEnd: number): void {
+  const { yVar, fixed, requirementCount: R } = model;
+  const conflicts = model.compiled.conflicts;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) {
+    const j = 31 - Math.clz32(rest & -rest);
+    const v = yVar[c.id * R + j];
+    const amount = v < 0 ? fixed[c.id * R + j] : values[v];
+    if (amount <= 0) continue;
+    grow(ivCount + 1);
+    let nb = 0;
+    for (let k = 0; k < ivCount; k++) if ((conflicts[j] & (1 << ivReq[k])) !== 0 && ivEnd[k] > lineStart) blockers[nb++] = k;
+    candidates[0] = lineStart;
+    for (let b = 0; b < nb; b++) candidates[b + 1] = ivEnd[blockers[b]];
+    // Insertion sort: a handful of candidates at most.
+    for (let i = 1; i <= nb; i++) {
+      const value = candidates[i];
+      let k = i - 1;
+      while (k >= 0 && candidates[k] > value) {
+        candidates[k + 1] = candidates[k];
+        k -= 1;
+      }
+      candidates[k + 1] = value;
+    }
+    let bestStart = -1;
+    let bestLen = 0;
+    for (let i = 0; i <= nb; i++) {
+      const s = candidates[i];
+      let nextBlock = lineEnd;
+      let covered = false;
+      for (let b = 0; b < nb; b++) {
+        const k = blockers[b];
+        if (ivEnd[k] > s && ivStart[k] < nextBlock) nextBlock = Math.max(s, ivStart[k]);
+        if (ivStart[k] <= s && ivEnd[k] > s) covered = true;
+      }
+      if (covered) continue;
+      const len = Math.min(amount, nextBlock - s);
+      if (len === amount) {
+        bestStart = s;
+        bestLen = len;
+        break;
+      }
+      if (len > 0 && (bestStart < 0 || len > bestLen)) {
+        bestStart = s;
+        bestLen = len;
+      }
+    }
+    if (bestStart >= 0) {
+      ivReq[ivCount] = j;
+      ivStart[ivCount] = bestStart;
+      ivEnd[ivCount] = bestStart + bestLen;
+      ivCount += 1;
+    }
+  }
+}
