@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
 import baseConfig from '../../../eslint.config.mjs';
 
 export default [
@@ -28,7 +29,10 @@ export default [
   },
   {
     files: ['**/*.html'],
-    // Override or add rules here
-    rules: {},
+    // Accessibility is a house rule (ARCHITECTURE.md, Frontend habits): lint the templates for it.
+    rules: Object.assign(
+      {},
+      ...angular.configs.templateAccessibility.map((c) => c.rules ?? {}),
+    ),
   },
 ];

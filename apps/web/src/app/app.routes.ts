@@ -1,3 +1,69 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import { authGuard, guestGuard } from '@mezzo/web-core';
 
-export const appRoutes: Route[] = [];
+/**
+ * Every page is lazy: the first load carries only the router, HTTP and the session, and a page's
+ * code arrives when someone goes there. Guards come from web-core because they are needed up front.
+ */
+export const appRoutes: Route[] = [
+  { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+  {
+    path: 'sign-in',
+    title: 'Sign in · Mezzo',
+    canActivate: [guestGuard],
+    loadComponent: () => import('@mezzo/web-auth').then((m) => m.SignInPage),
+  },
+  {
+    path: 'sign-up',
+    title: 'Create your account · Mezzo',
+    canActivate: [guestGuard],
+    loadComponent: () => import('@mezzo/web-auth').then((m) => m.SignUpPage),
+  },
+  {
+    path: 'forgot-password',
+    title: 'Reset your password · Mezzo',
+    canActivate: [guestGuard],
+    loadComponent: () =>
+      import('@mezzo/web-auth').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'reset-password',
+    title: 'Choose a new password · Mezzo',
+    canActivate: [guestGuard],
+    loadComponent: () =>
+      import('@mezzo/web-auth').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('@mezzo/web-shell').then((m) => m.ShellLayout),
+    children: [
+      {
+        path: 'dashboard',
+        loadChildren: () =>
+          import('@mezzo/web-dashboard').then((m) => m.DASHBOARD_ROUTES),
+      },
+      {
+        path: 'licenses',
+        loadChildren: () =>
+          import('@mezzo/web-licenses').then((m) => m.LICENSES_ROUTES),
+      },
+      {
+        path: 'credits',
+        loadChildren: () =>
+          import('@mezzo/web-credits').then((m) => m.CREDITS_ROUTES),
+      },
+      {
+        path: 'account/password',
+        title: 'Change password · Mezzo',
+        loadComponent: () =>
+          import('@mezzo/web-auth').then((m) => m.ChangePasswordPage),
+      },
+    ],
+  },
+  {
+    path: '**',
+    title: 'Page not found · Mezzo',
+    loadComponent: () => import('@mezzo/web-ui').then((m) => m.NotFoundPage),
+  },
+];

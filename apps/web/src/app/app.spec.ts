@@ -1,18 +1,93 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { App } from './app';
-import { NxWelcome } from './nx-welcome';
+import {
+  Router,
+  provideRouter,
+  withComponentInputBinding,
+} from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { AUTH_PATHS, AuthStore, authInterceptor } from '@mezzo/web-core';
+import { appRoutes } from './app.routes';
 
-describe('App', () => {
+describe('app routes', () => {
+  let harness: RouterTestingHarness;
+  let router: Router;
+
   beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(appRoutes, withComponentInputBinding()),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    router = TestBed.inject(Router);
+    harness = await RouterTestingHarness.create();
   });
 
-  it('should render title', async () => {
-    const fixture = TestBed.createComponent(App);
-    await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain('Welcome web');
+  const signIn = () =>
+    TestBed.inject(AuthStore).setSession({
+      user: {
+        id: 'u1',
+        name: 'Ada Lovelace',
+        email: 'ada@example.com',
+        isPlatformAdmin: false,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        memberships: [],
+      },
+      accessToken: 'tok',
+      expiresIn: 900,
+    });
+
+  it('sends a signed-out visitor from / to sign in, remembering the dashboard', async () => {
+    TestBed.inject(AuthStore).clearSession();
+    await harness.navigateByUrl('/');
+    expect(router.url).toBe('/sign-in?returnUrl=%2Fdashboard');
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe(
+      'Sign in',
+    );
+  });
+
+  it('opens the shell at the dashboard when signed in', async () => {
+    signIn();
+    await harness.navigateByUrl('/');
+    expect(router.url).toBe('/dashboard');
+    const shell = harness.routeNativeElement;
+    expect(shell?.querySelector('header')?.textContent).toContain('Mezzo');
+    expect(shell?.querySelector('nav[aria-label="Main"]')).not.toBeNull();
+  });
+
+  it('shows change password inside the shell', async () => {
+    signIn();
+    await harness.navigateByUrl('/account/password');
+    const main = harness.routeNativeElement?.querySelector('main');
+    expect(main?.querySelector('h1')?.textContent).toBe('Change password');
+  });
+
+  it('shows a not-found page for unknown paths', async () => {
+    TestBed.inject(AuthStore).clearSession();
+    await harness.navigateByUrl('/nowhere');
+    expect(harness.routeNativeElement?.textContent).toContain(
+      'We could not find that page',
+    );
+  });
+
+  it('binds ?token= on the reset page', async () => {
+    TestBed.inject(AuthStore).clearSession();
+    await harness.navigateByUrl('/reset-password');
+    expect(harness.routeNativeElement?.textContent).toContain(
+      'This reset link is incomplete',
+    );
+    await harness.navigateByUrl('/reset-password?token=abc');
+    expect(
+      harness.routeNativeElement?.querySelector(
+        'input[autocomplete="new-password"]',
+      ),
+    ).not.toBeNull();
+    TestBed.inject(HttpTestingController).expectNone(AUTH_PATHS.refresh);
   });
 });

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/credits.routes';
+export * from './lib/data/credits.api';

@@ -1,1 +1,1 @@
-export {};
+export * from './lib/dashboard.routes';

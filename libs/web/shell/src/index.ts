@@ -1,1 +1,1 @@
-export * from './lib/web-shell/web-shell';
+export * from './lib/shell/shell.layout';

@@ -1,0 +1,132 @@
+import { type Browser, type Page, chromium } from 'playwright-core';
+
+/**
+ * Accounts in a real browser, against the built web app served by the API (E2E_BASE_URL).
+ * Sign up a new person, see the shell with their name, sign out, sign in again.
+ */
+const baseUrl = process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
+const TIMEOUT = 60_000;
+
+describe('accounts in the browser', () => {
+  let browser: Browser;
+  let page: Page;
+
+  const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const person = {
+    name: `Casey Rivera ${unique.slice(-4)}`,
+    email: `casey.${unique}@example.com`,
+    password: 'a long and memorable passphrase',
+  };
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    // A phone-sized window: most licensees use Mezzo on a phone.
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.setDefaultTimeout(TIMEOUT);
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+  }, TIMEOUT);
+
+  async function expectShellFor(name: string): Promise<void> {
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('banner').getByText('Mezzo').waitFor();
+    // On a phone the navigation sits in a closed drawer: present, not visible.
+    await page
+      .getByRole('navigation', { name: 'Main', includeHidden: true })
+      .waitFor({ state: 'attached' });
+    // The shell greets the person by name, and the account button carries name and email.
+    await page
+      .getByRole('heading', { level: 1, name: new RegExp(name.split(' ')[0]) })
+      .waitFor();
+    await page
+      .getByRole('button', { name: `Account: ${name} (${person.email})` })
+      .waitFor();
+  }
+
+  it(
+    'signs up a new person and shows the shell with their name',
+    async () => {
+      await page.goto(`${baseUrl}/`);
+      // Signed out: the app sends you to sign in, from where you can create an account.
+      await page.waitForURL('**/sign-in**');
+      await page.getByRole('link', { name: 'Create an account' }).click();
+      await page.waitForURL('**/sign-up**');
+
+      await page.getByLabel('Full name').fill(person.name);
+      await page.getByLabel('Email').fill(person.email);
+      await page.getByLabel('Password', { exact: true }).fill(person.password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+
+      await expectShellFor(person.name);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'keeps the session across a reload',
+    async () => {
+      await page.reload();
+      await expectShellFor(person.name);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'signs out from the account menu',
+    async () => {
+      await page
+        .getByRole('button', {
+          name: `Account: ${person.name} (${person.email})`,
+        })
+        .click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await page.waitForURL('**/sign-in**');
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+
+      // The session is really over: the dashboard sends you back to sign in.
+      await page.goto(`${baseUrl}/dashboard`);
+      await page.waitForURL('**/sign-in?returnUrl=%2Fdashboard');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'refuses a wrong password with a readable message',
+    async () => {
+      await page.getByLabel('Email').fill(person.email);
+      await page
+        .getByLabel('Password', { exact: true })
+        .fill('not the password at all');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page
+        .getByRole('alert')
+        .getByText('The email or password is not correct.')
+        .waitFor();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'signs in again and shows the shell',
+    async () => {
+      await page.getByLabel('Email').fill(person.email);
+      await page.getByLabel('Password', { exact: true }).fill(person.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expectShellFor(person.name);
+    },
+    TIMEOUT,
+  );
+});

@@ -1,0 +1,107 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import { AuthApi, errorCode } from '@mezzo/web-core';
+import {
+  Alert,
+  AuthLayout,
+  Icon,
+  controlError,
+  newPasswordMessages,
+  newPasswordValidators,
+  formErrorTiming,
+} from '@mezzo/web-ui';
+import { finalize } from 'rxjs';
+import { readyToSubmit, submitError } from '../form-submit';
+import { PasswordRules } from '../password-rules/password-rules';
+
+@Component({
+  selector: 'mz-reset-password-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [formErrorTiming],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    Alert,
+    AuthLayout,
+    Icon,
+    PasswordRules,
+  ],
+  templateUrl: './reset-password.page.html',
+  styleUrl: '../auth-page.css',
+})
+export class ResetPasswordPage {
+  private readonly api = inject(AuthApi);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly destroyRef = inject(DestroyRef);
+
+  /** `?token=` from the emailed link, bound by the router. */
+  readonly token = input<string>();
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    newPassword: ['', newPasswordValidators()],
+  });
+  protected readonly password = toSignal(
+    this.form.controls.newPassword.valueChanges,
+    {
+      initialValue: '',
+    },
+  );
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+  /** The link is dead: offer a new one rather than the form. */
+  protected readonly linkInvalid = signal(false);
+  protected readonly showPassword = signal(false);
+  protected readonly fieldError = controlError;
+  protected readonly passwordMessages = newPasswordMessages;
+
+  protected submit(): void {
+    const token = this.token();
+    if (this.submitting() || !token) return;
+    this.error.set(null);
+    if (!readyToSubmit(this.form, this.host.nativeElement)) return;
+    this.submitting.set(true);
+    this.api
+      .resetPassword({
+        token,
+        newPassword: this.form.getRawValue().newPassword,
+      })
+      .pipe(
+        finalize(() => this.submitting.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () =>
+          void this.router.navigate(['/sign-in'], {
+            queryParams: { reset: 'done' },
+          }),
+        error: (err: unknown) => this.fail(err),
+      });
+  }
+
+  private fail(err: unknown): void {
+    if (errorCode(err) === 'invalid_reset_token') {
+      this.linkInvalid.set(true);
+      return;
+    }
+    this.error.set(submitError(this.form, err, this.host.nativeElement));
+  }
+}

@@ -1,0 +1,80 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { SessionResponse } from '@mezzo/shared-contracts';
+import { firstValueFrom } from 'rxjs';
+import { AUTH_PATHS } from './api-paths';
+import { AuthStore } from './auth.store';
+
+const session: SessionResponse = {
+  user: {
+    id: 'u1',
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    isPlatformAdmin: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    memberships: [],
+  },
+  accessToken: 'tok',
+  expiresIn: 900,
+};
+
+describe('AuthStore', () => {
+  let store: AuthStore;
+  let backend: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    store = TestBed.inject(AuthStore);
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => backend.verify());
+
+  it('starts unknown and restores a session from the refresh cookie', async () => {
+    expect(store.status()).toBe('unknown');
+    const restored = store.restore();
+    backend.expectOne(AUTH_PATHS.refresh).flush(session);
+    await expect(restored).resolves.toBe('signed-in');
+    expect(store.user()?.name).toBe('Ada Lovelace');
+    expect(store.accessToken()).toBe('tok');
+  });
+
+  it('is signed out when the silent refresh is refused', async () => {
+    const restored = store.restore();
+    backend
+      .expectOne(AUTH_PATHS.refresh)
+      .flush(
+        { statusCode: 401, code: 'token_invalid', message: 'x' },
+        { status: 401, statusText: 'x' },
+      );
+    await expect(restored).resolves.toBe('signed-out');
+    expect(store.status()).toBe('signed-out');
+  });
+
+  it('signs in and keeps the token in memory only', async () => {
+    const signedIn = firstValueFrom(
+      store.signIn({ email: 'ada@example.com', password: 'x' }),
+    );
+    backend.expectOne(AUTH_PATHS.signIn).flush(session);
+    await expect(signedIn).resolves.toEqual(session.user);
+    expect(store.isSignedIn()).toBe(true);
+    expect(JSON.stringify(localStorage)).not.toContain('tok');
+  });
+
+  it('signs out locally even when the server call fails', async () => {
+    store.setSession(session);
+    const out = firstValueFrom(store.signOut());
+    backend
+      .expectOne(AUTH_PATHS.signOut)
+      .flush(null, { status: 0, statusText: 'Unknown Error' });
+    await out;
+    expect(store.status()).toBe('signed-out');
+    expect(store.user()).toBeNull();
+  });
+});

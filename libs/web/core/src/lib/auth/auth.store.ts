@@ -1,0 +1,125 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type {
+  ChangePasswordRequest,
+  RegisterRequest,
+  SessionResponse,
+  SignInRequest,
+  UserDto,
+} from '@mezzo/shared-contracts';
+import {
+  type Observable,
+  catchError,
+  finalize,
+  firstValueFrom,
+  map,
+  of,
+  shareReplay,
+  tap,
+  timeout,
+} from 'rxjs';
+import { AuthApi } from './auth.api';
+
+export type AuthStatus = 'unknown' | 'signed-in' | 'signed-out';
+
+/** How long the silent refresh at start-up may hold the first screen. */
+const RESTORE_TIMEOUT_MS = 10_000;
+
+/**
+ * True when the server answered a refresh with "no": the session is over. A network failure or a
+ * 5xx says nothing about the session, so it does not sign anyone out.
+ */
+export function isRefreshRefused(err: unknown): boolean {
+  return (
+    err instanceof HttpErrorResponse && err.status >= 400 && err.status < 500
+  );
+}
+
+/**
+ * The session: who is signed in and their access token, in memory only (never localStorage;
+ * the refresh token is an httpOnly cookie the page cannot read).
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthStore {
+  private readonly api = inject(AuthApi);
+
+  private readonly userState = signal<UserDto | null>(null);
+  private readonly tokenState = signal<string | null>(null);
+  private readonly statusState = signal<AuthStatus>('unknown');
+  private refreshInFlight: Observable<SessionResponse> | null = null;
+
+  readonly user = this.userState.asReadonly();
+  readonly accessToken = this.tokenState.asReadonly();
+  readonly status = this.statusState.asReadonly();
+  readonly isSignedIn = computed(() => this.statusState() === 'signed-in');
+
+  register(body: RegisterRequest): Observable<UserDto> {
+    return this.api
+      .register(body)
+      .pipe(map((session) => this.setSession(session)));
+  }
+
+  signIn(body: SignInRequest): Observable<UserDto> {
+    return this.api
+      .signIn(body)
+      .pipe(map((session) => this.setSession(session)));
+  }
+
+  changePassword(body: ChangePasswordRequest): Observable<void> {
+    return this.api.changePassword(body);
+  }
+
+  /**
+   * Trades the refresh cookie for a new access token. Concurrent callers share one request, so a
+   * burst of 401s costs one refresh (and one cookie rotation, which the server checks for reuse).
+   * A refused refresh ends the session here; an unreachable API leaves it as it was.
+   */
+  refresh(): Observable<SessionResponse> {
+    this.refreshInFlight ??= this.api.refresh().pipe(
+      tap({
+        next: (session) => this.setSession(session),
+        error: (err: unknown) => {
+          if (isRefreshRefused(err)) this.clearSession();
+        },
+      }),
+      finalize(() => (this.refreshInFlight = null)),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    return this.refreshInFlight;
+  }
+
+  /** At start-up: a reload keeps you signed in when the refresh cookie is still good. */
+  restore(): Promise<AuthStatus> {
+    return firstValueFrom(
+      this.refresh().pipe(
+        timeout(RESTORE_TIMEOUT_MS),
+        map((): AuthStatus => 'signed-in'),
+        catchError(() => {
+          this.clearSession();
+          return of<AuthStatus>('signed-out');
+        }),
+      ),
+    );
+  }
+
+  /** Ends the session on the server (revokes the refresh cookie); locally it ends whatever the answer. */
+  signOut(): Observable<void> {
+    return this.api.signOut().pipe(
+      catchError(() => of(undefined)),
+      map(() => this.clearSession()),
+    );
+  }
+
+  setSession(session: SessionResponse): UserDto {
+    this.userState.set(session.user);
+    this.tokenState.set(session.accessToken);
+    this.statusState.set('signed-in');
+    return session.user;
+  }
+
+  clearSession(): void {
+    this.userState.set(null);
+    this.tokenState.set(null);
+    this.statusState.set('signed-out');
+  }
+}

@@ -1,0 +1,329 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  signal,
+  type OnInit,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import {
+  FormArray,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+  type AbstractControl,
+  type ValidationErrors,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import type { PracticeLevel } from '@mezzo/compliance-engine';
+import {
+  MAX_CREDIT_HOURS,
+  type CreditDto,
+  type CreditInput,
+} from '@mezzo/shared-contracts';
+import { apiError, errorCode, errorMessage } from '@mezzo/web-core';
+import {
+  FORMAT_CODES,
+  FORMAT_LABELS,
+  LoadError,
+  MACRO_AREA_CODES,
+  MACRO_AREA_LABELS,
+  PRACTICE_CODES,
+  TOPIC_CODES,
+  TOPIC_LABELS,
+  hours,
+} from '@mezzo/web-licenses';
+import {
+  Alert,
+  applyServerErrors,
+  controlError,
+  focusFirstInvalid,
+  formErrorTiming,
+} from '@mezzo/web-ui';
+import { finalize, map, startWith } from 'rxjs';
+import { CreditsApi } from '../data/credits.api';
+
+/** Hours are kept to two decimals; a float sum must not fail on 0.1 + 0.2. */
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function num(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** The practice split must add up to the credit's hours. */
+export function splitMatchesHours(group: AbstractControl): ValidationErrors | null {
+  const hoursValue = num(group.get('hours')?.value);
+  const p = group.get('practice')?.value as Record<PracticeLevel, unknown> | undefined;
+  if (!p || hoursValue <= 0) return null;
+  const sum = round2(num(p.clinical) + num(p.macro) + num(p.general));
+  return sum === round2(hoursValue) ? null : { splitMismatch: { sum, hours: hoursValue } };
+}
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function notInFuture(control: AbstractControl<string>): ValidationErrors | null {
+  return control.value && control.value > today() ? { future: true } : null;
+}
+
+type ApprovalGroup = FormGroup<{ body: FormControl<string>; number: FormControl<string> }>;
+type LoadState = 'loading' | 'error' | 'ready';
+
+/**
+ * Log (`credits/new`) or edit (`credits/:id/edit`) a credit, with its practice split checked live
+ * against its hours, macro areas when some hours are macro, and approvals as rows.
+ */
+@Component({
+  selector: 'mz-credit-form-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [formErrorTiming],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    Alert,
+    LoadError,
+  ],
+  templateUrl: './credit-form.page.html',
+  styleUrl: './credit-form.page.css',
+})
+export class CreditFormPage implements OnInit {
+  private readonly api = inject(CreditsApi);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  /** Set on `:id/edit`. */
+  readonly id = input<string>();
+
+  protected readonly form = this.fb.group(
+    {
+      title: ['', [Validators.required, Validators.maxLength(300), Validators.pattern(/\S/)]],
+      provider: ['', Validators.maxLength(200)],
+      completedOn: ['', [Validators.required, notInFuture]],
+      hours: [null as number | null, [Validators.required, Validators.min(0.01), Validators.max(MAX_CREDIT_HOURS)]],
+      format: ['', Validators.required],
+      topics: [[] as string[]],
+      practice: this.fb.group({
+        clinical: [0, [Validators.required, Validators.min(0)]],
+        macro: [0, [Validators.required, Validators.min(0)]],
+        general: [0, [Validators.required, Validators.min(0)]],
+      }),
+      macroAreas: [[] as string[]],
+      approvals: this.fb.array<ApprovalGroup>([]),
+    },
+    { validators: splitMatchesHours },
+  );
+
+  protected readonly state = signal<LoadState>('loading');
+  protected readonly loadFailure = signal<unknown>(null);
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly conflict = signal(false);
+  private version = 0;
+
+  protected readonly editing = computed(() => !!this.id());
+  protected readonly formats = FORMAT_CODES;
+  protected readonly formatLabels = FORMAT_LABELS;
+  protected readonly topics = TOPIC_CODES;
+  protected readonly topicLabels = TOPIC_LABELS;
+  protected readonly levels = PRACTICE_CODES;
+  /** Short enough for three fields side by side on a phone. */
+  protected readonly levelFieldLabels: Readonly<Record<PracticeLevel, string>> = {
+    clinical: 'Clinical hours',
+    macro: 'Macro hours',
+    general: 'General hours',
+  };
+  protected readonly macroAreas = MACRO_AREA_CODES;
+  protected readonly macroAreaLabels = MACRO_AREA_LABELS;
+  protected readonly maxDate = today();
+  protected readonly fmt = hours;
+  protected readonly fieldError = controlError;
+  protected readonly messages = {
+    title: { required: 'Enter the course title.', pattern: 'Enter the course title.', maxlength: 'Use at most 300 characters.' },
+    provider: { maxlength: 'Use at most 200 characters.' },
+    completedOn: { required: 'Enter the completion date.', future: 'The completion date cannot be in the future.' },
+    hours: { required: 'Enter the hours.', min: 'Hours must be more than 0.', max: `At most ${MAX_CREDIT_HOURS} hours.` },
+    format: { required: 'Choose the format.' },
+    level: { required: 'Enter 0 or more hours.', min: 'Hours cannot be negative.' },
+    approvalBody: { required: 'Enter the approving body, or remove this row.' },
+  } as const;
+
+  private readonly value = toSignal(
+    this.form.valueChanges.pipe(
+      startWith(null),
+      map(() => this.form.getRawValue()),
+    ),
+    { requireSync: true },
+  );
+  protected readonly hoursValue = computed(() => num(this.value().hours));
+  protected readonly splitSum = computed(() => {
+    const p = this.value().practice;
+    return round2(num(p.clinical) + num(p.macro) + num(p.general));
+  });
+  protected readonly splitOk = computed(
+    () => this.hoursValue() > 0 && this.splitSum() === round2(this.hoursValue()),
+  );
+  /** Macro areas are asked for once some hours are macro. */
+  protected readonly showMacroAreas = computed(() => num(this.value().practice.macro) > 0);
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  protected load(): void {
+    const id = this.id();
+    if (!id) {
+      this.state.set('ready');
+      return;
+    }
+    this.state.set('loading');
+    this.api
+      .get(id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (credit) => {
+          this.fill(credit);
+          this.conflict.set(false);
+          this.error.set(null);
+          this.state.set('ready');
+        },
+        error: (err: unknown) => {
+          this.loadFailure.set(err);
+          this.state.set('error');
+        },
+      });
+  }
+
+  private fill(c: CreditDto): void {
+    this.version = c.version;
+    this.form.controls.approvals.clear();
+    for (const a of c.approvals) this.addApproval(a.body, a.number ?? '');
+    this.form.reset({
+      title: c.title,
+      provider: c.provider ?? '',
+      completedOn: c.completedOn,
+      hours: c.hours,
+      format: c.format,
+      topics: [...c.topics],
+      practice: { ...c.practice },
+      macroAreas: [...c.macroAreas],
+      approvals: c.approvals.map((a) => ({ body: a.body, number: a.number ?? '' })),
+    });
+  }
+
+  protected get approvals(): FormArray<ApprovalGroup> {
+    return this.form.controls.approvals;
+  }
+
+  protected addApproval(body = '', number = ''): void {
+    this.approvals.push(
+      this.fb.group({
+        body: [body, [Validators.required, Validators.maxLength(60)]],
+        number: [number, Validators.maxLength(40)],
+      }),
+    );
+  }
+
+  protected removeApproval(index: number): void {
+    this.approvals.removeAt(index);
+  }
+
+  /** "Put all hours in one level": the whole credit is clinical, macro or general. */
+  protected allIn(level: PracticeLevel): void {
+    const h = this.hoursValue();
+    this.form.controls.practice.setValue({
+      clinical: level === 'clinical' ? h : 0,
+      macro: level === 'macro' ? h : 0,
+      general: level === 'general' ? h : 0,
+    });
+    this.form.controls.practice.markAsDirty();
+  }
+
+  protected submit(): void {
+    if (this.submitting()) return;
+    this.error.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      if (this.form.hasError('splitMismatch') && Object.values(this.form.controls).every((c) => c.valid)) {
+        this.host.nativeElement.querySelector<HTMLElement>('[formcontrolname="clinical"]')?.focus();
+      } else {
+        focusFirstInvalid(this.host.nativeElement, this.form);
+      }
+      return;
+    }
+    const v = this.form.getRawValue();
+    const macro = num(v.practice.macro);
+    const body: CreditInput = {
+      title: v.title.trim(),
+      provider: v.provider.trim() || null,
+      completedOn: v.completedOn,
+      hours: num(v.hours),
+      format: v.format,
+      topics: v.topics,
+      practice: {
+        clinical: num(v.practice.clinical),
+        macro,
+        general: num(v.practice.general),
+      },
+      macroAreas: macro > 0 ? v.macroAreas : [],
+      approvals: v.approvals.map((a) => ({
+        body: a.body.trim(),
+        ...(a.number.trim() ? { number: a.number.trim() } : {}),
+      })),
+    };
+    const id = this.id();
+    const request$ = id
+      ? this.api.update(id, { ...body, version: this.version })
+      : this.api.create(body);
+    this.submitting.set(true);
+    request$
+      .pipe(
+        finalize(() => this.submitting.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => void this.router.navigateByUrl('/credits'),
+        error: (err: unknown) => this.fail(err),
+      });
+  }
+
+  private fail(err: unknown): void {
+    if (errorCode(err) === 'conflict') {
+      this.conflict.set(true);
+      return;
+    }
+    const body = apiError(err);
+    if (body?.code === 'validation_failed') {
+      const { applied, unmatched } = applyServerErrors(this.form, body.fields);
+      if (applied > 0) focusFirstInvalid(this.host.nativeElement, this.form);
+      this.error.set([errorMessage(err), ...unmatched].join(' '));
+      return;
+    }
+    this.error.set(errorMessage(err));
+  }
+}

@@ -1,0 +1,147 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import type { RequirementResult } from '@mezzo/compliance-engine';
+import type { ComplianceDto } from '@mezzo/shared-contracts';
+import { errorMessage } from '@mezzo/web-core';
+import { Alert } from '@mezzo/web-ui';
+import { filter, switchMap } from 'rxjs';
+import {
+  EXCLUSION_LABELS,
+  daysLeftText,
+  hours,
+  dateText,
+} from '../data/labels';
+import { LicensesApi } from '../data/licenses.api';
+import { remote } from '../data/remote';
+import { LoadError } from '../ui/load-error';
+import { ProgressMeter } from '../ui/progress-meter';
+import { StatusChip } from '../ui/status-chip';
+import { AdvocacyPanel } from './advocacy-panel';
+import { RetireDialog, type RetireDialogData } from './retire-dialog';
+
+/** A credit line as the page shows it. */
+interface CreditLine {
+  id: string;
+  title: string;
+  completedOn: string | null;
+  hours: number;
+}
+
+/**
+ * One license's compliance (PRODUCT.md §2, §5): overall status and days left, every requirement with
+ * its progress, source and the credits serving it, the excluded hours and why, the plan of what is
+ * left, and the advocacy balance. Route `licenses/:id`; `id` arrives as an input.
+ */
+@Component({
+  selector: 'mz-license-compliance-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    Alert,
+    AdvocacyPanel,
+    LoadError,
+    ProgressMeter,
+    StatusChip,
+  ],
+  templateUrl: './license-compliance.page.html',
+  styleUrl: './license-compliance.page.css',
+})
+export class LicenseCompliancePage {
+  private readonly api = inject(LicensesApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
+  private readonly destroyRef = inject(DestroyRef);
+
+  readonly id = input.required<string>();
+
+  protected readonly compliance = remote(
+    () => this.id(),
+    (id) => this.api.compliance(id),
+  );
+  protected readonly data = this.compliance.value;
+  protected readonly retiring = signal(false);
+  protected readonly actionError = signal<string | null>(null);
+
+  protected readonly fmt = hours;
+  protected readonly dateText = dateText;
+  protected readonly daysLeftText = daysLeftText;
+  protected readonly exclusionLabels = EXCLUSION_LABELS;
+
+  protected readonly title = computed(() => {
+    const d = this.data();
+    return d ? `${d.license.jurisdiction} ${d.license.licenseType}` : 'License';
+  });
+
+  protected readonly excluded = computed(() => {
+    const d = this.data();
+    if (!d) return [];
+    return d.evaluation.excluded.map((e) => ({
+      ...e,
+      credit: this.credit(d, e.creditId),
+    }));
+  });
+  protected readonly excludedHours = computed(() =>
+    this.excluded().reduce((sum, e) => sum + e.hours, 0),
+  );
+
+  protected creditsOf(req: RequirementResult): CreditLine[] {
+    const d = this.data();
+    if (!d) return [];
+    return req.allocations.map((a) => ({ ...this.credit(d, a.creditId), hours: a.hours }));
+  }
+
+  private credit(d: ComplianceDto, id: string): CreditLine {
+    const c = d.credits[id];
+    return {
+      id,
+      title: c?.title ?? 'A credit no longer in your log',
+      completedOn: c?.completedOn ?? null,
+      hours: c?.hours ?? 0,
+    };
+  }
+
+  protected retire(): void {
+    const d = this.data();
+    if (!d || this.retiring()) return;
+    this.actionError.set(null);
+    const data: RetireDialogData = { name: `${this.title()} ${d.license.number}` };
+    this.dialog
+      .open<RetireDialog, RetireDialogData, boolean>(RetireDialog, { data, maxWidth: '480px' })
+      .afterClosed()
+      .pipe(
+        filter((confirmed) => confirmed === true),
+        switchMap(() => {
+          this.retiring.set(true);
+          return this.api.retire(d.license.id);
+        }),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => {
+          this.retiring.set(false);
+          this.snackBar.open(`${this.title()} retired.`, undefined, { duration: 4000 });
+          void this.router.navigateByUrl('/licenses');
+        },
+        error: (err: unknown) => {
+          this.retiring.set(false);
+          this.actionError.set(`The license was not retired. ${errorMessage(err)}`);
+        },
+      });
+  }
+}

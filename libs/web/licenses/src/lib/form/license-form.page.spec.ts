@@ -1,0 +1,174 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import type { LicenseDto, LicenseTypeOptionDto } from '@mezzo/shared-contracts';
+import { LICENSES_PATH, RULE_SETS_PATH } from '../data/licenses.api';
+import { LicenseFormPage } from './license-form.page';
+
+const options: LicenseTypeOptionDto[] = [
+  { jurisdiction: 'NJ', jurisdictionName: 'New Jersey', licenseType: 'LCSW', licenseTypeName: 'Licensed Clinical Social Worker', anchor: 'fixed', totalHours: 40, cycleMonths: 24 },
+  { jurisdiction: 'NJ', jurisdictionName: 'New Jersey', licenseType: 'LSW', licenseTypeName: 'Licensed Social Worker', anchor: 'fixed', totalHours: 40, cycleMonths: 24 },
+  { jurisdiction: 'TX', jurisdictionName: 'Texas', licenseType: 'LCSW', licenseTypeName: 'Licensed Clinical Social Worker', anchor: 'birth-month', totalHours: 30, cycleMonths: 24 },
+];
+
+const license: LicenseDto = {
+  id: 'lic-1',
+  jurisdiction: 'NJ',
+  licenseType: 'LCSW',
+  number: '44SC0001',
+  issuedOn: '2018-03-10',
+  birthDate: null,
+  roles: [],
+  retiredAt: null,
+  version: 3,
+  cycle: { start: '2026-09-01', end: '2028-08-31', daysLeft: 600 },
+  status: 'in-progress',
+};
+
+describe('LicenseFormPage', () => {
+  let fixture: ComponentFixture<LicenseFormPage>;
+  let el: HTMLElement;
+  let backend: HttpTestingController;
+  let navigate: jest.SpyInstance;
+
+  const stable = () => fixture.whenStable();
+  const field = (label: string) => {
+    const labelEl = Array.from(el.querySelectorAll('mat-form-field label')).find((l) =>
+      l.textContent?.trim().startsWith(label),
+    ) as HTMLLabelElement | undefined;
+    return labelEl ? labelEl.closest('mat-form-field') : null;
+  };
+  const input = (label: string) => {
+    const target = field(label)?.querySelector<HTMLInputElement>('input');
+    if (!target) throw new Error(`No input labelled ${label}`);
+    return target;
+  };
+  const type = (label: string, value: string) => {
+    const i = input(label);
+    i.value = value;
+    i.dispatchEvent(new Event('input'));
+    i.dispatchEvent(new Event('blur'));
+  };
+  const choose = async (label: string, option: string) => {
+    const select = field(label)?.querySelector<HTMLElement>('mat-select');
+    if (!select) throw new Error(`No select labelled ${label}`);
+    select.click();
+    await stable();
+    const opt = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) =>
+      o.textContent?.trim().startsWith(option),
+    );
+    if (!opt) throw new Error(`No option ${option}`);
+    opt.click();
+    await stable();
+  };
+  const errorUnder = (label: string) =>
+    field(label)?.querySelector('mat-error')?.textContent?.trim() ?? null;
+  const submit = async () => {
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await stable();
+  };
+
+  async function create(id?: string) {
+    TestBed.configureTestingModule({
+      imports: [LicenseFormPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    fixture = TestBed.createComponent(LicenseFormPage);
+    if (id) fixture.componentRef.setInput('id', id);
+    el = fixture.nativeElement;
+    await stable();
+    backend.expectOne(RULE_SETS_PATH).flush(options);
+    if (id) backend.expectOne(`${LICENSES_PATH}/${id}`).flush(license);
+    await stable();
+  }
+
+  afterEach(() => {
+    backend.verify();
+    document.querySelector('.cdk-overlay-container')?.remove();
+  });
+
+  it('filters license types by jurisdiction and asks for no birth date for a fixed cycle', async () => {
+    await create();
+    await choose('State or jurisdiction', 'New Jersey');
+    await choose('License type', 'LSW');
+    expect(field('Birth date')).toBeNull();
+    expect(el.textContent).toContain('40 hours every 24 months');
+  });
+
+  it('shows and requires the birth date for a birth-month type', async () => {
+    await create();
+    await choose('State or jurisdiction', 'Texas');
+    await choose('License type', 'LCSW');
+    expect(field('Birth date')).not.toBeNull();
+    type('License number', 'TX-1');
+    type('Issue date', '2018-03-10');
+    await submit();
+    expect(errorUnder('Birth date')).toBe('This license renews by your birth date: enter it.');
+    backend.expectNone(LICENSES_PATH);
+
+    type('Birth date', '1980-05-02');
+    await submit();
+    const req = backend.expectOne({ method: 'POST', url: LICENSES_PATH });
+    expect(req.request.body).toEqual({
+      jurisdiction: 'TX',
+      licenseType: 'LCSW',
+      number: 'TX-1',
+      issuedOn: '2018-03-10',
+      birthDate: '1980-05-02',
+      roles: [],
+    });
+    req.flush({ ...license, id: 'new-1' }, { status: 201, statusText: 'Created' });
+    await stable();
+    expect(navigate).toHaveBeenCalledWith(['/licenses', 'new-1']);
+  });
+
+  it('puts the server’s field messages under their fields', async () => {
+    await create();
+    await choose('State or jurisdiction', 'New Jersey');
+    await choose('License type', 'LCSW');
+    type('License number', 'X');
+    type('Issue date', '2018-03-10');
+    await submit();
+    backend.expectOne({ method: 'POST', url: LICENSES_PATH }).flush(
+      {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: 'Invalid',
+        fields: { number: ['number is already used by another license'] },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await stable();
+    expect(errorUnder('License number')).toBe('number is already used by another license');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Some fields need your attention.');
+  });
+
+  it('sends the version on edit and offers a reload on a 409', async () => {
+    await create('lic-1');
+    expect(input('License number').value).toBe('44SC0001');
+    type('License number', '44SC0002');
+    await submit();
+    const req = backend.expectOne({ method: 'PATCH', url: `${LICENSES_PATH}/lic-1` });
+    expect(req.request.body).toMatchObject({ number: '44SC0002', version: 3 });
+    req.flush(
+      { statusCode: 409, code: 'conflict', message: 'Stale' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await stable();
+    expect(el.textContent).toContain('This license was changed elsewhere');
+    const reload = Array.from(el.querySelectorAll('button')).find((b) =>
+      b.textContent?.includes('Reload the license'),
+    );
+    reload?.click();
+    backend.expectOne(`${LICENSES_PATH}/lic-1`).flush({ ...license, number: 'FROM-ELSEWHERE', version: 4 });
+    await stable();
+    expect(el.textContent).not.toContain('This license was changed elsewhere');
+    expect(input('License number').value).toBe('FROM-ELSEWHERE');
+  });
+});

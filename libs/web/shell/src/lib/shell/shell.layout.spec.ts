@@ -1,0 +1,118 @@
+import { BreakpointObserver, type BreakpointState } from '@angular/cdk/layout';
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import type { SessionResponse } from '@mezzo/shared-contracts';
+import { AUTH_PATHS, AuthStore } from '@mezzo/web-core';
+import { BehaviorSubject } from 'rxjs';
+import { ShellLayout } from './shell.layout';
+
+const session: SessionResponse = {
+  user: {
+    id: 'u1',
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    isPlatformAdmin: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    memberships: [],
+  },
+  accessToken: 'tok',
+  expiresIn: 900,
+};
+
+describe('ShellLayout', () => {
+  const phone = new BehaviorSubject<BreakpointState>({
+    matches: false,
+    breakpoints: {},
+  });
+
+  async function render(isPhone: boolean) {
+    phone.next({ matches: isPhone, breakpoints: {} });
+    TestBed.configureTestingModule({
+      imports: [ShellLayout],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        {
+          provide: BreakpointObserver,
+          useValue: { observe: () => phone.asObservable() },
+        },
+      ],
+    });
+    TestBed.inject(AuthStore).setSession(session);
+    const fixture = TestBed.createComponent(ShellLayout);
+    await fixture.whenStable();
+    return { fixture, el: fixture.nativeElement as HTMLElement };
+  }
+
+  it('has the landmarks, a skip link and the navigation links', async () => {
+    const { el } = await render(false);
+    expect(el.querySelector('header')?.textContent).toContain('Mezzo');
+    expect(el.querySelector('nav[aria-label="Main"]')).not.toBeNull();
+    expect(el.querySelector('main#main-content')).not.toBeNull();
+    expect(el.querySelector('a.mz-skip-link')?.getAttribute('href')).toBe(
+      '#main-content',
+    );
+    const labels = Array.from(el.querySelectorAll('nav a')).map((a) =>
+      a.textContent?.trim(),
+    );
+    expect(labels).toEqual(['Dashboard', 'Licenses', 'Credits']);
+  });
+
+  it('on desktop the navigation sits beside the page, without a menu button', async () => {
+    const { el } = await render(false);
+    expect(el.querySelector('button[aria-label="Open navigation"]')).toBeNull();
+    expect(el.querySelector('mat-sidenav')?.classList).toContain(
+      'mat-drawer-side',
+    );
+  });
+
+  it('on a phone the navigation opens from a menu button', async () => {
+    const { el, fixture } = await render(true);
+    const button = el.querySelector<HTMLButtonElement>(
+      'button[aria-label="Open navigation"]',
+    );
+    expect(button).not.toBeNull();
+    expect(el.querySelector('mat-sidenav')?.classList).toContain(
+      'mat-drawer-over',
+    );
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    button?.click();
+    await new Promise((resolve) => setTimeout(resolve)); // the drawer reports its state a task later
+    await fixture.whenStable();
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('names the account button after the person and signs out from the menu', async () => {
+    const { el, fixture } = await render(false);
+    const navigateByUrl = jest
+      .spyOn(TestBed.inject(Router), 'navigateByUrl')
+      .mockResolvedValue(true);
+    const account = el.querySelector<HTMLButtonElement>('.mz-account-button');
+    expect(account?.getAttribute('aria-label')).toBe(
+      'Account: Ada Lovelace (ada@example.com)',
+    );
+    account?.click();
+    await fixture.whenStable();
+
+    const menu = document.querySelector('.mat-mdc-menu-panel');
+    expect(menu?.textContent).toContain('ada@example.com');
+    const signOut = Array.from(
+      menu?.querySelectorAll<HTMLButtonElement>('button') ?? [],
+    ).find((b) => b.textContent?.includes('Sign out'));
+    signOut?.click();
+
+    const backend = TestBed.inject(HttpTestingController);
+    backend
+      .expectOne(AUTH_PATHS.signOut)
+      .flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    expect(TestBed.inject(AuthStore).status()).toBe('signed-out');
+    expect(navigateByUrl).toHaveBeenCalledWith('/sign-in');
+  });
+});

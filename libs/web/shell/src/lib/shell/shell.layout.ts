@@ -1,0 +1,94 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatListModule } from '@angular/material/list';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import {
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
+import { AuthStore } from '@mezzo/web-core';
+import { Icon, type IconName } from '@mezzo/web-ui';
+import { map } from 'rxjs';
+
+/** Below this width the navigation slides over the page instead of sitting beside it. */
+export const PHONE_QUERY = '(max-width: 767.98px)';
+
+interface NavLink {
+  path: string;
+  label: string;
+  icon: IconName;
+}
+
+@Component({
+  selector: 'mz-shell-layout',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatMenuModule,
+    MatButtonModule,
+    Icon,
+  ],
+  templateUrl: './shell.layout.html',
+  styleUrl: './shell.layout.css',
+})
+export class ShellLayout {
+  private readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly sidenav = viewChild.required(MatSidenav);
+
+  protected readonly user = this.auth.user;
+  protected readonly navOpen = signal(false);
+  protected readonly isPhone = toSignal(
+    inject(BreakpointObserver)
+      .observe(PHONE_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly accountLabel = computed(() => {
+    const user = this.user();
+    return user ? `Account: ${user.name} (${user.email})` : 'Account';
+  });
+  protected readonly links: readonly NavLink[] = [
+    { path: '/dashboard', label: 'Dashboard', icon: 'dashboard' },
+    { path: '/licenses', label: 'Licenses', icon: 'license' },
+    { path: '/credits', label: 'Credits', icon: 'credits' },
+  ];
+
+  /** On a phone the drawer covers the page: close it once a link is chosen. */
+  protected navigated(): void {
+    if (this.isPhone()) void this.sidenav().close();
+  }
+
+  /** Moves focus to the page itself, past the toolbar and navigation. */
+  protected skipToContent(event: Event, main: HTMLElement): void {
+    event.preventDefault();
+    main.focus();
+  }
+
+  protected signOut(): void {
+    this.auth
+      .signOut()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => void this.router.navigateByUrl('/sign-in'));
+  }
+}
