@@ -6,3 +6,4 @@ export * from './lib/access/permissions.guard';
 export * from './lib/http/logging';
 export * from './lib/core.module';
 export * from './lib/bootstrap/configure-app';
+export * from './lib/http/input';

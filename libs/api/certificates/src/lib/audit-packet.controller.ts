@@ -3,16 +3,15 @@ import {
   Get,
   Inject,
   Param,
-  ParseUUIDPipe,
   Query,
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
-  AppError,
   CurrentUser,
   RequirePermission,
   type RequestUser,
+  uuidParam,
 } from '@mezzo/api-core';
 import { LicensesService } from '@mezzo/api-licenses';
 import { PERMISSIONS } from '@mezzo/shared-contracts';
@@ -23,9 +22,7 @@ import {
   type CertificateStorage,
 } from './storage/certificate-storage';
 
-const Id = new ParseUUIDPipe({
-  exceptionFactory: () => AppError.notFound('License'),
-});
+const Id = uuidParam('License');
 
 class AuditPacketQueryDto {
   @IsOptional()

@@ -56,20 +56,16 @@ describe('audit packet with certificates (HTTP, PostgreSQL, disk)', () => {
       CreditsModule,
       CertificatesModule.forRoot({ dataDir }),
     ]);
-    const a = await request(t.server)
-      .post('/api/auth/register')
-      .send({
-        name: 'Audit Person',
-        email: 'audit@example.org',
-        password: 'long enough password',
-      });
-    const b = await request(t.server)
-      .post('/api/auth/register')
-      .send({
-        name: 'Other',
-        email: 'other@example.org',
-        password: 'long enough password',
-      });
+    const a = await request(t.server).post('/api/auth/register').send({
+      name: 'Audit Person',
+      email: 'audit@example.org',
+      password: 'long enough password',
+    });
+    const b = await request(t.server).post('/api/auth/register').send({
+      name: 'Other',
+      email: 'other@example.org',
+      password: 'long enough password',
+    });
     auth = { Authorization: `Bearer ${a.body.accessToken}` };
     other = { Authorization: `Bearer ${b.body.accessToken}` };
   });

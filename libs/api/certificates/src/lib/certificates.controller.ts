@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Res,
   StreamableFile,
@@ -19,10 +18,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  AppError,
   CurrentUser,
   RequirePermission,
   type RequestUser,
+  uuidParam,
 } from '@mezzo/api-core';
 import {
   PERMISSIONS,
@@ -36,12 +35,8 @@ import {
 } from './certificate-upload';
 import { CertificatesService } from './certificates.service';
 
-const CreditId = new ParseUUIDPipe({
-  exceptionFactory: () => AppError.notFound('Credit'),
-});
-const CertificateId = new ParseUUIDPipe({
-  exceptionFactory: () => AppError.notFound('Certificate'),
-});
+const CreditId = uuidParam('Credit');
+const CertificateId = uuidParam('Certificate');
 const FILE_BODY = {
   schema: {
     type: 'object',

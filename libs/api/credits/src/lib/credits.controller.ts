@@ -6,17 +6,17 @@ import {
   Header,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
-  AppError,
   CurrentUser,
   RequirePermission,
   type RequestUser,
+  todayIso,
+  uuidParam,
 } from '@mezzo/api-core';
 import {
   PERMISSIONS,
@@ -31,10 +31,7 @@ import {
 } from './credits.dto';
 import { CreditsService } from './credits.service';
 
-const Id = new ParseUUIDPipe({
-  exceptionFactory: () => AppError.notFound('Credit'),
-});
-const today = (): string => new Date().toISOString().slice(0, 10);
+const Id = uuidParam('Credit');
 
 @ApiTags('credits')
 @ApiBearerAuth()
@@ -68,7 +65,7 @@ export class CreditsController {
     @CurrentUser() user: RequestUser,
     @Body() body: CreditInputDto,
   ): Promise<CreditDto> {
-    return this.credits.create(user.id, body, today());
+    return this.credits.create(user.id, body, todayIso());
   }
 
   @RequirePermission(PERMISSIONS.creditsRead)
@@ -87,7 +84,7 @@ export class CreditsController {
     @Param('id', Id) id: string,
     @Body() body: UpdateCreditDto,
   ): Promise<CreditDto> {
-    return this.credits.update(user.id, id, body, today());
+    return this.credits.update(user.id, id, body, todayIso());
   }
 
   @RequirePermission(PERMISSIONS.creditsWrite)

@@ -28,10 +28,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { trimString, ISO_DATE_PATTERN } from '@mezzo/api-core';
 
-const trim = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() : value;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const hoursRule = {
   maxDecimalPlaces: 2,
   allowNaN: false,
@@ -61,7 +59,7 @@ export class PracticeSplitDto {
 
 export class ApprovalDto {
   @ApiProperty({ example: 'ACE' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'body is required' })
   @MaxLength(40)
@@ -69,7 +67,7 @@ export class ApprovalDto {
 
   @ApiPropertyOptional({ example: '1234' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(60)
   number?: string;
@@ -77,7 +75,7 @@ export class ApprovalDto {
 
 export class CreditInputDto implements CreditInput {
   @ApiProperty({ example: 'Advocacy for housing policy' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'title is required' })
   @MaxLength(300)
@@ -85,14 +83,16 @@ export class CreditInputDto implements CreditInput {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(200)
   provider?: string | null;
 
   @ApiProperty({ example: '2025-02-14' })
   @IsString()
-  @Matches(ISO_DATE, { message: 'completedOn must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_PATTERN, {
+    message: 'completedOn must be a date YYYY-MM-DD',
+  })
   completedOn!: string;
 
   @ApiProperty({ example: 3 })
@@ -151,21 +151,23 @@ export class UpdateCreditDto implements UpdateCreditRequest {
   version!: number;
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'title cannot be empty' })
   @MaxLength(300)
   title?: string;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(200)
   provider?: string | null;
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Matches(ISO_DATE, { message: 'completedOn must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_PATTERN, {
+    message: 'completedOn must be a date YYYY-MM-DD',
+  })
   completedOn?: string;
   @ApiPropertyOptional()
   @IsOptional()

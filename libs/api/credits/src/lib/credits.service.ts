@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@mezzo/api-core';
+import { AppError, isRealDate } from '@mezzo/api-core';
 import {
   CreditsRepository,
   UsersRepository,
@@ -206,11 +206,6 @@ export function checkCredit(input: CreditInput, today: string): void {
     ];
   }
   if (Object.keys(fields).length) throw AppError.validation(fields);
-}
-
-function isRealDate(value: string): boolean {
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

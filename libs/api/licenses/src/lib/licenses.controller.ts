@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Header,
@@ -13,10 +12,11 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
-  AppError,
   CurrentUser,
   RequirePermission,
   type RequestUser,
+  todayIso,
+  uuidParam,
 } from '@mezzo/api-core';
 import {
   PERMISSIONS,
@@ -37,10 +37,7 @@ import {
 } from './transcript.service';
 import type { Transcript } from '@mezzo/compliance-engine';
 
-const Id = new ParseUUIDPipe({
-  exceptionFactory: () => AppError.notFound('License'),
-});
-const today = (): string => new Date().toISOString().slice(0, 10);
+const Id = uuidParam('License');
 
 @ApiTags('licenses')
 @ApiBearerAuth()
@@ -54,7 +51,7 @@ export class LicensesController {
   @RequirePermission(PERMISSIONS.licensesRead)
   @Get('rule-sets')
   ruleSets(): LicenseTypeOptionDto[] {
-    return this.licenses.ruleSetOptions(today());
+    return this.licenses.ruleSetOptions(todayIso());
   }
 
   @RequirePermission(PERMISSIONS.licensesRead)
@@ -63,7 +60,7 @@ export class LicensesController {
     @CurrentUser() user: RequestUser,
     @Query() q: ListLicensesQueryDto,
   ): Promise<LicenseDto[]> {
-    return this.licenses.list(user.id, q.includeRetired, today());
+    return this.licenses.list(user.id, q.includeRetired, todayIso());
   }
 
   @RequirePermission(PERMISSIONS.licensesWrite)
@@ -73,7 +70,7 @@ export class LicensesController {
     @CurrentUser() user: RequestUser,
     @Body() body: CreateLicenseDto,
   ): Promise<LicenseDto> {
-    return this.licenses.create(user.id, body, today());
+    return this.licenses.create(user.id, body, todayIso());
   }
 
   @RequirePermission(PERMISSIONS.licensesRead)
@@ -82,7 +79,7 @@ export class LicensesController {
     @CurrentUser() user: RequestUser,
     @Param('id', Id) id: string,
   ): Promise<LicenseDto> {
-    return this.licenses.get(user.id, id, today());
+    return this.licenses.get(user.id, id, todayIso());
   }
 
   @RequirePermission(PERMISSIONS.licensesWrite)
@@ -92,7 +89,7 @@ export class LicensesController {
     @Param('id', Id) id: string,
     @Body() body: UpdateLicenseDto,
   ): Promise<LicenseDto> {
-    return this.licenses.update(user.id, id, body, today());
+    return this.licenses.update(user.id, id, body, todayIso());
   }
 
   @RequirePermission(PERMISSIONS.licensesWrite)
@@ -102,7 +99,7 @@ export class LicensesController {
     @CurrentUser() user: RequestUser,
     @Param('id', Id) id: string,
   ): Promise<LicenseDto> {
-    return this.licenses.retire(user.id, id, today());
+    return this.licenses.retire(user.id, id, todayIso());
   }
 
   @RequirePermission(PERMISSIONS.licensesRead)
@@ -112,7 +109,7 @@ export class LicensesController {
     @Param('id', Id) id: string,
     @Query() q: ComplianceQueryDto,
   ): Promise<ComplianceDto> {
-    return this.licenses.complianceView(user.id, id, q.asOf ?? today());
+    return this.licenses.complianceView(user.id, id, q.asOf ?? todayIso());
   }
 
   @RequirePermission(PERMISSIONS.licensesRead)
@@ -126,7 +123,7 @@ export class LicensesController {
     const { pdf, baseName } = await this.licenses.auditPacket(
       user.id,
       id,
-      q.asOf ?? today(),
+      q.asOf ?? todayIso(),
     );
     return new StreamableFile(pdf, {
       type: 'application/pdf',
@@ -157,6 +154,6 @@ export class LicensesController {
     @Param('id', Id) id: string,
     @Body() body: Record<string, unknown>,
   ): Promise<TranscriptImportResult> {
-    return this.transcripts.import(user.id, id, body, today());
+    return this.transcripts.import(user.id, id, body, todayIso());
   }
 }

@@ -18,16 +18,11 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() : value;
-const upper = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { trimString, upperString, ISO_DATE_PATTERN } from '@mezzo/api-core';
 
 export class CreateLicenseDto implements CreateLicenseRequest {
   @ApiProperty({ example: 'NJ' })
-  @Transform(upper)
+  @Transform(upperString)
   @IsString()
   @Matches(/^[A-Z]{2}$/, {
     message: 'jurisdiction must be a two-letter code such as NJ',
@@ -35,14 +30,14 @@ export class CreateLicenseDto implements CreateLicenseRequest {
   jurisdiction!: string;
 
   @ApiProperty({ example: 'LCSW' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'licenseType is required' })
   @MaxLength(30)
   licenseType!: string;
 
   @ApiProperty({ example: '44SC12345600' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'number is required' })
   @MaxLength(40)
@@ -50,14 +45,18 @@ export class CreateLicenseDto implements CreateLicenseRequest {
 
   @ApiProperty({ example: '2018-03-10' })
   @IsString()
-  @Matches(ISO_DATE, { message: 'issuedOn must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_PATTERN, {
+    message: 'issuedOn must be a date YYYY-MM-DD',
+  })
   issuedOn!: string;
 
   @ApiPropertyOptional({ example: '1980-05-02', nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()
-  @Matches(ISO_DATE, { message: 'birthDate must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_PATTERN, {
+    message: 'birthDate must be a date YYYY-MM-DD',
+  })
   birthDate?: string | null;
 
   @ApiPropertyOptional({ enum: LICENSE_ROLES, isArray: true })
@@ -78,7 +77,7 @@ export class UpdateLicenseDto implements UpdateLicenseRequest {
   version!: number;
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(upper)
+  @Transform(upperString)
   @IsString()
   @Matches(/^[A-Z]{2}$/, {
     message: 'jurisdiction must be a two-letter code such as NJ',
@@ -86,14 +85,14 @@ export class UpdateLicenseDto implements UpdateLicenseRequest {
   jurisdiction?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(30)
   licenseType?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'number cannot be empty' })
   @MaxLength(40)
@@ -101,13 +100,17 @@ export class UpdateLicenseDto implements UpdateLicenseRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Matches(ISO_DATE, { message: 'issuedOn must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_PATTERN, {
+    message: 'issuedOn must be a date YYYY-MM-DD',
+  })
   issuedOn?: string;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()
-  @Matches(ISO_DATE, { message: 'birthDate must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_PATTERN, {
+    message: 'birthDate must be a date YYYY-MM-DD',
+  })
   birthDate?: string | null;
   @ApiPropertyOptional({ enum: LICENSE_ROLES, isArray: true })
   @IsOptional()
@@ -133,6 +136,8 @@ export class ComplianceQueryDto {
   })
   @IsOptional()
   @IsString()
-  @Matches(ISO_DATE, { message: 'asOf must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_PATTERN, {
+    message: 'asOf must be a date YYYY-MM-DD',
+  })
   asOf?: string;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@mezzo/api-core';
+import { AppError, isRealDate } from '@mezzo/api-core';
 import {
   CreditsRepository,
   LicensesRepository,
@@ -376,9 +376,4 @@ function stale(current: LicenseEntity): AppError {
       version: [`is stale; the current version is ${current.version}`],
     },
   );
-}
-
-function isRealDate(value: string): boolean {
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }

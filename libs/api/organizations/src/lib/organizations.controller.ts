@@ -5,17 +5,16 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  AppError,
   CurrentUser,
   RequirePermission,
   type RequestUser,
+  uuidParam,
 } from '@mezzo/api-core';
 import {
   PERMISSIONS,
@@ -32,7 +31,7 @@ import {
 import { OrganizationsService } from './organizations.service';
 
 /** A malformed id is simply not found: the answer must not differ from someone else's real id. */
-const Id = new ParseUUIDPipe({ exceptionFactory: () => AppError.notFound() });
+const Id = uuidParam();
 
 @ApiTags('organizations')
 @ApiBearerAuth()

@@ -18,15 +18,14 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { trimString } from '@mezzo/api-core';
 
 const KINDS: OrganizationKind[] = ['provider', 'association'];
 const ROLES: MembershipRole[] = ['owner', 'admin', 'member'];
-const trim = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() : value;
 
 export class CreateOrganizationDto implements CreateOrganizationRequest {
   @ApiProperty({ example: 'NASW New Jersey Chapter' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
   @MaxLength(200)
@@ -39,7 +38,7 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
 
 export class AddMemberDto implements AddMemberRequest {
   @ApiProperty()
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({}, { message: 'email must be a valid email address' })
   email!: string;
 

@@ -16,21 +16,20 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { trimString } from '@mezzo/api-core';
 
-const trim = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() : value;
 const PASSWORD_RULE = `must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`;
 
 export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'Alex Rivera' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
   @MaxLength(120)
   name!: string;
 
   @ApiProperty({ example: 'alex@example.org' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email!: string;
@@ -44,7 +43,7 @@ export class RegisterDto implements RegisterRequest {
 
 export class SignInDto implements SignInRequest {
   @ApiProperty()
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email!: string;
@@ -72,7 +71,7 @@ export class ChangePasswordDto implements ChangePasswordRequest {
 
 export class ForgotPasswordDto implements ForgotPasswordRequest {
   @ApiProperty()
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email!: string;

@@ -98,11 +98,22 @@ function securityHeaders(
 
 /** Static files of the Angular build, and index.html for every other non-API GET (client routes). */
 function serveWeb(app: INestApplication, dir: string): void {
-  const statics = express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForIndex });
+  const statics = express.static(dir, {
+    index: false,
+    maxAge: '1h',
+    setHeaders: noCacheForIndex,
+  });
   // API requests never touch the disk.
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api') ? next() : statics(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.path.startsWith('/api') ? next() : statics(req, res, next),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/api') ||
+      !req.accepts('html')
+    )
+      return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(dir, 'index.html'));
   });

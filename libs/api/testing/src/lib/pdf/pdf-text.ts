@@ -16,8 +16,14 @@ export function pdfText(pdf: Buffer): Promise<string> {
       process.stdout.write(result.text);
     });`;
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ['-e', script], { cwd: process.cwd(), maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`pdf-parse failed: ${stderr || err.message}`)) : resolve(stdout),
+    const child = execFile(
+      process.execPath,
+      ['-e', script],
+      { cwd: process.cwd(), maxBuffer: 32 * 1024 * 1024 },
+      (err, stdout, stderr) =>
+        err
+          ? reject(new Error(`pdf-parse failed: ${stderr || err.message}`))
+          : resolve(stdout),
     );
     child.stdin?.end(pdf);
   });
