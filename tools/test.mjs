@@ -16,6 +16,8 @@ const env = {
   FORCE_COLOR: process.env.CI ? '0' : '1',
 };
 const parallel = process.env.MEZZO_TEST_PARALLEL ?? '2';
+// CI runs everything for real: a cached pass from another checkout must not stand in for a run.
+const cacheFlags = process.env.CI ? ['--skip-nx-cache'] : [];
 
 const steps = [
   [
