@@ -29,6 +29,7 @@ const steps = [
       'lint',
       `--parallel=${parallel}`,
       '--output-style=static',
+      ...cacheFlags,
     ],
   ],
   ['type check', bin('tsc'), ['-p', 'tsconfig.typecheck.json']],
@@ -41,6 +42,7 @@ const steps = [
       'test',
       `--parallel=${parallel}`,
       '--output-style=static',
+      ...cacheFlags,
     ],
   ],
   [
@@ -56,6 +58,7 @@ const steps = [
       'cli',
       `--parallel=${parallel}`,
       '--output-style=static',
+      ...cacheFlags,
     ],
   ],
   [
