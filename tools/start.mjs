@@ -80,7 +80,7 @@ async function main() {
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
-    log('Stopping…');
+    log('Stopping the API and PostgreSQL…');
     if (api.exitCode === null) {
       api.kill('SIGTERM');
       await new Promise((ok) => api.once('exit', ok));
