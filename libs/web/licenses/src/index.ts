@@ -6,3 +6,4 @@ export * from './lib/ui/advocacy-flag';
 export * from './lib/ui/load-error';
 export * from './lib/ui/progress-meter';
 export * from './lib/data/remote';
+export * from './lib/ui/save-error';

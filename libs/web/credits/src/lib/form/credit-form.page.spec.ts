@@ -16,9 +16,9 @@ describe('CreditFormPage', () => {
 
   const stable = () => fixture.whenStable();
   const field = (label: string) =>
-    (Array.from(el.querySelectorAll('mat-form-field label')).find((l) =>
-      l.textContent?.trim().startsWith(label),
-    )?.closest('mat-form-field') ?? null) as HTMLElement | null;
+    (Array.from(el.querySelectorAll('mat-form-field label'))
+      .find((l) => l.textContent?.trim().startsWith(label))
+      ?.closest('mat-form-field') ?? null) as HTMLElement | null;
   const type = async (label: string, value: string) => {
     const i = field(label)?.querySelector<HTMLInputElement>('input');
     if (!i) throw new Error(`No input labelled ${label}`);
@@ -42,7 +42,8 @@ describe('CreditFormPage', () => {
       ?.click();
     await stable();
   };
-  const splitText = () => el.querySelector('.mz-split')?.textContent?.replace(/\s+/g, ' ').trim();
+  const splitText = () =>
+    el.querySelector('.mz-split')?.textContent?.replace(/\s+/g, ' ').trim();
   const submit = async () => {
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     await stable();
@@ -51,10 +52,16 @@ describe('CreditFormPage', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [CreditFormPage],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     backend = TestBed.inject(HttpTestingController);
-    navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    navigateByUrl = jest
+      .spyOn(TestBed.inject(Router), 'navigateByUrl')
+      .mockResolvedValue(true);
     fixture = TestBed.createComponent(CreditFormPage);
     el = fixture.nativeElement;
     await stable();
@@ -67,10 +74,14 @@ describe('CreditFormPage', () => {
 
   it('checks live that the practice split adds up to the hours', async () => {
     await type('Hours', '3');
-    expect(splitText()).toBe('✗ The split adds up to 0 h, but the credit is 3 h.');
+    expect(splitText()).toBe(
+      '✗ The split adds up to 0 h, but the credit is 3 h.',
+    );
     await type('Clinical hours', '2');
     await type('Macro hours', '0.5');
-    expect(splitText()).toBe('✗ The split adds up to 2.5 h, but the credit is 3 h.');
+    expect(splitText()).toBe(
+      '✗ The split adds up to 2.5 h, but the credit is 3 h.',
+    );
     await type('General hours', '0.5');
     expect(splitText()).toBe('✓ The split adds up to 3 h.');
   });
@@ -102,7 +113,9 @@ describe('CreditFormPage', () => {
     await chooseFormat('Live online (synchronous)');
     button('All macro').click();
     await stable();
-    expect(el.querySelector('mat-chip-listbox[aria-label="Macro areas"]')).not.toBeNull();
+    expect(
+      el.querySelector('mat-chip-listbox[aria-label="Macro areas"]'),
+    ).not.toBeNull();
     Array.from(el.querySelectorAll<HTMLElement>('mat-chip-option'))
       .find((c) => c.textContent?.includes('Policy and advocacy'))
       ?.querySelector<HTMLElement>('button, [role="option"]')
@@ -127,7 +140,9 @@ describe('CreditFormPage', () => {
 
     button('All clinical').click();
     await stable();
-    expect(el.querySelector('mat-chip-listbox[aria-label="Macro areas"]')).toBeNull();
+    expect(
+      el.querySelector('mat-chip-listbox[aria-label="Macro areas"]'),
+    ).toBeNull();
   });
 
   it('maps the server’s field errors onto the form', async () => {
@@ -139,10 +154,17 @@ describe('CreditFormPage', () => {
     await stable();
     await submit();
     backend.expectOne({ method: 'POST', url: CREDITS_PATH }).flush(
-      { statusCode: 400, code: 'validation_failed', message: 'Invalid', fields: { title: ['title is too vague'] } },
+      {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: 'Invalid',
+        fields: { title: ['title is too vague'] },
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     await stable();
-    expect(field('Course title')?.querySelector('mat-error')?.textContent?.trim()).toBe('title is too vague');
+    expect(
+      field('Course title')?.querySelector('mat-error')?.textContent?.trim(),
+    ).toBe('title is too vague');
   });
 });

@@ -33,7 +33,7 @@ import {
   type CreditDto,
   type CreditInput,
 } from '@mezzo/shared-contracts';
-import { apiError, errorCode, errorMessage } from '@mezzo/web-core';
+import { showSaveError } from '@mezzo/web-licenses';
 import {
   FORMAT_CODES,
   FORMAT_LABELS,
@@ -47,7 +47,6 @@ import {
 } from '@mezzo/web-licenses';
 import {
   Alert,
-  applyServerErrors,
   controlError,
   focusFirstInvalid,
   formErrorTiming,
@@ -66,12 +65,17 @@ function num(value: unknown): number {
 }
 
 /** The practice split must add up to the credit's hours. */
-export function splitMatchesHours(group: AbstractControl): ValidationErrors | null {
+export function splitMatchesHours(
+  group: AbstractControl,
+): ValidationErrors | null {
   const hoursValue = num(group.get('hours')?.value);
-  const p = group.get('practice')?.value as Record<PracticeLevel, unknown> | undefined;
+  const p = group.get('practice')?.value as
+    Record<PracticeLevel, unknown> | undefined;
   if (!p || hoursValue <= 0) return null;
   const sum = round2(num(p.clinical) + num(p.macro) + num(p.general));
-  return sum === round2(hoursValue) ? null : { splitMismatch: { sum, hours: hoursValue } };
+  return sum === round2(hoursValue)
+    ? null
+    : { splitMismatch: { sum, hours: hoursValue } };
 }
 
 function today(): string {
@@ -80,11 +84,16 @@ function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-function notInFuture(control: AbstractControl<string>): ValidationErrors | null {
+function notInFuture(
+  control: AbstractControl<string>,
+): ValidationErrors | null {
   return control.value && control.value > today() ? { future: true } : null;
 }
 
-type ApprovalGroup = FormGroup<{ body: FormControl<string>; number: FormControl<string> }>;
+type ApprovalGroup = FormGroup<{
+  body: FormControl<string>;
+  number: FormControl<string>;
+}>;
 type LoadState = 'loading' | 'error' | 'ready';
 
 /**
@@ -122,10 +131,24 @@ export class CreditFormPage implements OnInit {
 
   protected readonly form = this.fb.group(
     {
-      title: ['', [Validators.required, Validators.maxLength(300), Validators.pattern(/\S/)]],
+      title: [
+        '',
+        [
+          Validators.required,
+          Validators.maxLength(300),
+          Validators.pattern(/\S/),
+        ],
+      ],
       provider: ['', Validators.maxLength(200)],
       completedOn: ['', [Validators.required, notInFuture]],
-      hours: [null as number | null, [Validators.required, Validators.min(0.01), Validators.max(MAX_CREDIT_HOURS)]],
+      hours: [
+        null as number | null,
+        [
+          Validators.required,
+          Validators.min(0.01),
+          Validators.max(MAX_CREDIT_HOURS),
+        ],
+      ],
       format: ['', Validators.required],
       topics: [[] as string[]],
       practice: this.fb.group({
@@ -153,23 +176,38 @@ export class CreditFormPage implements OnInit {
   protected readonly topicLabels = TOPIC_LABELS;
   protected readonly levels = PRACTICE_CODES;
   /** Short enough for three fields side by side on a phone. */
-  protected readonly levelFieldLabels: Readonly<Record<PracticeLevel, string>> = {
-    clinical: 'Clinical hours',
-    macro: 'Macro hours',
-    general: 'General hours',
-  };
+  protected readonly levelFieldLabels: Readonly<Record<PracticeLevel, string>> =
+    {
+      clinical: 'Clinical hours',
+      macro: 'Macro hours',
+      general: 'General hours',
+    };
   protected readonly macroAreas = MACRO_AREA_CODES;
   protected readonly macroAreaLabels = MACRO_AREA_LABELS;
   protected readonly maxDate = today();
   protected readonly fmt = hours;
   protected readonly fieldError = controlError;
   protected readonly messages = {
-    title: { required: 'Enter the course title.', pattern: 'Enter the course title.', maxlength: 'Use at most 300 characters.' },
+    title: {
+      required: 'Enter the course title.',
+      pattern: 'Enter the course title.',
+      maxlength: 'Use at most 300 characters.',
+    },
     provider: { maxlength: 'Use at most 200 characters.' },
-    completedOn: { required: 'Enter the completion date.', future: 'The completion date cannot be in the future.' },
-    hours: { required: 'Enter the hours.', min: 'Hours must be more than 0.', max: `At most ${MAX_CREDIT_HOURS} hours.` },
+    completedOn: {
+      required: 'Enter the completion date.',
+      future: 'The completion date cannot be in the future.',
+    },
+    hours: {
+      required: 'Enter the hours.',
+      min: 'Hours must be more than 0.',
+      max: `At most ${MAX_CREDIT_HOURS} hours.`,
+    },
     format: { required: 'Choose the format.' },
-    level: { required: 'Enter 0 or more hours.', min: 'Hours cannot be negative.' },
+    level: {
+      required: 'Enter 0 or more hours.',
+      min: 'Hours cannot be negative.',
+    },
     approvalBody: { required: 'Enter the approving body, or remove this row.' },
   } as const;
 
@@ -186,10 +224,13 @@ export class CreditFormPage implements OnInit {
     return round2(num(p.clinical) + num(p.macro) + num(p.general));
   });
   protected readonly splitOk = computed(
-    () => this.hoursValue() > 0 && this.splitSum() === round2(this.hoursValue()),
+    () =>
+      this.hoursValue() > 0 && this.splitSum() === round2(this.hoursValue()),
   );
   /** Macro areas are asked for once some hours are macro. */
-  protected readonly showMacroAreas = computed(() => num(this.value().practice.macro) > 0);
+  protected readonly showMacroAreas = computed(
+    () => num(this.value().practice.macro) > 0,
+  );
 
   ngOnInit(): void {
     this.load();
@@ -232,7 +273,10 @@ export class CreditFormPage implements OnInit {
       topics: [...c.topics],
       practice: { ...c.practice },
       macroAreas: [...c.macroAreas],
-      approvals: c.approvals.map((a) => ({ body: a.body, number: a.number ?? '' })),
+      approvals: c.approvals.map((a) => ({
+        body: a.body,
+        number: a.number ?? '',
+      })),
     });
   }
 
@@ -269,8 +313,13 @@ export class CreditFormPage implements OnInit {
     this.error.set(null);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      if (this.form.hasError('splitMismatch') && Object.values(this.form.controls).every((c) => c.valid)) {
-        this.host.nativeElement.querySelector<HTMLElement>('[formcontrolname="clinical"]')?.focus();
+      if (
+        this.form.hasError('splitMismatch') &&
+        Object.values(this.form.controls).every((c) => c.valid)
+      ) {
+        this.host.nativeElement
+          .querySelector<HTMLElement>('[formcontrolname="clinical"]')
+          ?.focus();
       } else {
         focusFirstInvalid(this.host.nativeElement, this.form);
       }
@@ -313,17 +362,11 @@ export class CreditFormPage implements OnInit {
   }
 
   private fail(err: unknown): void {
-    if (errorCode(err) === 'conflict') {
-      this.conflict.set(true);
-      return;
-    }
-    const body = apiError(err);
-    if (body?.code === 'validation_failed') {
-      const { applied, unmatched } = applyServerErrors(this.form, body.fields);
-      if (applied > 0) focusFirstInvalid(this.host.nativeElement, this.form);
-      this.error.set([errorMessage(err), ...unmatched].join(' '));
-      return;
-    }
-    this.error.set(errorMessage(err));
+    showSaveError(err, {
+      form: this.form,
+      host: this.host.nativeElement,
+      conflict: this.conflict,
+      error: this.error,
+    });
   }
 }

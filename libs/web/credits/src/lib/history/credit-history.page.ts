@@ -69,14 +69,40 @@ const ACTIONS: Record<CreditEventDto['action'], string> = {
     }
   `,
   styles: `
-    :host { display: block; max-width: 720px; }
-    .mz-back { margin-bottom: 8px; font: var(--mat-sys-body-medium); }
-    .mz-title { margin: 0 0 16px; font: var(--mat-sys-headline-medium); overflow-wrap: anywhere; }
-    .mz-events { list-style: none; margin: 0; padding: 0; }
-    .mz-events li { padding: 12px 0 12px 16px; border-left: 3px solid var(--mat-sys-primary); margin-bottom: 8px; }
-    .mz-events h2 { margin: 0; font: var(--mat-sys-title-medium); }
-    .mz-events p { margin: 4px 0 0; }
-    .mz-muted { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-medium); }
+    :host {
+      display: block;
+      max-width: 720px;
+    }
+    .mz-back {
+      margin-bottom: 8px;
+      font: var(--mat-sys-body-medium);
+    }
+    .mz-title {
+      margin: 0 0 16px;
+      font: var(--mat-sys-headline-medium);
+      overflow-wrap: anywhere;
+    }
+    .mz-events {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .mz-events li {
+      padding: 12px 0 12px 16px;
+      border-left: 3px solid var(--mat-sys-primary);
+      margin-bottom: 8px;
+    }
+    .mz-events h2 {
+      margin: 0;
+      font: var(--mat-sys-title-medium);
+    }
+    .mz-events p {
+      margin: 4px 0 0;
+    }
+    .mz-muted {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-medium);
+    }
   `,
 })
 export class CreditHistoryPage {
@@ -89,12 +115,15 @@ export class CreditHistoryPage {
   protected readonly events = this.history.value;
   protected readonly title = computed(() => {
     const list = this.events();
-    return list && list.length > 0 ? `“${list[list.length - 1].snapshot.title}”` : 'a credit';
+    return list && list.length > 0
+      ? `“${list[list.length - 1].snapshot.title}”`
+      : 'a credit';
   });
   protected readonly fmt = hours;
   protected readonly dateText = dateText;
   protected readonly dateTimeText = dateTimeText;
-  protected readonly formatLabel = (code: string) => labelOf(FORMAT_LABELS, code);
+  protected readonly formatLabel = (code: string) =>
+    labelOf(FORMAT_LABELS, code);
   protected actionLabel(a: CreditEventDto['action']): string {
     return ACTIONS[a];
   }

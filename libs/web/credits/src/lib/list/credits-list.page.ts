@@ -8,12 +8,12 @@ import {
   input,
   signal,
 } from '@angular/core';
-import {
-  takeUntilDestroyed,
-  toSignal,
-} from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import {
+  MatPaginatorModule,
+  type PageEvent,
+} from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
@@ -66,7 +66,9 @@ export class CreditsListPage {
   protected readonly deleted = computed(() => this.view() === 'deleted');
 
   protected readonly isPhone = toSignal(
-    inject(BreakpointObserver).observe(PHONE_QUERY).pipe(map((s) => s.matches)),
+    inject(BreakpointObserver)
+      .observe(PHONE_QUERY)
+      .pipe(map((s) => s.matches)),
     { initialValue: false },
   );
   private readonly paging = signal({ deleted: false, page: 1 });
@@ -78,7 +80,11 @@ export class CreditsListPage {
   protected readonly pageSize = signal(25);
 
   protected readonly credits = remote<CreditsQuery, Page<CreditDto>>(
-    () => ({ page: this.page(), pageSize: this.pageSize(), deleted: this.deleted() }),
+    () => ({
+      page: this.page(),
+      pageSize: this.pageSize(),
+      deleted: this.deleted(),
+    }),
     (q) => this.api.list(q),
   );
   protected readonly data = this.credits.value;
@@ -93,11 +99,13 @@ export class CreditsListPage {
   );
   protected readonly fmt = hours;
   protected readonly dateText = dateText;
-  protected readonly formatLabel = (code: string) => labelOf(FORMAT_LABELS, code);
+  protected readonly formatLabel = (code: string) =>
+    labelOf(FORMAT_LABELS, code);
 
   protected split(c: CreditDto): string {
     const parts: string[] = [];
-    if (c.practice.clinical) parts.push(`${hours(c.practice.clinical)} clinical`);
+    if (c.practice.clinical)
+      parts.push(`${hours(c.practice.clinical)} clinical`);
     if (c.practice.macro) parts.push(`${hours(c.practice.macro)} macro`);
     if (c.practice.general) parts.push(`${hours(c.practice.general)} general`);
     return parts.join(', ') || '—';
@@ -130,14 +138,20 @@ export class CreditsListPage {
             .subscribe({
               next: () => {
                 this.credits.reload();
-                this.snackBar.open(`Restored “${c.title}”.`, undefined, { duration: 4000 });
+                this.snackBar.open(`Restored “${c.title}”.`, undefined, {
+                  duration: 4000,
+                });
               },
               error: (err: unknown) =>
-                this.actionError.set(`The credit was not restored. ${errorMessage(err)}`),
+                this.actionError.set(
+                  `The credit was not restored. ${errorMessage(err)}`,
+                ),
             });
         },
         error: (err: unknown) =>
-          this.actionError.set(`The credit was not deleted. ${errorMessage(err)}`),
+          this.actionError.set(
+            `The credit was not deleted. ${errorMessage(err)}`,
+          ),
       });
   }
 
@@ -153,10 +167,14 @@ export class CreditsListPage {
       .subscribe({
         next: () => {
           this.credits.reload();
-          this.snackBar.open(`Restored “${c.title}”.`, undefined, { duration: 4000 });
+          this.snackBar.open(`Restored “${c.title}”.`, undefined, {
+            duration: 4000,
+          });
         },
         error: (err: unknown) =>
-          this.actionError.set(`The credit was not restored. ${errorMessage(err)}`),
+          this.actionError.set(
+            `The credit was not restored. ${errorMessage(err)}`,
+          ),
       });
   }
 
@@ -173,7 +191,9 @@ export class CreditsListPage {
       .subscribe({
         next: (blob) => saveBlob(blob, 'mezzo-credits.csv'),
         error: (err: unknown) =>
-          this.actionError.set(`The export did not download. ${errorMessage(err)}`),
+          this.actionError.set(
+            `The export did not download. ${errorMessage(err)}`,
+          ),
       });
   }
 }

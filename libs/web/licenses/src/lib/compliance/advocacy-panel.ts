@@ -43,7 +43,10 @@ export const ADVOCACY_WHY =
       <div class="mz-adv__bar" role="img" [attr.aria-label]="chartLabel()">
         @for (s of segments(); track s.key) {
           @if (s.percent > 0) {
-            <span class="mz-adv__seg mz-adv__seg--{{ s.key }}" [style.width.%]="s.percent"></span>
+            <span
+              class="mz-adv__seg mz-adv__seg--{{ s.key }}"
+              [style.width.%]="s.percent"
+            ></span>
           }
         }
         @if (total() === 0) {
@@ -53,16 +56,25 @@ export const ADVOCACY_WHY =
       <ul class="mz-adv__legend">
         @for (s of segments(); track s.key) {
           <li>
-            <span class="mz-adv__swatch mz-adv__seg--{{ s.key }}" aria-hidden="true"></span>
-            {{ s.label }}: <strong>{{ fmt(s.hours) }}</strong> ({{ s.percent }}%)
+            <span
+              class="mz-adv__swatch mz-adv__seg--{{ s.key }}"
+              aria-hidden="true"
+            ></span>
+            {{ s.label }}: <strong>{{ fmt(s.hours) }}</strong> ({{
+              s.percent
+            }}%)
           </li>
         }
       </ul>
 
       <p class="mz-adv__share">
-        Macro share: <strong>{{ sharePercent() }}%</strong> ({{ fmt(balance().macroHours) }})
-        — floor {{ fmt(balance().floorHours) }}.
-        @if (balance().macroHours >= balance().floorHours && balance().floorHours > 0) {
+        Macro share: <strong>{{ sharePercent() }}%</strong> ({{
+          fmt(balance().macroHours)
+        }}) — floor {{ fmt(balance().floorHours) }}.
+        @if (
+          balance().macroHours >= balance().floorHours &&
+          balance().floorHours > 0
+        ) {
           At or above the floor.
         } @else {
           {{ fmt(shortOfFloor()) }} below the floor.
@@ -71,7 +83,13 @@ export const ADVOCACY_WHY =
 
       @if (balance().macroCountsTowardRenewal !== 'yes') {
         <div class="mz-adv__note" role="note">
-          <h3>{{ balance().macroCountsTowardRenewal === 'capped' ? 'This board caps macro hours' : 'This board does not count macro hours' }}</h3>
+          <h3>
+            {{
+              balance().macroCountsTowardRenewal === 'capped'
+                ? 'This board caps macro hours'
+                : 'This board does not count macro hours'
+            }}
+          </h3>
           <p>{{ balance().note }}</p>
         </div>
       } @else if (balance().note) {
@@ -83,32 +101,103 @@ export const ADVOCACY_WHY =
     </section>
   `,
   styles: `
-    :host { display: block; }
-    .mz-adv__head { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; }
-    h2 { margin: 0; font: var(--mat-sys-title-large); }
-    h3 { margin: 0 0 4px; font: var(--mat-sys-title-small); }
-    .mz-adv__summary { margin: 12px 0 4px; }
-    .mz-adv__why { margin: 0 0 12px; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-medium); }
+    :host {
+      display: block;
+    }
+    .mz-adv__head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+    }
+    h2 {
+      margin: 0;
+      font: var(--mat-sys-title-large);
+    }
+    h3 {
+      margin: 0 0 4px;
+      font: var(--mat-sys-title-small);
+    }
+    .mz-adv__summary {
+      margin: 12px 0 4px;
+    }
+    .mz-adv__why {
+      margin: 0 0 12px;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-medium);
+    }
     .mz-adv__bar {
-      display: flex; height: 20px; border-radius: 4px; overflow: hidden;
-      background: var(--mat-sys-surface-container-highest); outline: 1px solid var(--mat-sys-outline-variant);
+      display: flex;
+      height: 20px;
+      border-radius: 4px;
+      overflow: hidden;
+      background: var(--mat-sys-surface-container-highest);
+      outline: 1px solid var(--mat-sys-outline-variant);
     }
-    .mz-adv__seg { display: block; height: 100%; }
-    .mz-adv__seg--clinical { background: #1565c0; }
+    .mz-adv__seg {
+      display: block;
+      height: 100%;
+    }
+    .mz-adv__seg--clinical {
+      background: #1565c0;
+    }
     /* Stripes as well as colour: the macro share is readable without colour vision. */
-    .mz-adv__seg--macro { background: repeating-linear-gradient(45deg, #e65100 0 4px, #ffb74d 4px 8px); }
-    .mz-adv__seg--general { background: #9e9e9e; }
-    .mz-adv__empty { padding: 0 8px; font: var(--mat-sys-body-small); line-height: 20px; }
-    .mz-adv__legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; margin: 8px 0; padding: 0; font: var(--mat-sys-body-medium); }
-    .mz-adv__swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; border-radius: 2px; }
-    .mz-adv__share { margin: 8px 0; }
-    .mz-adv__note {
-      margin-top: 12px; padding: 12px 16px; border-left: 4px solid var(--mat-sys-tertiary);
-      background: var(--mat-sys-surface-container); border-radius: 4px;
+    .mz-adv__seg--macro {
+      background: repeating-linear-gradient(
+        45deg,
+        #e65100 0 4px,
+        #ffb74d 4px 8px
+      );
     }
-    .mz-adv__note p, .mz-adv__details p { margin: 0; font: var(--mat-sys-body-medium); }
-    .mz-adv__details { margin-top: 8px; font: var(--mat-sys-body-medium); }
-    .mz-adv__details summary { cursor: pointer; color: var(--mat-sys-primary); padding: 4px 0; }
+    .mz-adv__seg--general {
+      background: #9e9e9e;
+    }
+    .mz-adv__empty {
+      padding: 0 8px;
+      font: var(--mat-sys-body-small);
+      line-height: 20px;
+    }
+    .mz-adv__legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+      list-style: none;
+      margin: 8px 0;
+      padding: 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .mz-adv__swatch {
+      display: inline-block;
+      width: 12px;
+      height: 12px;
+      margin-right: 4px;
+      vertical-align: -1px;
+      border-radius: 2px;
+    }
+    .mz-adv__share {
+      margin: 8px 0;
+    }
+    .mz-adv__note {
+      margin-top: 12px;
+      padding: 12px 16px;
+      border-left: 4px solid var(--mat-sys-tertiary);
+      background: var(--mat-sys-surface-container);
+      border-radius: 4px;
+    }
+    .mz-adv__note p,
+    .mz-adv__details p {
+      margin: 0;
+      font: var(--mat-sys-body-medium);
+    }
+    .mz-adv__details {
+      margin-top: 8px;
+      font: var(--mat-sys-body-medium);
+    }
+    .mz-adv__details summary {
+      cursor: pointer;
+      color: var(--mat-sys-primary);
+      padding: 4px 0;
+    }
   `,
 })
 export class AdvocacyPanel {
@@ -125,12 +214,29 @@ export class AdvocacyPanel {
     const total = this.total();
     const pct = (h: number) => (total > 0 ? Math.round((h / total) * 100) : 0);
     return [
-      { key: 'clinical', label: 'Clinical', hours: b.clinicalHours, percent: pct(b.clinicalHours) },
-      { key: 'macro', label: 'Macro / advocacy', hours: b.macroHours, percent: pct(b.macroHours) },
-      { key: 'general', label: 'General', hours: b.generalHours, percent: pct(b.generalHours) },
+      {
+        key: 'clinical',
+        label: 'Clinical',
+        hours: b.clinicalHours,
+        percent: pct(b.clinicalHours),
+      },
+      {
+        key: 'macro',
+        label: 'Macro / advocacy',
+        hours: b.macroHours,
+        percent: pct(b.macroHours),
+      },
+      {
+        key: 'general',
+        label: 'General',
+        hours: b.generalHours,
+        percent: pct(b.generalHours),
+      },
     ];
   });
-  protected readonly sharePercent = computed(() => Math.round(this.balance().macroShare * 100));
+  protected readonly sharePercent = computed(() =>
+    Math.round(this.balance().macroShare * 100),
+  );
   protected readonly shortOfFloor = computed(() =>
     Math.max(0, this.balance().floorHours - this.balance().macroHours),
   );

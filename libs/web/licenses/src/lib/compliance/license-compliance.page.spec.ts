@@ -21,37 +21,115 @@ const evaluation: Evaluation = {
   jurisdiction: 'NJ',
   licenseType: 'LCSW',
   ruleSet: { version: '2018-09-01', effectiveFrom: '2018-09-01' },
-  cycle: { start: '2026-09-01', end: '2028-08-31', firstRenewal: false, daysLeft: 648 },
+  cycle: {
+    start: '2026-09-01',
+    end: '2028-08-31',
+    firstRenewal: false,
+    daysLeft: 648,
+  },
   status: 'in-progress',
   totals: { requiredHours: 40, countedHours: 10, remainingHours: 30 },
   requirements: [
-    { code: 'total', label: 'Total hours', requiredHours: 40, countedHours: 10, remainingHours: 30, met: false, allocations: [{ creditId: 'c1', hours: 6 }, { creditId: 'c2', hours: 3 }, { creditId: 'c3', hours: 1 }], source },
-    { code: 'practice:clinical', label: 'Directly related to clinical practice', requiredHours: 20, countedHours: 6, remainingHours: 14, met: false, allocations: [{ creditId: 'c1', hours: 6 }], source, note: 'At least 20 of the 40 credits.' },
-    { code: 'topic:ethics', label: 'Ethics', requiredHours: 3, countedHours: 3, remainingHours: 0, met: true, allocations: [{ creditId: 'c2', hours: 3 }], source },
+    {
+      code: 'total',
+      label: 'Total hours',
+      requiredHours: 40,
+      countedHours: 10,
+      remainingHours: 30,
+      met: false,
+      allocations: [
+        { creditId: 'c1', hours: 6 },
+        { creditId: 'c2', hours: 3 },
+        { creditId: 'c3', hours: 1 },
+      ],
+      source,
+    },
+    {
+      code: 'practice:clinical',
+      label: 'Directly related to clinical practice',
+      requiredHours: 20,
+      countedHours: 6,
+      remainingHours: 14,
+      met: false,
+      allocations: [{ creditId: 'c1', hours: 6 }],
+      source,
+      note: 'At least 20 of the 40 credits.',
+    },
+    {
+      code: 'topic:ethics',
+      label: 'Ethics',
+      requiredHours: 3,
+      countedHours: 3,
+      remainingHours: 0,
+      met: true,
+      allocations: [{ creditId: 'c2', hours: 3 }],
+      source,
+    },
   ],
   excluded: [
-    { creditId: 'c4', hours: 8, reason: 'outside-cycle', detail: 'Completed outside the renewal cycle' },
-    { creditId: 'c5', hours: 2, reason: 'over-cap', detail: 'Self-study hours above the 20-hour cap (N.J.A.C. 13:44G-6.4)' },
+    {
+      creditId: 'c4',
+      hours: 8,
+      reason: 'outside-cycle',
+      detail: 'Completed outside the renewal cycle',
+    },
+    {
+      creditId: 'c5',
+      hours: 2,
+      reason: 'over-cap',
+      detail: 'Self-study hours above the 20-hour cap (N.J.A.C. 13:44G-6.4)',
+    },
   ],
-  advocacy: { clinicalHours: 6, macroHours: 1, generalHours: 3, macroShare: 0.1, floorHours: 4, status: 'thin', macroCountsTowardRenewal: 'yes', note: 'Not addressed.' },
+  advocacy: {
+    clinicalHours: 6,
+    macroHours: 1,
+    generalHours: 3,
+    macroShare: 0.1,
+    floorHours: 4,
+    status: 'thin',
+    macroCountsTowardRenewal: 'yes',
+    note: 'Not addressed.',
+  },
   plan: [
-    { code: 'practice:clinical', hours: 14, description: '14 more hours of Directly related to clinical practice', accepts: { practice: 'clinical' } },
-    { code: 'total', hours: 16, description: '16 more hours of any accepted CE', accepts: {} },
+    {
+      code: 'practice:clinical',
+      hours: 14,
+      description: '14 more hours of Directly related to clinical practice',
+      accepts: { practice: 'clinical' },
+    },
+    {
+      code: 'total',
+      hours: 16,
+      description: '16 more hours of any accepted CE',
+      accepts: {},
+    },
   ],
 };
 
 const compliance: ComplianceDto = {
   license: {
-    id: 'lic-1', jurisdiction: 'NJ', licenseType: 'LCSW', number: '44SC0001', issuedOn: '2018-03-10',
-    birthDate: null, roles: [], retiredAt: null, version: 1,
-    cycle: { start: '2026-09-01', end: '2028-08-31', daysLeft: 648 }, status: 'in-progress',
+    id: 'lic-1',
+    jurisdiction: 'NJ',
+    licenseType: 'LCSW',
+    number: '44SC0001',
+    issuedOn: '2018-03-10',
+    birthDate: null,
+    roles: [],
+    retiredAt: null,
+    version: 1,
+    cycle: { start: '2026-09-01', end: '2028-08-31', daysLeft: 648 },
+    status: 'in-progress',
   },
   evaluation,
   credits: {
     c1: { title: 'DBT skills', completedOn: '2026-10-02', hours: 6 },
     c2: { title: 'Ethics and boundaries', completedOn: '2026-10-20', hours: 3 },
     c3: { title: 'Advocacy day', completedOn: '2026-11-02', hours: 1 },
-    c4: { title: 'Motivational interviewing', completedOn: '2025-09-20', hours: 8 },
+    c4: {
+      title: 'Motivational interviewing',
+      completedOn: '2025-09-20',
+      hours: 8,
+    },
     c5: { title: 'Self-paced CBT', completedOn: '2026-10-10', hours: 2 },
   },
 };
@@ -65,7 +143,11 @@ describe('LicenseCompliancePage', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [LicenseCompliancePage],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(LicenseCompliancePage);
@@ -83,7 +165,9 @@ describe('LicenseCompliancePage', () => {
     await fixture.whenStable();
     expect(el.querySelector('mat-progress-bar')).toBeNull();
     expect(el.querySelector('h1')?.textContent).toContain('NJ LCSW');
-    expect(el.querySelector('mz-status-chip')?.textContent).toContain('In progress');
+    expect(el.querySelector('mz-status-chip')?.textContent).toContain(
+      'In progress',
+    );
     expect(text()).toContain('648 days left');
     expect(text()).toContain('10 h of 40 h');
   });
@@ -92,43 +176,59 @@ describe('LicenseCompliancePage', () => {
     backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(compliance);
     await fixture.whenStable();
     const reqs = Array.from(el.querySelectorAll('.mz-req'));
-    expect(reqs.map((r) => r.querySelector('h3')?.textContent?.trim())).toEqual([
-      'Total hours',
-      'Directly related to clinical practice',
-      'Ethics',
-    ]);
+    expect(reqs.map((r) => r.querySelector('h3')?.textContent?.trim())).toEqual(
+      ['Total hours', 'Directly related to clinical practice', 'Ethics'],
+    );
     const clinical = reqs[1];
-    expect(clinical.querySelector('[role="progressbar"]')?.getAttribute('aria-valuetext')).toBe('6 h of 20 h');
+    expect(
+      clinical
+        .querySelector('[role="progressbar"]')
+        ?.getAttribute('aria-valuetext'),
+    ).toBe('6 h of 20 h');
     expect(clinical.textContent).toContain('14 h to go');
     expect(clinical.textContent).toContain('At least 20 of the 40 credits.');
     const link = clinical.querySelector<HTMLAnchorElement>('.mz-req__source a');
     expect(link?.href).toBe('https://example.test/njac-13-44g-6-2');
-    expect(clinical.querySelector('details')?.textContent).toContain('DBT skills — 6 h');
+    expect(clinical.querySelector('details')?.textContent).toContain(
+      'DBT skills — 6 h',
+    );
     expect(reqs[2].textContent).toContain('✓ Met');
   });
 
   it('renders the plan and the excluded hours in plain words', async () => {
     backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(compliance);
     await fixture.whenStable();
-    const plan = Array.from(el.querySelectorAll('.mz-plan li')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    const plan = Array.from(el.querySelectorAll('.mz-plan li')).map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
     expect(plan).toEqual([
       '14 h:14 more hours of Directly related to clinical practice',
       '16 h:16 more hours of any accepted CE',
     ]);
     expect(text()).toContain('Motivational interviewing — 8 h');
     expect(text()).toContain('Completed outside this renewal cycle');
-    expect(text()).toContain('Above a limit the board sets: Self-study hours above the 20-hour cap');
-    expect(el.querySelector('mz-advocacy-panel mz-advocacy-flag')?.textContent).toContain('Thin');
+    expect(text()).toContain(
+      'Above a limit the board sets: Self-study hours above the 20-hour cap',
+    );
+    expect(
+      el.querySelector('mz-advocacy-panel mz-advocacy-flag')?.textContent,
+    ).toContain('Thin');
   });
 
   it('says when it could not load and tries again', async () => {
-    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(
-      { statusCode: 404, code: 'not_found', message: 'Not found' },
-      { status: 404, statusText: 'Not Found' },
-    );
+    backend
+      .expectOne(`${LICENSES_PATH}/lic-1/compliance`)
+      .flush(
+        { statusCode: 404, code: 'not_found', message: 'Not found' },
+        { status: 404, statusText: 'Not Found' },
+      );
     await fixture.whenStable();
-    expect(el.querySelector('[role="alert"]')?.textContent).toContain('We could not find that.');
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Try again'))?.click();
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      'We could not find that.',
+    );
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.includes('Try again'))
+      ?.click();
     TestBed.tick();
     backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(compliance);
     await fixture.whenStable();

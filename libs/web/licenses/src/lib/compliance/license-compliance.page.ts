@@ -103,7 +103,10 @@ export class LicenseCompliancePage {
   protected creditsOf(req: RequirementResult): CreditLine[] {
     const d = this.data();
     if (!d) return [];
-    return req.allocations.map((a) => ({ ...this.credit(d, a.creditId), hours: a.hours }));
+    return req.allocations.map((a) => ({
+      ...this.credit(d, a.creditId),
+      hours: a.hours,
+    }));
   }
 
   private credit(d: ComplianceDto, id: string): CreditLine {
@@ -120,9 +123,14 @@ export class LicenseCompliancePage {
     const d = this.data();
     if (!d || this.retiring()) return;
     this.actionError.set(null);
-    const data: RetireDialogData = { name: `${this.title()} ${d.license.number}` };
+    const data: RetireDialogData = {
+      name: `${this.title()} ${d.license.number}`,
+    };
     this.dialog
-      .open<RetireDialog, RetireDialogData, boolean>(RetireDialog, { data, maxWidth: '480px' })
+      .open<RetireDialog, RetireDialogData, boolean>(RetireDialog, {
+        data,
+        maxWidth: '480px',
+      })
       .afterClosed()
       .pipe(
         filter((confirmed) => confirmed === true),
@@ -135,12 +143,16 @@ export class LicenseCompliancePage {
       .subscribe({
         next: () => {
           this.retiring.set(false);
-          this.snackBar.open(`${this.title()} retired.`, undefined, { duration: 4000 });
+          this.snackBar.open(`${this.title()} retired.`, undefined, {
+            duration: 4000,
+          });
           void this.router.navigateByUrl('/licenses');
         },
         error: (err: unknown) => {
           this.retiring.set(false);
-          this.actionError.set(`The license was not retired. ${errorMessage(err)}`);
+          this.actionError.set(
+            `The license was not retired. ${errorMessage(err)}`,
+          );
         },
       });
   }

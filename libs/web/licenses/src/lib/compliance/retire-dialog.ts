@@ -20,8 +20,15 @@ export interface RetireDialogData {
       </p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false">Keep it</button>
-      <button mat-flat-button type="button" [mat-dialog-close]="true" cdkFocusInitial>
+      <button mat-button type="button" [mat-dialog-close]="false">
+        Keep it
+      </button>
+      <button
+        mat-flat-button
+        type="button"
+        [mat-dialog-close]="true"
+        cdkFocusInitial
+      >
         Retire license
       </button>
     </mat-dialog-actions>

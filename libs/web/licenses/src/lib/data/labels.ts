@@ -97,7 +97,10 @@ export const MACRO_AREA_CODES = Object.keys(MACRO_AREA_LABELS) as MacroArea[];
 export const ROLE_CODES = Object.keys(ROLE_LABELS) as LicenseRole[];
 
 /** A label for any code, falling back to the code itself for one added later. */
-export function labelOf(labels: Readonly<Record<string, string>>, code: string): string {
+export function labelOf(
+  labels: Readonly<Record<string, string>>,
+  code: string,
+): string {
   return labels[code] ?? code;
 }
 
@@ -132,11 +135,15 @@ const DATE_TIME = new Intl.DateTimeFormat('en-US', {
 /** "Sep 1, 2026" for a calendar date (YYYY-MM-DD, no time zone shift) or a timestamp's day. */
 export function dateText(value: string | null | undefined): string {
   if (!value) return '';
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  const d = new Date(
+    /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value,
+  );
   if (Number.isNaN(d.getTime())) return value;
   return /^\d{4}-\d{2}-\d{2}$/.test(value)
     ? DATE.format(d)
-    : DATE.format(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())));
+    : DATE.format(
+        new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())),
+      );
 }
 
 /** "Nov 22, 2026, 11:58 AM" in the person's own time zone. */

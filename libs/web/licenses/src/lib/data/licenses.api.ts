@@ -22,12 +22,17 @@ export class LicensesApi {
   }
 
   list(includeRetired = false): Observable<LicenseDto[]> {
-    const params = new HttpParams().set('includeRetired', String(includeRetired));
+    const params = new HttpParams().set(
+      'includeRetired',
+      String(includeRetired),
+    );
     return this.http.get<LicenseDto[]>(LICENSES_PATH, { params });
   }
 
   get(id: string): Observable<LicenseDto> {
-    return this.http.get<LicenseDto>(`${LICENSES_PATH}/${encodeURIComponent(id)}`);
+    return this.http.get<LicenseDto>(
+      `${LICENSES_PATH}/${encodeURIComponent(id)}`,
+    );
   }
 
   create(body: CreateLicenseRequest): Observable<LicenseDto> {
@@ -35,14 +40,22 @@ export class LicensesApi {
   }
 
   update(id: string, body: UpdateLicenseRequest): Observable<LicenseDto> {
-    return this.http.patch<LicenseDto>(`${LICENSES_PATH}/${encodeURIComponent(id)}`, body);
+    return this.http.patch<LicenseDto>(
+      `${LICENSES_PATH}/${encodeURIComponent(id)}`,
+      body,
+    );
   }
 
   retire(id: string): Observable<LicenseDto> {
-    return this.http.post<LicenseDto>(`${LICENSES_PATH}/${encodeURIComponent(id)}/retire`, {});
+    return this.http.post<LicenseDto>(
+      `${LICENSES_PATH}/${encodeURIComponent(id)}/retire`,
+      {},
+    );
   }
 
   compliance(id: string): Observable<ComplianceDto> {
-    return this.http.get<ComplianceDto>(`${LICENSES_PATH}/${encodeURIComponent(id)}/compliance`);
+    return this.http.get<ComplianceDto>(
+      `${LICENSES_PATH}/${encodeURIComponent(id)}/compliance`,
+    );
   }
 }

@@ -28,7 +28,10 @@ export interface Remote<T> {
  * in the app's first-load chunk (it lives in @angular/core), which the licensee dashboard's budget
  * cannot spare.
  */
-export function remote<P, T>(params: () => P, load: (params: P) => Observable<T>): Remote<T> {
+export function remote<P, T>(
+  params: () => P,
+  load: (params: P) => Observable<T>,
+): Remote<T> {
   const value = signal<T | null>(null);
   const error = signal<unknown>(undefined);
   const isLoading = signal(true);

@@ -10,9 +10,33 @@ import { LICENSES_PATH, RULE_SETS_PATH } from '../data/licenses.api';
 import { LicenseFormPage } from './license-form.page';
 
 const options: LicenseTypeOptionDto[] = [
-  { jurisdiction: 'NJ', jurisdictionName: 'New Jersey', licenseType: 'LCSW', licenseTypeName: 'Licensed Clinical Social Worker', anchor: 'fixed', totalHours: 40, cycleMonths: 24 },
-  { jurisdiction: 'NJ', jurisdictionName: 'New Jersey', licenseType: 'LSW', licenseTypeName: 'Licensed Social Worker', anchor: 'fixed', totalHours: 40, cycleMonths: 24 },
-  { jurisdiction: 'TX', jurisdictionName: 'Texas', licenseType: 'LCSW', licenseTypeName: 'Licensed Clinical Social Worker', anchor: 'birth-month', totalHours: 30, cycleMonths: 24 },
+  {
+    jurisdiction: 'NJ',
+    jurisdictionName: 'New Jersey',
+    licenseType: 'LCSW',
+    licenseTypeName: 'Licensed Clinical Social Worker',
+    anchor: 'fixed',
+    totalHours: 40,
+    cycleMonths: 24,
+  },
+  {
+    jurisdiction: 'NJ',
+    jurisdictionName: 'New Jersey',
+    licenseType: 'LSW',
+    licenseTypeName: 'Licensed Social Worker',
+    anchor: 'fixed',
+    totalHours: 40,
+    cycleMonths: 24,
+  },
+  {
+    jurisdiction: 'TX',
+    jurisdictionName: 'Texas',
+    licenseType: 'LCSW',
+    licenseTypeName: 'Licensed Clinical Social Worker',
+    anchor: 'birth-month',
+    totalHours: 30,
+    cycleMonths: 24,
+  },
 ];
 
 const license: LicenseDto = {
@@ -37,9 +61,10 @@ describe('LicenseFormPage', () => {
 
   const stable = () => fixture.whenStable();
   const field = (label: string) => {
-    const labelEl = Array.from(el.querySelectorAll('mat-form-field label')).find((l) =>
-      l.textContent?.trim().startsWith(label),
-    ) as HTMLLabelElement | undefined;
+    const labelEl = Array.from(
+      el.querySelectorAll('mat-form-field label'),
+    ).find((l) => l.textContent?.trim().startsWith(label)) as
+      HTMLLabelElement | undefined;
     return labelEl ? labelEl.closest('mat-form-field') : null;
   };
   const input = (label: string) => {
@@ -58,9 +83,9 @@ describe('LicenseFormPage', () => {
     if (!select) throw new Error(`No select labelled ${label}`);
     select.click();
     await stable();
-    const opt = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) =>
-      o.textContent?.trim().startsWith(option),
-    );
+    const opt = Array.from(
+      document.querySelectorAll<HTMLElement>('mat-option'),
+    ).find((o) => o.textContent?.trim().startsWith(option));
     if (!opt) throw new Error(`No option ${option}`);
     opt.click();
     await stable();
@@ -75,10 +100,16 @@ describe('LicenseFormPage', () => {
   async function create(id?: string) {
     TestBed.configureTestingModule({
       imports: [LicenseFormPage],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     backend = TestBed.inject(HttpTestingController);
-    navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    navigate = jest
+      .spyOn(TestBed.inject(Router), 'navigate')
+      .mockResolvedValue(true);
     fixture = TestBed.createComponent(LicenseFormPage);
     if (id) fixture.componentRef.setInput('id', id);
     el = fixture.nativeElement;
@@ -109,7 +140,9 @@ describe('LicenseFormPage', () => {
     type('License number', 'TX-1');
     type('Issue date', '2018-03-10');
     await submit();
-    expect(errorUnder('Birth date')).toBe('This license renews by your birth date: enter it.');
+    expect(errorUnder('Birth date')).toBe(
+      'This license renews by your birth date: enter it.',
+    );
     backend.expectNone(LICENSES_PATH);
 
     type('Birth date', '1980-05-02');
@@ -123,7 +156,10 @@ describe('LicenseFormPage', () => {
       birthDate: '1980-05-02',
       roles: [],
     });
-    req.flush({ ...license, id: 'new-1' }, { status: 201, statusText: 'Created' });
+    req.flush(
+      { ...license, id: 'new-1' },
+      { status: 201, statusText: 'Created' },
+    );
     await stable();
     expect(navigate).toHaveBeenCalledWith(['/licenses', 'new-1']);
   });
@@ -145,8 +181,12 @@ describe('LicenseFormPage', () => {
       { status: 400, statusText: 'Bad Request' },
     );
     await stable();
-    expect(errorUnder('License number')).toBe('number is already used by another license');
-    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Some fields need your attention.');
+    expect(errorUnder('License number')).toBe(
+      'number is already used by another license',
+    );
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      'Some fields need your attention.',
+    );
   });
 
   it('sends the version on edit and offers a reload on a 409', async () => {
@@ -154,7 +194,10 @@ describe('LicenseFormPage', () => {
     expect(input('License number').value).toBe('44SC0001');
     type('License number', '44SC0002');
     await submit();
-    const req = backend.expectOne({ method: 'PATCH', url: `${LICENSES_PATH}/lic-1` });
+    const req = backend.expectOne({
+      method: 'PATCH',
+      url: `${LICENSES_PATH}/lic-1`,
+    });
     expect(req.request.body).toMatchObject({ number: '44SC0002', version: 3 });
     req.flush(
       { statusCode: 409, code: 'conflict', message: 'Stale' },
@@ -166,7 +209,9 @@ describe('LicenseFormPage', () => {
       b.textContent?.includes('Reload the license'),
     );
     reload?.click();
-    backend.expectOne(`${LICENSES_PATH}/lic-1`).flush({ ...license, number: 'FROM-ELSEWHERE', version: 4 });
+    backend
+      .expectOne(`${LICENSES_PATH}/lic-1`)
+      .flush({ ...license, number: 'FROM-ELSEWHERE', version: 4 });
     await stable();
     expect(el.textContent).not.toContain('This license was changed elsewhere');
     expect(input('License number').value).toBe('FROM-ELSEWHERE');

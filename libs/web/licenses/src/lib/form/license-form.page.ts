@@ -31,10 +31,10 @@ import type {
   LicenseDto,
   LicenseTypeOptionDto,
 } from '@mezzo/shared-contracts';
-import { apiError, errorCode, errorMessage } from '@mezzo/web-core';
+import { errorMessage } from '@mezzo/web-core';
+import { showSaveError } from '../ui/save-error';
 import {
   Alert,
-  applyServerErrors,
   controlError,
   focusFirstInvalid,
   formErrorTiming,
@@ -63,24 +63,36 @@ function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-function notInFuture(control: AbstractControl<string>): ValidationErrors | null {
+function notInFuture(
+  control: AbstractControl<string>,
+): ValidationErrors | null {
   return control.value && control.value > today() ? { future: true } : null;
 }
 
 /** Rule-set options grouped by jurisdiction, both sorted by name. */
-export function groupOptions(options: LicenseTypeOptionDto[]): JurisdictionGroup[] {
+export function groupOptions(
+  options: LicenseTypeOptionDto[],
+): JurisdictionGroup[] {
   const groups = new Map<string, JurisdictionGroup>();
   for (const o of options) {
-    const g = groups.get(o.jurisdiction) ?? { code: o.jurisdiction, name: o.jurisdictionName, types: [] };
+    const g = groups.get(o.jurisdiction) ?? {
+      code: o.jurisdiction,
+      name: o.jurisdictionName,
+      types: [],
+    };
     g.types.push(o);
     groups.set(o.jurisdiction, g);
   }
-  const list = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
-  for (const g of list) g.types.sort((a, b) => a.licenseType.localeCompare(b.licenseType));
+  const list = [...groups.values()].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+  for (const g of list)
+    g.types.sort((a, b) => a.licenseType.localeCompare(b.licenseType));
   return list;
 }
 
-type LoadState = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready' };
+type LoadState =
+  { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready' };
 
 /**
  * Add (`licenses/new`) or edit (`licenses/:id/edit`) a license. The birth date is asked for only when
@@ -118,14 +130,19 @@ export class LicenseFormPage implements OnInit {
   protected readonly form = inject(NonNullableFormBuilder).group({
     jurisdiction: ['', Validators.required],
     licenseType: ['', Validators.required],
-    number: ['', [Validators.required, Validators.maxLength(60), Validators.pattern(/\S/)]],
+    number: [
+      '',
+      [Validators.required, Validators.maxLength(60), Validators.pattern(/\S/)],
+    ],
     issuedOn: ['', [Validators.required, notInFuture]],
     birthDate: ['', notInFuture],
     roles: new FormGroup(
-      Object.fromEntries(ROLE_CODES.map((r) => [r, new FormControl(false, { nonNullable: true })])) as Record<
-        LicenseRole,
-        FormControl<boolean>
-      >,
+      Object.fromEntries(
+        ROLE_CODES.map((r) => [
+          r,
+          new FormControl(false, { nonNullable: true }),
+        ]),
+      ) as Record<LicenseRole, FormControl<boolean>>,
     ),
   });
 
@@ -148,24 +165,40 @@ export class LicenseFormPage implements OnInit {
   protected readonly messages = {
     jurisdiction: { required: 'Choose the state or jurisdiction.' },
     licenseType: { required: 'Choose the license type.' },
-    number: { required: 'Enter the license number.', pattern: 'Enter the license number.', maxlength: 'Use at most 60 characters.' },
-    issuedOn: { required: 'Enter the date the license was issued.', future: 'The issue date cannot be in the future.' },
-    birthDate: { required: 'This license renews by your birth date: enter it.', future: 'The birth date cannot be in the future.' },
+    number: {
+      required: 'Enter the license number.',
+      pattern: 'Enter the license number.',
+      maxlength: 'Use at most 60 characters.',
+    },
+    issuedOn: {
+      required: 'Enter the date the license was issued.',
+      future: 'The issue date cannot be in the future.',
+    },
+    birthDate: {
+      required: 'This license renews by your birth date: enter it.',
+      future: 'The birth date cannot be in the future.',
+    },
   } as const;
 
   private readonly jurisdiction = toSignal(
-    this.form.controls.jurisdiction.valueChanges.pipe(startWith(this.form.controls.jurisdiction.value)),
+    this.form.controls.jurisdiction.valueChanges.pipe(
+      startWith(this.form.controls.jurisdiction.value),
+    ),
     { requireSync: true },
   );
   private readonly licenseType = toSignal(
-    this.form.controls.licenseType.valueChanges.pipe(startWith(this.form.controls.licenseType.value)),
+    this.form.controls.licenseType.valueChanges.pipe(
+      startWith(this.form.controls.licenseType.value),
+    ),
     { requireSync: true },
   );
   protected readonly types = computed(
-    () => this.groups().find((g) => g.code === this.jurisdiction())?.types ?? [],
+    () =>
+      this.groups().find((g) => g.code === this.jurisdiction())?.types ?? [],
   );
   protected readonly selected = computed(
-    () => this.types().find((t) => t.licenseType === this.licenseType()) ?? null,
+    () =>
+      this.types().find((t) => t.licenseType === this.licenseType()) ?? null,
   );
   /** The chosen type's cycle is anchored on the licensee's birth date. */
   protected readonly needsBirthDate = computed(() => {
@@ -197,7 +230,9 @@ export class LicenseFormPage implements OnInit {
     this.state.set({ kind: 'loading' });
     this.error.set(null);
     const id = this.id();
-    const license$: Observable<LicenseDto | null> = id ? this.api.get(id) : of(null);
+    const license$: Observable<LicenseDto | null> = id
+      ? this.api.get(id)
+      : of(null);
     forkJoin({ options: this.api.ruleSets(), license: license$ })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
@@ -236,14 +271,18 @@ export class LicenseFormPage implements OnInit {
       number: license.number,
       issuedOn: license.issuedOn,
       birthDate: license.birthDate ?? '',
-      roles: Object.fromEntries(ROLE_CODES.map((r) => [r, license.roles.includes(r)])),
+      roles: Object.fromEntries(
+        ROLE_CODES.map((r) => [r, license.roles.includes(r)]),
+      ),
     });
     this.syncBirthDate();
   }
 
   private syncBirthDate(): void {
     const control = this.form.controls.birthDate;
-    const validators = this.needsBirthDate() ? [Validators.required, notInFuture] : [notInFuture];
+    const validators = this.needsBirthDate()
+      ? [Validators.required, notInFuture]
+      : [notInFuture];
     control.setValidators(validators);
     control.updateValueAndValidity({ emitEvent: false });
   }
@@ -284,17 +323,11 @@ export class LicenseFormPage implements OnInit {
   }
 
   private fail(err: unknown): void {
-    if (errorCode(err) === 'conflict') {
-      this.conflict.set(true);
-      return;
-    }
-    const body = apiError(err);
-    if (body?.code === 'validation_failed') {
-      const { applied, unmatched } = applyServerErrors(this.form, body.fields);
-      if (applied > 0) focusFirstInvalid(this.host.nativeElement, this.form);
-      this.error.set([errorMessage(err), ...unmatched].join(' '));
-      return;
-    }
-    this.error.set(errorMessage(err));
+    showSaveError(err, {
+      form: this.form,
+      host: this.host.nativeElement,
+      conflict: this.conflict,
+      error: this.error,
+    });
   }
 }

@@ -9,10 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import { Icon } from '@mezzo/web-ui';
-import {
-  daysLeftText,
-  dateText,
-} from '../data/labels';
+import { daysLeftText, dateText } from '../data/labels';
 import { LicensesApi } from '../data/licenses.api';
 import { remote } from '../data/remote';
 import { LoadError } from '../ui/load-error';
@@ -44,7 +41,10 @@ import { StatusChip } from '../ui/status-chip';
     >
 
     @if (licenses.isLoading()) {
-      <mat-progress-bar mode="indeterminate" aria-label="Loading your licenses" />
+      <mat-progress-bar
+        mode="indeterminate"
+        aria-label="Loading your licenses"
+      />
     }
     @if (licenses.error()) {
       <mz-load-error
@@ -56,7 +56,9 @@ import { StatusChip } from '../ui/status-chip';
       @if (items.length === 0) {
         <div class="mz-empty">
           <mz-icon name="license" class="mz-empty__icon" />
-          <h2>{{ showRetired() ? 'No licenses yet' : 'No active licenses' }}</h2>
+          <h2>
+            {{ showRetired() ? 'No licenses yet' : 'No active licenses' }}
+          </h2>
           <p>
             Add each license you hold — its state, type, number and issue date —
             and Mezzo works out its renewal cycle and the hours you need.
@@ -68,7 +70,9 @@ import { StatusChip } from '../ui/status-chip';
           @for (l of items; track l.id) {
             <li class="mz-card" [class.mz-card--retired]="l.retiredAt">
               <h2 class="mz-card__title">
-                <a [routerLink]="[l.id]">{{ l.jurisdiction }} {{ l.licenseType }}</a>
+                <a [routerLink]="[l.id]"
+                  >{{ l.jurisdiction }} {{ l.licenseType }}</a
+                >
               </h2>
               <p class="mz-card__number">License {{ l.number }}</p>
               @if (l.retiredAt) {
@@ -83,10 +87,13 @@ import { StatusChip } from '../ui/status-chip';
               }
               @if (l.cycle) {
                 <p class="mz-muted">
-                  Cycle {{ dateText(l.cycle.start) }} – {{ dateText(l.cycle.end) }}
+                  Cycle {{ dateText(l.cycle.start) }} –
+                  {{ dateText(l.cycle.end) }}
                 </p>
               } @else {
-                <p class="mz-muted">The renewal cycle could not be worked out.</p>
+                <p class="mz-muted">
+                  The renewal cycle could not be worked out.
+                </p>
               }
             </li>
           }
@@ -95,24 +102,89 @@ import { StatusChip } from '../ui/status-chip';
     }
   `,
   styles: `
-    .mz-page-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 8px; margin-bottom: 8px; }
-    .mz-title { margin: 0; font: var(--mat-sys-headline-medium); }
-    .mz-toggle { display: block; margin: 8px 0 16px; }
-    .mz-cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 16px; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); }
-    .mz-card { position: relative; padding: 16px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
-    .mz-card:hover { background: var(--mat-sys-surface-container-low); }
-    .mz-card--retired { background: var(--mat-sys-surface-container); }
-    .mz-card__title { margin: 0; font: var(--mat-sys-title-large); }
-    .mz-card__title a { color: inherit; text-decoration: none; }
+    .mz-page-head {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: center;
+      gap: 8px;
+      margin-bottom: 8px;
+    }
+    .mz-title {
+      margin: 0;
+      font: var(--mat-sys-headline-medium);
+    }
+    .mz-toggle {
+      display: block;
+      margin: 8px 0 16px;
+    }
+    .mz-cards {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 16px;
+      grid-template-columns: repeat(auto-fill, minmax(280px, 1fr));
+    }
+    .mz-card {
+      position: relative;
+      padding: 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .mz-card:hover {
+      background: var(--mat-sys-surface-container-low);
+    }
+    .mz-card--retired {
+      background: var(--mat-sys-surface-container);
+    }
+    .mz-card__title {
+      margin: 0;
+      font: var(--mat-sys-title-large);
+    }
+    .mz-card__title a {
+      color: inherit;
+      text-decoration: none;
+    }
     /* The whole card is the link's hit area; the focus ring stays on the title link. */
-    .mz-card__title a::after { content: ''; position: absolute; inset: 0; }
-    .mz-card__title a:focus-visible { outline: 2px solid var(--mat-sys-primary); }
-    .mz-card__number { margin: 4px 0 8px; font: var(--mat-sys-body-medium); }
-    .mz-card__status { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; }
-    .mz-muted { margin: 8px 0 0; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-medium); }
-    .mz-empty { max-width: 560px; padding: 32px 16px; text-align: center; border: 1px dashed var(--mat-sys-outline); border-radius: 12px; }
-    .mz-empty h2 { margin: 8px 0; font: var(--mat-sys-title-large); }
-    .mz-empty__icon { --mz-icon-size: 48px; color: var(--mat-sys-primary); }
+    .mz-card__title a::after {
+      content: '';
+      position: absolute;
+      inset: 0;
+    }
+    .mz-card__title a:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+    }
+    .mz-card__number {
+      margin: 4px 0 8px;
+      font: var(--mat-sys-body-medium);
+    }
+    .mz-card__status {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 12px;
+    }
+    .mz-muted {
+      margin: 8px 0 0;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-medium);
+    }
+    .mz-empty {
+      max-width: 560px;
+      padding: 32px 16px;
+      text-align: center;
+      border: 1px dashed var(--mat-sys-outline);
+      border-radius: 12px;
+    }
+    .mz-empty h2 {
+      margin: 8px 0;
+      font: var(--mat-sys-title-large);
+    }
+    .mz-empty__icon {
+      --mz-icon-size: 48px;
+      color: var(--mat-sys-primary);
+    }
   `,
 })
 export class LicensesListPage {

@@ -34,9 +34,19 @@ const ICONS: Record<AdvocacyStatus, IconName> = {
       font: var(--mat-sys-label-large);
       --mz-icon-size: 18px;
     }
-    :host(.mz-flag--missing) { color: var(--mat-sys-on-error-container); background: var(--mat-sys-error-container); }
-    :host(.mz-flag--thin) { color: #6d4c00; background: #fff3d6; border-style: dashed; }
-    :host(.mz-flag--balanced) { color: #1b5e20; background: #e8f5e9; }
+    :host(.mz-flag--missing) {
+      color: var(--mat-sys-on-error-container);
+      background: var(--mat-sys-error-container);
+    }
+    :host(.mz-flag--thin) {
+      color: #6d4c00;
+      background: #fff3d6;
+      border-style: dashed;
+    }
+    :host(.mz-flag--balanced) {
+      color: #1b5e20;
+      background: #e8f5e9;
+    }
   `,
 })
 export class AdvocacyFlag {

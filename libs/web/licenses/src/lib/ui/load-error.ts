@@ -23,7 +23,9 @@ import { Alert } from '@mezzo/web-ui';
     </mz-alert>
   `,
   styles: `
-    .mz-load-error__text { margin: 0 0 8px; }
+    .mz-load-error__text {
+      margin: 0 0 8px;
+    }
   `,
 })
 export class LoadError {

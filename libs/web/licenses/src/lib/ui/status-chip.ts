@@ -37,10 +37,21 @@ const ICONS: Record<ComplianceStatus, IconName> = {
       white-space: nowrap;
       --mz-icon-size: 18px;
     }
-    :host(.mz-chip--met) { color: #1b5e20; background: #e8f5e9; }
-    :host(.mz-chip--in-progress) { color: #0d47a1; background: #e3f2fd; }
-    :host(.mz-chip--overdue) { color: var(--mat-sys-on-error-container); background: var(--mat-sys-error-container); }
-    :host(.mz-chip--unknown) { color: var(--mat-sys-on-surface-variant); }
+    :host(.mz-chip--met) {
+      color: #1b5e20;
+      background: #e8f5e9;
+    }
+    :host(.mz-chip--in-progress) {
+      color: #0d47a1;
+      background: #e3f2fd;
+    }
+    :host(.mz-chip--overdue) {
+      color: var(--mat-sys-on-error-container);
+      background: var(--mat-sys-error-container);
+    }
+    :host(.mz-chip--unknown) {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class StatusChip {
@@ -49,5 +60,7 @@ export class StatusChip {
     const s = this.status();
     return s ? STATUS_LABELS[s] : '';
   });
-  protected readonly icon = computed(() => ICONS[this.status() ?? 'in-progress']);
+  protected readonly icon = computed(
+    () => ICONS[this.status() ?? 'in-progress'],
+  );
 }
