@@ -17,7 +17,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AuthStore, errorCode } from '@mezzo/web-core';
 import {
   Alert,
@@ -28,6 +27,7 @@ import {
   newPasswordValidators,
   setServerError,
   formErrorTiming,
+  SubmitButton,
 } from '@mezzo/web-ui';
 import { finalize } from 'rxjs';
 import { readyToSubmit, submitError } from '../form-submit';
@@ -38,12 +38,12 @@ import { PasswordRules } from '../password-rules/password-rules';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [formErrorTiming],
   imports: [
+    SubmitButton,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     Alert,
     Icon,
     PasswordRules,

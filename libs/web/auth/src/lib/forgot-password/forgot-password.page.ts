@@ -11,7 +11,6 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { AuthApi } from '@mezzo/web-core';
 import {
@@ -21,6 +20,7 @@ import {
   emailMessages,
   emailValidators,
   formErrorTiming,
+  SubmitButton,
 } from '@mezzo/web-ui';
 import { finalize } from 'rxjs';
 import { readyToSubmit, submitError } from '../form-submit';
@@ -34,12 +34,12 @@ export const FORGOT_PASSWORD_SENT =
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [formErrorTiming],
   imports: [
+    SubmitButton,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     Alert,
     AuthLayout,
   ],

@@ -12,7 +12,6 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { AuthApi, errorCode } from '@mezzo/web-core';
 import {
@@ -23,6 +22,7 @@ import {
   newPasswordMessages,
   newPasswordValidators,
   formErrorTiming,
+  SubmitButton,
 } from '@mezzo/web-ui';
 import { finalize } from 'rxjs';
 import { readyToSubmit, submitError } from '../form-submit';
@@ -33,12 +33,12 @@ import { PasswordRules } from '../password-rules/password-rules';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [formErrorTiming],
   imports: [
+    SubmitButton,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     Alert,
     AuthLayout,
     Icon,

@@ -16,7 +16,6 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { AuthStore, safeReturnUrl } from '@mezzo/web-core';
 import {
@@ -27,6 +26,7 @@ import {
   emailMessages,
   emailValidators,
   formErrorTiming,
+  SubmitButton,
 } from '@mezzo/web-ui';
 import { finalize } from 'rxjs';
 import { readyToSubmit, submitError } from '../form-submit';
@@ -36,12 +36,12 @@ import { readyToSubmit, submitError } from '../form-submit';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [formErrorTiming],
   imports: [
+    SubmitButton,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     Alert,
     AuthLayout,
     Icon,

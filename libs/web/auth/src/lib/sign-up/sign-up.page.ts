@@ -16,7 +16,6 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { ERROR_MESSAGES } from '@mezzo/shared-contracts';
 import { AuthStore, errorCode, safeReturnUrl } from '@mezzo/web-core';
@@ -33,6 +32,7 @@ import {
   newPasswordValidators,
   setServerError,
   formErrorTiming,
+  SubmitButton,
 } from '@mezzo/web-ui';
 import { finalize } from 'rxjs';
 import { readyToSubmit, submitError } from '../form-submit';
@@ -43,12 +43,12 @@ import { PasswordRules } from '../password-rules/password-rules';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [formErrorTiming],
   imports: [
+    SubmitButton,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     Alert,
     AuthLayout,
     Icon,
