@@ -17,7 +17,7 @@ import type { CompiledRuleSet } from '../compile/compile-rules';
 import { certifiedGreedy } from './certified-greedy';
 import { disaggregate } from './disaggregate';
 import { solveLp } from './lp-model';
-import { scratchInt32 } from './scratch';
+import { Float64Scratch, Int32Scratch } from './scratch';
 
 export interface Piece {
   /** Index of the credit in the evaluation's sorted credit list. */
@@ -36,16 +36,38 @@ export interface Piece {
   outOfCycle: boolean;
 }
 
+/** Pieces as parallel arrays (same fields as `Piece`; `outOfCycle` as 0/1), entries 0 .. count-1. */
+export interface PieceTable {
+  count: number;
+  credit: Int32Array;
+  level: Int32Array;
+  hours: Int32Array;
+  reqMask: Int32Array;
+  capMask: Int32Array;
+  group: Int32Array;
+  outOfCycle: Uint8Array;
+}
+
 export interface AllocationInput {
   compiled: CompiledRuleSet;
   pieces: readonly Piece[];
   /** Per requirement index: hundredths still needed from credits (0 = inactive or already met). */
-  need: readonly number[];
+  need: ArrayLike<number>;
   /** Per cap index: limit in hundredths (only read for caps present in some piece's capMask). */
-  capLimit: readonly number[];
+  capLimit: ArrayLike<number>;
   /** Requirements whose hours are not credited toward the total (countsTowardTotal: false). */
   notCreditedMask: number;
   /** Number of credits (pieces refer to credits by index). */
+  creditCount: number;
+}
+
+/** `AllocationInput` with the pieces as a table: what `evaluate` passes. */
+export interface TableInput {
+  compiled: CompiledRuleSet;
+  pieces: PieceTable;
+  need: ArrayLike<number>;
+  capLimit: ArrayLike<number>;
+  notCreditedMask: number;
   creditCount: number;
 }
 
@@ -60,34 +82,33 @@ export interface AllocationResult {
   solvedByLp: boolean;
 }
 
-/**
- * Aggregated pieces. Per-requirement data of all classes live in flat arrays of the model
- * (`yVar`, `fixed`: index class.id * requirementCount + j) instead of two typed arrays per class.
- */
-export interface PieceClass {
-  id: number;
-  pieces: number[];
-  hours: number;
-  reqMask: number;
-  capMask: number;
-  group: number;
-  outOfCycle: boolean;
-  /** x variable index, -1 = counted hours fixed at `hours` (or 0 out of the cycle). */
-  x: number;
-  /** Maximal cliques of the class's counted requirements, and of its not-credited ones. */
-  cliques: readonly number[];
-  ntCliques: readonly number[];
-}
-
 export interface CapRow {
   cap: number;
   limit: number;
   classes: number[];
 }
 
+/**
+ * Aggregated pieces, as parallel arrays indexed by class id (ids in order of first piece). Per
+ * class and requirement data live in flat arrays (`yVar`, `fixed`: index class * requirementCount + j).
+ */
 export interface AllocationModel {
   compiled: CompiledRuleSet;
-  classes: PieceClass[];
+  classCount: number;
+  /** Hundredths, requirements matched, binding caps matched, per-credit cap group, out-of-cycle flag. */
+  hours: Int32Array;
+  reqMask: Int32Array;
+  capMask: Int32Array;
+  group: Int32Array;
+  outOfCycle: Uint8Array;
+  /** x variable index, -1 = counted hours fixed at `hours` (or 0 out of the cycle). */
+  x: Int32Array;
+  /** Maximal cliques of the class's counted requirements, and of its not-credited ones. */
+  cliques: (readonly number[])[];
+  ntCliques: (readonly number[])[];
+  /** The class's pieces in piece order: its first piece, then `nextPiece` per piece (-1 = last). */
+  firstPiece: Int32Array;
+  nextPiece: Int32Array;
   requirementCount: number;
   /** y variable index per class and requirement, -1 = none. */
   yVar: Int32Array;
@@ -96,118 +117,220 @@ export interface AllocationModel {
   /** Requirements filled by the presolve. */
   free: number;
   capRows: CapRow[];
-  /** Objective coefficient per variable (W for y, 1 for x). */
-  objective: number[];
-  need: readonly number[];
+  /** Number of LP variables, and the objective coefficient per variable (W for y, 1 for x). */
+  variableCount: number;
+  objective: Float64Array;
+  need: ArrayLike<number>;
   notCreditedMask: number;
 }
 
 const NO_CLIQUES: readonly number[] = [];
+const NO_VALUES = new Int32Array(0);
 
-function buildClasses(compiled: CompiledRuleSet, pieces: readonly Piece[], notCreditedMask: number): PieceClass[] {
-  // Up to 32 classes a linear scan beats hashing; past that, a map by signature.
-  let byKey: Map<string, PieceClass> | null = null;
-  const classes: PieceClass[] = [];
-  for (let i = 0; i < pieces.length; i++) {
-    const p = pieces[i];
-    let c: PieceClass | undefined;
-    if (byKey === null) {
-      for (let k = 0; k < classes.length; k++) {
-        const o = classes[k];
-        if (o.reqMask === p.reqMask && o.capMask === p.capMask && o.group === p.group && o.outOfCycle === p.outOfCycle) {
-          c = o;
-          break;
-        }
-      }
-    } else c = byKey.get(`${p.reqMask}|${p.capMask}|${p.group}|${p.outOfCycle ? 1 : 0}`);
-    if (!c) {
-      const countedMask = p.outOfCycle ? p.reqMask : p.reqMask & ~notCreditedMask;
-      const ntMask = p.outOfCycle ? 0 : p.reqMask & notCreditedMask;
-      c = {
-        id: classes.length,
-        pieces: [],
-        hours: 0,
-        reqMask: p.reqMask,
-        capMask: p.capMask,
-        group: p.group,
-        outOfCycle: p.outOfCycle,
-        x: -1,
-        cliques: compiled.cliques(countedMask),
-        ntCliques: ntMask === 0 ? NO_CLIQUES : compiled.cliques(ntMask),
-      };
-      classes.push(c);
-      if (byKey === null && classes.length > 32) {
-        byKey = new Map();
-        for (const o of classes) byKey.set(`${o.reqMask}|${o.capMask}|${o.group}|${o.outOfCycle ? 1 : 0}`, o);
-      } else if (byKey !== null) byKey.set(`${p.reqMask}|${p.capMask}|${p.group}|${p.outOfCycle ? 1 : 0}`, c);
+const classHours = new Int32Scratch();
+const classReq = new Int32Scratch();
+const classCap = new Int32Scratch();
+const classGroup = new Int32Scratch();
+const classX = new Int32Scratch();
+const classFirst = new Int32Scratch();
+const classLast = new Int32Scratch();
+const pieceNext = new Int32Scratch();
+const slots = new Int32Scratch();
+const yVarScratch = new Int32Scratch();
+const fixedScratch = new Int32Scratch();
+const fitsScratch = new Int32Scratch();
+const objectiveScratch = new Float64Scratch();
+let classOut = new Uint8Array(64);
+const cliqueLists: (readonly number[])[] = [];
+const ntCliqueLists: (readonly number[])[] = [];
+
+function buildClasses(compiled: CompiledRuleSet, pieces: PieceTable, notCreditedMask: number): AllocationModel {
+  const count = pieces.count;
+  const hours = classHours.get(count);
+  const reqMask = classReq.get(count);
+  const capMask = classCap.get(count);
+  const group = classGroup.get(count);
+  const x = classX.get(count, -1);
+  const firstPiece = classFirst.get(count, -1);
+  const lastPiece = classLast.get(count, -1);
+  const nextPiece = pieceNext.get(count, -1);
+  if (classOut.length < count) classOut = new Uint8Array(count * 2);
+  const outOfCycle = classOut;
+  // Open addressing on the signature (requirements, binding caps, group, out-of-cycle).
+  let size = 64;
+  while (size < count * 2) size *= 2;
+  const slot = slots.get(size, -1);
+  const mask = size - 1;
+  const pReq = pieces.reqMask;
+  const pCap = pieces.capMask;
+  const pGroup = pieces.group;
+  const pOut = pieces.outOfCycle;
+  const pHours = pieces.hours;
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const r = pReq[i];
+    const k = pCap[i];
+    const g = pGroup[i];
+    const o = pOut[i];
+    let h = (Math.imul(r, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca77) ^ Math.imul(g + 7, 0xc2b2ae3d) ^ o) >>> 0;
+    h = (h ^ (h >>> 15)) & mask;
+    let c = slot[h];
+    while (c >= 0 && (reqMask[c] !== r || capMask[c] !== k || group[c] !== g || outOfCycle[c] !== o)) {
+      h = (h + 1) & mask;
+      c = slot[h];
     }
-    c.pieces.push(i);
-    c.hours += p.hours;
+    if (c < 0) {
+      c = n++;
+      slot[h] = c;
+      reqMask[c] = r;
+      capMask[c] = k;
+      group[c] = g;
+      outOfCycle[c] = o;
+      hours[c] = 0;
+      const countedMask = o !== 0 ? r : r & ~notCreditedMask;
+      const ntMask = o !== 0 ? 0 : r & notCreditedMask;
+      cliqueLists[c] = compiled.cliques(countedMask);
+      ntCliqueLists[c] = ntMask === 0 ? NO_CLIQUES : compiled.cliques(ntMask);
+      firstPiece[c] = i;
+    } else nextPiece[lastPiece[c]] = i;
+    lastPiece[c] = i;
+    hours[c] += pHours[i];
   }
-  return classes;
+  cliqueLists.length = n;
+  ntCliqueLists.length = n;
+  return {
+    compiled,
+    classCount: n,
+    hours,
+    reqMask,
+    capMask,
+    group,
+    outOfCycle,
+    x,
+    cliques: cliqueLists,
+    ntCliques: ntCliqueLists,
+    firstPiece,
+    nextPiece,
+    requirementCount: compiled.requirements.length,
+    yVar: yVarScratch.get(0),
+    fixed: fixedScratch.get(0),
+    free: 0,
+    capRows: [],
+    variableCount: 0,
+    objective: objectiveScratch.get(0),
+    need: [],
+    notCreditedMask,
+  };
 }
 
-export function allocate(input: AllocationInput): AllocationResult {
-  return allocateWith(input, true);
+/** Allocation of a table of pieces. The result's arrays are reused buffers, valid until the next call. */
+export function allocate(input: TableInput): AllocationResult {
+  return allocateTable(input, true);
 }
 
-/** `fastPath: false` always solves the LP (tests compare both paths). */
-export function allocateWith(input: AllocationInput, fastPath: boolean): AllocationResult {
+function allocateTable(input: TableInput, fastPath: boolean): AllocationResult {
   const model = buildModel(input);
-  if (model.objective.length === 0) return disaggregate(input, model, new Int32Array(0), false);
+  if (model.variableCount === 0) return disaggregate(input, model, NO_VALUES, false);
   const fast = fastPath ? certifiedGreedy(model) : null;
   if (fast) return disaggregate(input, model, fast, false);
   return disaggregate(input, model, solveLp(model), true);
 }
 
-function buildModel(input: AllocationInput): AllocationModel {
-  const { compiled, pieces, need, capLimit, notCreditedMask } = input;
-  const classes = buildClasses(compiled, pieces, notCreditedMask);
-  const requirementCount = compiled.requirements.length;
-  const yVar = scratchInt32('yVar', classes.length * requirementCount, -1);
-  const fixed = scratchInt32('fixed', classes.length * requirementCount);
-  let totalHours = 0;
-  for (const c of classes) totalHours += c.hours;
-  const weight = totalHours + 1;
-
-  const free = presolve(classes, need, notCreditedMask, fixed, requirementCount);
-  // Variable indices: per class, x (when needed) then its open requirements' y, in class order.
-  const objective: number[] = [];
-  for (const c of classes) {
-    if (needsX(c, notCreditedMask)) {
-      c.x = objective.length;
-      objective.push(1);
-    }
-    for (let rest = c.reqMask & ~free; rest !== 0; rest &= rest - 1) {
-      yVar[c.id * requirementCount + 31 - Math.clz32(rest & -rest)] = objective.length;
-      objective.push(weight);
-    }
-  }
-  // Caps: global ones over every class, per-credit ones within each credit group.
-  // Key: cap index, plus the credit group for per-credit caps (groups are credit indices + 1 < 2^20).
-  const capIndex = new Map<number, number>();
-  const capRows: CapRow[] = [];
-  for (const c of classes) {
-    for (let rest = c.capMask; rest !== 0; rest &= rest - 1) {
-      const k = 31 - Math.clz32(rest & -rest);
-      const key = compiled.caps[k].perCredit ? k * 1_048_576 + c.group : k * 1_048_576;
-      const at = capIndex.get(key);
-      if (at !== undefined) capRows[at].classes.push(c.id);
-      else {
-        capIndex.set(key, capRows.length);
-        capRows.push({ cap: k, limit: capLimit[k], classes: [c.id] });
-      }
-    }
-  }
-  return { compiled, classes, requirementCount, yVar, fixed, free, capRows, objective, need, notCreditedMask };
+/** `fastPath: false` always solves the LP (tests compare both paths). Results are fresh arrays. */
+export function allocateWith(input: AllocationInput, fastPath: boolean): AllocationResult {
+  const count = input.pieces.length;
+  const table: PieceTable = {
+    count,
+    credit: new Int32Array(count),
+    level: new Int32Array(count),
+    hours: new Int32Array(count),
+    reqMask: new Int32Array(count),
+    capMask: new Int32Array(count),
+    group: new Int32Array(count),
+    outOfCycle: new Uint8Array(count),
+  };
+  input.pieces.forEach((p, i) => {
+    table.credit[i] = p.credit;
+    table.level[i] = p.level;
+    table.hours[i] = p.hours;
+    table.reqMask[i] = p.reqMask;
+    table.capMask[i] = p.capMask;
+    table.group[i] = p.group;
+    table.outOfCycle[i] = p.outOfCycle ? 1 : 0;
+  });
+  const r = allocateTable({ ...input, pieces: table }, fastPath);
+  return {
+    counted: r.counted.slice(0, count),
+    served: r.served.slice(0, input.compiled.requirements.length * input.creditCount),
+    notCredited: r.notCredited.slice(0, input.creditCount),
+    solvedByLp: r.solvedByLp,
+  };
 }
 
-export function needsX(c: PieceClass, notCreditedMask: number): boolean {
-  return !c.outOfCycle && (c.capMask !== 0 || (c.reqMask & notCreditedMask) !== 0);
+function buildModel(input: TableInput): AllocationModel {
+  const { compiled, pieces, need, capLimit, notCreditedMask } = input;
+  const model = buildClasses(compiled, pieces, notCreditedMask);
+  const n = model.classCount;
+  const R = model.requirementCount;
+  const yVar = yVarScratch.get(n * R, -1);
+  const fixed = fixedScratch.get(n * R);
+  model.yVar = yVar;
+  model.fixed = fixed;
+  model.need = need;
+  const { hours, reqMask, capMask, group, x } = model;
+  let totalHours = 0;
+  for (let c = 0; c < n; c++) totalHours += hours[c];
+  const weight = totalHours + 1;
+
+  const free = presolve(model);
+  model.free = free;
+  // Variable indices: per class, x (when needed) then its open requirements' y, in class order.
+  let variables = 0;
+  for (let c = 0; c < n; c++) {
+    if (needsX(model, c)) x[c] = variables++;
+    for (let rest = reqMask[c] & ~free; rest !== 0; rest &= rest - 1) variables++;
+  }
+  const objective = objectiveScratch.get(variables);
+  variables = 0;
+  for (let c = 0; c < n; c++) {
+    if (x[c] >= 0) objective[variables++] = 1;
+    for (let rest = reqMask[c] & ~free; rest !== 0; rest &= rest - 1) {
+      yVar[c * R + 31 - Math.clz32(rest & -rest)] = variables;
+      objective[variables++] = weight;
+    }
+  }
+  model.objective = objective;
+  model.variableCount = variables;
+  // Caps: global ones over every class, per-credit ones within each credit group; rows in order of
+  // first appearance (class order, then cap index).
+  const capRows: CapRow[] = [];
+  const caps = compiled.caps;
+  for (let c = 0; c < n; c++) {
+    for (let rest = capMask[c]; rest !== 0; rest &= rest - 1) {
+      const k = 31 - Math.clz32(rest & -rest);
+      const perCredit = caps[k].perCredit;
+      let row: CapRow | undefined;
+      for (let r = 0; r < capRows.length; r++) {
+        const o = capRows[r];
+        if (o.cap === k && (!perCredit || group[o.classes[0]] === group[c])) {
+          row = o;
+          break;
+        }
+      }
+      if (row) row.classes.push(c);
+      else capRows.push({ cap: k, limit: capLimit[k], classes: [c] });
+    }
+  }
+  model.capRows = capRows;
+  return model;
+}
+
+export function needsX(model: AllocationModel, c: number): boolean {
+  return model.outOfCycle[c] === 0 && (model.capMask[c] !== 0 || (model.reqMask[c] & model.notCreditedMask) !== 0);
 }
 
 /** Σ need over the requirements of a bit set. */
-export function needOf(clique: number, need: readonly number[]): number {
+export function needOf(clique: number, need: ArrayLike<number>): number {
   let sum = 0;
   for (let rest = clique; rest !== 0; rest &= rest - 1) sum += need[31 - Math.clz32(rest & -rest)];
   return sum;
@@ -220,22 +343,24 @@ export function needOf(clique: number, need: readonly number[]): number {
  * requirement's hours to that class: its other rows cannot bind, every other row only loosens), so
  * the optimum is unchanged, and the LP loses its easiest rows — usually most of them.
  */
-function presolve(classes: readonly PieceClass[], need: readonly number[], notCreditedMask: number, fixed: Int32Array, requirementCount: number): number {
+function presolve(model: AllocationModel): number {
+  const { classCount: n, need, notCreditedMask, fixed, requirementCount, hours, reqMask, cliques } = model;
   // Per class with fixed counted hours: the requirements whose every clique fits in the class.
-  const fits = scratchInt32('fits', classes.length);
-  for (const c of classes) {
-    if (needsX(c, notCreditedMask)) continue;
+  const fits = fitsScratch.get(n);
+  for (let c = 0; c < n; c++) {
+    if (needsX(model, c)) continue;
     let tooBig = 0;
-    for (const clique of c.cliques) if (needOf(clique, need) > c.hours) tooBig |= clique;
-    fits[c.id] = c.reqMask & ~tooBig;
+    const list = cliques[c];
+    for (let q = 0; q < list.length; q++) if (needOf(list[q], need) > hours[c]) tooBig |= list[q];
+    fits[c] = reqMask[c] & ~tooBig;
   }
   let free = 0;
-  for (let j = 0; j < need.length; j++) {
+  for (let j = 0; j < requirementCount; j++) {
     const bit = 1 << j;
     if (need[j] <= 0 || (bit & notCreditedMask) !== 0) continue;
-    for (const c of classes) {
-      if ((fits[c.id] & bit) === 0) continue;
-      fixed[c.id * requirementCount + j] = need[j];
+    for (let c = 0; c < n; c++) {
+      if ((fits[c] & bit) === 0) continue;
+      fixed[c * requirementCount + j] = need[j];
       free |= bit;
       break;
     }

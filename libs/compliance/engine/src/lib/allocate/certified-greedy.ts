@@ -11,7 +11,7 @@
  * Deterministic: fixed orders with index tie-breaks, so the output stays a pure function.
  */
 import type { AllocationModel } from './allocate';
-import { scratchFloat64, scratchInt32 } from './scratch';
+import { Float64Scratch, Int32Scratch } from './scratch';
 
 /** Whether bit `b` is set in `mask`. */
 const has = (mask: number, b: number): boolean => (mask & (1 << b)) !== 0;
@@ -22,12 +22,28 @@ function popcount(v: number): number {
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+const valuesScratch = new Int32Scratch();
+const usedAtScratch = new Int32Scratch();
+const usedScratch = new Int32Scratch();
+const reqsScratch = new Int32Scratch();
+const slackScratch = new Float64Scratch();
+const targetScratch = new Float64Scratch();
+const orderScratch = new Int32Scratch();
+const rankScratch = new Int32Scratch();
+const xScratch = new Int32Scratch();
+const excessScratch = new Int32Scratch();
+const surplusScratch = new Float64Scratch();
+const rowMaskScratch = new Int32Scratch();
+const adjScratch = new Int32Scratch();
+const colorScratch = new Int32Scratch();
+const stackScratch = new Int32Scratch();
+const fHoursScratch = new Float64Scratch();
+
 /** Values for every LP variable (same indices), or null when no certificate was found. */
 export function certifiedGreedy(model: AllocationModel): Int32Array | null {
-  const { classes, capRows, notCreditedMask } = model;
-  const n = classes.length;
+  const { classCount: n, capRows, notCreditedMask, outOfCycle, reqMask } = model;
   // Not-credited requirements couple x and y on the same hours: leave those to the LP.
-  for (let c = 0; c < n; c++) if (!classes[c].outOfCycle && (classes[c].reqMask & notCreditedMask) !== 0) return null;
+  if (notCreditedMask !== 0) for (let c = 0; c < n; c++) if (outOfCycle[c] === 0 && (reqMask[c] & notCreditedMask) !== 0) return null;
   const net = capRows.length === 0 ? null : cutNetwork(model);
   if (capRows.length > 0 && net === null) return null;
   return fillRequirements(model, net, cutToCaps(model, net));
@@ -35,43 +51,43 @@ export function certifiedGreedy(model: AllocationModel): Int32Array | null {
 
 function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int32Array | null): Int32Array | null {
   if (x === null) return null;
-  const { classes, need, free, yVar, requirementCount: R } = model;
-  const n = classes.length;
+  const { classCount: n, need, free, yVar, requirementCount: R, hours, reqMask, cliques } = model;
 
   // 2. Hours toward requirements, scarcest requirement first; within one, the classes with the
   //    fewest other open requirements first. Per class and clique: Σ y ≤ capacity (x, or h).
   //    Target per requirement: min(need, most hours the caps let count among the classes that can
   //    serve it) — a bound on its y whatever x is, so reaching every target maximises Σy.
-  const values = scratchInt32('values', model.objective.length);
+  const values = valuesScratch.get(model.variableCount);
   let usedSize = 0;
-  const usedAt = scratchInt32('usedAt', n);
+  const usedAt = usedAtScratch.get(n);
   for (let c = 0; c < n; c++) {
     usedAt[c] = usedSize;
-    usedSize += classes[c].cliques.length;
+    usedSize += cliques[c].length;
   }
-  const used = scratchInt32('used', usedSize);
-  const reqs: number[] = [];
-  const slack = scratchFloat64('slack', R);
-  const target = scratchFloat64('target', R);
+  const used = usedScratch.get(usedSize);
+  const reqs = reqsScratch.get(R);
+  let reqCount = 0;
+  const slack = slackScratch.get(R);
+  const target = targetScratch.get(R);
   for (let j = 0; j < R; j++) {
     if (need[j] <= 0 || has(free, j)) continue;
     let supply = 0;
-    let hours = 0;
+    let total = 0;
     for (let c = 0; c < n; c++) {
       if (yVar[c * R + j] < 0) continue;
       supply += x[c];
-      hours += classes[c].hours;
+      total += hours[c];
     }
     // When the greedy's x cannot supply the need: the hours of the classes serving j that the caps
     // let count bound j's y whatever x is, so reaching that bound is still optimal.
     target[j] = need[j];
-    if (supply < need[j]) target[j] = Math.min(need[j], hours - (net === null ? 0 : leastCut(model, net, j)));
+    if (supply < need[j]) target[j] = Math.min(need[j], total - (net === null ? 0 : leastCut(model, net, j)));
     if (supply < target[j]) return null;
-    reqs.push(j);
+    reqs[reqCount++] = j;
     slack[j] = supply - target[j];
   }
   // Insertion sorts (a handful of items): requirements by slack, classes by open requirements.
-  for (let i = 1; i < reqs.length; i++) {
+  for (let i = 1; i < reqCount; i++) {
     const j = reqs[i];
     let k = i - 1;
     while (k >= 0 && slack[reqs[k]] > slack[j]) {
@@ -81,10 +97,10 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
     reqs[k + 1] = j;
   }
   const open = ~free;
-  const order = scratchInt32('order', n);
-  const rank = scratchInt32('rank', n);
+  const order = orderScratch.get(n);
+  const rank = rankScratch.get(n);
   for (let c = 0; c < n; c++) {
-    rank[c] = popcount(classes[c].reqMask & open);
+    rank[c] = popcount(reqMask[c] & open);
     let k = c - 1;
     while (k >= 0 && rank[order[k]] > rank[c]) {
       order[k + 1] = order[k];
@@ -92,23 +108,27 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
     }
     order[k + 1] = c;
   }
-  for (const j of reqs) {
+  for (let i = 0; i < reqCount; i++) {
+    const j = reqs[i];
     let rest = target[j];
     for (let k = 0; k < n && rest > 0; k++) {
       const c = order[k];
-      if (yVar[c * R + j] < 0) continue;
-      const cliques = classes[c].cliques;
+      const v = yVar[c * R + j];
+      if (v < 0) continue;
+      const list = cliques[c];
       const base = usedAt[c];
-      let room = Math.min(rest, x[c]);
-      for (let q = 0; q < cliques.length; q++) if (has(cliques[q], j)) room = Math.min(room, x[c] - used[base + q]);
+      const xc = x[c];
+      let room = Math.min(rest, xc);
+      for (let q = 0; q < list.length; q++) if (has(list[q], j)) room = Math.min(room, xc - used[base + q]);
       if (room <= 0) continue;
-      for (let q = 0; q < cliques.length; q++) if (has(cliques[q], j)) used[base + q] += room;
-      values[yVar[c * R + j]] = room;
+      for (let q = 0; q < list.length; q++) if (has(list[q], j)) used[base + q] += room;
+      values[v] = room;
       rest -= room;
     }
     if (rest > 0) return null;
   }
-  for (let c = 0; c < n; c++) if (classes[c].x >= 0) values[classes[c].x] = x[c];
+  const xVar = model.x;
+  for (let c = 0; c < n; c++) if (xVar[c] >= 0) values[xVar[c]] = x[c];
   return values;
 }
 
@@ -122,32 +142,34 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
  *    Null unless the total cut equals the least cut any solution must make (`leastCut`).
  */
 function cutToCaps(model: AllocationModel, net: CutNetwork | null): Int32Array | null {
-  const { classes, capRows, need, requirementCount: R } = model;
-  const n = classes.length;
-  const x = scratchInt32('x', n);
-  for (let c = 0; c < n; c++) x[c] = classes[c].hours;
+  const { classCount: n, capRows, need, requirementCount: R, hours, reqMask } = model;
+  const x = xScratch.get(n);
+  for (let c = 0; c < n; c++) x[c] = hours[c];
   if (net === null) return x;
   const rowMask = net.rowMask;
-  const excess = scratchInt32('excess', capRows.length);
+  const excess = excessScratch.get(capRows.length);
   for (let r = 0; r < capRows.length; r++) {
     let sum = -capRows[r].limit;
-    for (const c of capRows[r].classes) sum += x[c];
+    const list = capRows[r].classes;
+    for (let i = 0; i < list.length; i++) sum += x[list[i]];
     excess[r] = sum;
   }
   // Supply minus need per open requirement.
-  const surplus = scratchFloat64('surplus', R);
+  const surplus = surplusScratch.get(R);
   for (let j = 0; j < R; j++) surplus[j] = -need[j];
   // Open requirements of a class (those with a y variable): its reqMask minus the presolved ones.
   const open = ~model.free;
-  for (let c = 0; c < n; c++) for (let rest = classes[c].reqMask & open; rest !== 0; rest &= rest - 1) surplus[31 - Math.clz32(rest & -rest)] += x[c];
+  for (let c = 0; c < n; c++) for (let rest = reqMask[c] & open; rest !== 0; rest &= rest - 1) surplus[31 - Math.clz32(rest & -rest)] += x[c];
   let cut = 0;
   for (let r = 0; r < capRows.length; r++) {
+    const list = capRows[r].classes;
     while (excess[r] > 0) {
       let best = -1;
       let bestOthers = -1;
       let bestValue = -Infinity;
       let bestTake = 0;
-      for (const c of capRows[r].classes) {
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i];
         if (x[c] === 0) continue;
         let others = 0;
         let take = Math.min(x[c], excess[r]);
@@ -158,7 +180,7 @@ function cutToCaps(model: AllocationModel, net: CutNetwork | null): Int32Array |
           take = Math.min(take, excess[o]);
         }
         let value = Infinity;
-        for (let rest = classes[c].reqMask & open; rest !== 0; rest &= rest - 1) value = Math.min(value, surplus[31 - Math.clz32(rest & -rest)]);
+        for (let rest = reqMask[c] & open; rest !== 0; rest &= rest - 1) value = Math.min(value, surplus[31 - Math.clz32(rest & -rest)]);
         if (value > 0 && value !== Infinity) take = Math.min(take, value);
         if (others > bestOthers || (others === bestOthers && value > bestValue)) {
           best = c;
@@ -171,7 +193,7 @@ function cutToCaps(model: AllocationModel, net: CutNetwork | null): Int32Array |
       x[best] -= bestTake;
       cut += bestTake;
       for (let rest = rowMask[best]; rest !== 0; rest &= rest - 1) excess[31 - Math.clz32(rest & -rest)] -= bestTake;
-      for (let rest = classes[best].reqMask & open; rest !== 0; rest &= rest - 1) surplus[31 - Math.clz32(rest & -rest)] -= bestTake;
+      for (let rest = reqMask[best] & open; rest !== 0; rest &= rest - 1) surplus[31 - Math.clz32(rest & -rest)] -= bestTake;
     }
   }
   return cut === leastCut(model, net, -1) ? x : null;
@@ -192,30 +214,34 @@ interface CutNetwork {
  * 8 rows to enumerate. Otherwise null (the caller then solves the LP).
  */
 function cutNetwork(model: AllocationModel): CutNetwork | null {
-  const { classes, capRows } = model;
+  const { classCount: n, capRows } = model;
   const m = capRows.length;
   if (m > 24) return null;
-  const rowMask = scratchInt32('rowMask', classes.length);
-  for (let r = 0; r < m; r++) for (const c of capRows[r].classes) rowMask[c] |= 1 << r;
-  const adj = scratchInt32('adj', m);
-  for (let c = 0; c < classes.length; c++) {
+  const rowMask = rowMaskScratch.get(n);
+  for (let r = 0; r < m; r++) {
+    const list = capRows[r].classes;
+    for (let i = 0; i < list.length; i++) rowMask[list[i]] |= 1 << r;
+  }
+  const adj = adjScratch.get(m);
+  for (let c = 0; c < n; c++) {
     const rows = rowMask[c];
     for (let rest = rows; rest !== 0; rest &= rest - 1) adj[31 - Math.clz32(rest & -rest)] |= rows;
   }
   for (let r = 0; r < m; r++) adj[r] &= ~(1 << r);
-  const color = scratchInt32('color', m, -1);
-  const stack: number[] = [];
+  const color = colorScratch.get(m, -1);
+  const stack = stackScratch.get(m * m + 1);
   for (let start = 0; start < m; start++) {
     if (color[start] >= 0) continue;
     color[start] = 0;
-    stack.push(start);
-    while (stack.length > 0) {
-      const r = stack.pop() as number;
+    let top = 0;
+    stack[top++] = start;
+    while (top > 0) {
+      const r = stack[--top];
       for (let rest = adj[r]; rest !== 0; rest &= rest - 1) {
         const o = 31 - Math.clz32(rest & -rest);
         if (color[o] < 0) {
           color[o] = 1 - color[r];
-          stack.push(o);
+          stack[top++] = o;
         } else if (color[o] === color[r]) return null;
       }
     }
@@ -239,13 +265,14 @@ function cutNetwork(model: AllocationModel): CutNetwork | null {
  * Σ_{p∈S} L_p + Σ_{p∉S} h(p ∖ ∪F) + Σ_f min(L_f, h(f ∖ ∪S)); the minimum over S is the max flow.
  */
 function leastCut(model: AllocationModel, net: CutNetwork, only: number): number {
-  const { classes, capRows, yVar, requirementCount: R } = model;
+  const { classCount: n, capRows, yVar, requirementCount: R, hours } = model;
   const { rowMask, pList, fRows } = net;
   let uncut = 0;
-  for (let c = 0; c < classes.length; c++) if (rowMask[c] !== 0 && (only < 0 || yVar[c * R + only] >= 0)) uncut += classes[c].hours;
+  for (let c = 0; c < n; c++) if (rowMask[c] !== 0 && (only < 0 || yVar[c * R + only] >= 0)) uncut += hours[c];
   if (uncut === 0) return 0;
   let best = Infinity;
-  const fHours = scratchFloat64('fHours', capRows.length);
+  const m = capRows.length;
+  const fHours = fHoursScratch.get(m);
   for (let subset = 0; subset < 1 << pList.length; subset++) {
     let cutMask = 0;
     let cost = 0;
@@ -255,13 +282,13 @@ function leastCut(model: AllocationModel, net: CutNetwork, only: number): number
         cost += capRows[pList[i]].limit;
       }
     }
-    fHours.fill(0, 0, capRows.length);
-    for (let c = 0; c < classes.length; c++) {
+    fHours.fill(0, 0, m);
+    for (let c = 0; c < n; c++) {
       const rows = rowMask[c];
       if (rows === 0 || (rows & cutMask) !== 0 || (only >= 0 && yVar[c * R + only] < 0)) continue;
       const f = rows & fRows;
-      if (f === 0) cost += classes[c].hours;
-      else fHours[31 - Math.clz32(f)] += classes[c].hours;
+      if (f === 0) cost += hours[c];
+      else fHours[31 - Math.clz32(f)] += hours[c];
     }
     for (let rest = fRows; rest !== 0; rest &= rest - 1) {
       const r = 31 - Math.clz32(rest & -rest);

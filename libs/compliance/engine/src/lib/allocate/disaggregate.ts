@@ -3,7 +3,12 @@
  * on the class's line of hours by first fit so that conflicting requirements never overlap, and the
  * line is cut into the class's pieces (credit order).
  */
-import type { AllocationInput, AllocationModel, AllocationResult, PieceClass } from './allocate';
+import type { AllocationModel, AllocationResult, TableInput } from './allocate';
+import { Int32Scratch } from './scratch';
+
+const countedScratch = new Int32Scratch();
+const servedScratch = new Int32Scratch();
+const notCreditedScratch = new Int32Scratch();
 
 /** Intervals of one class's line, as parallel arrays (reused: disaggregation is synchronous). */
 let ivReq: Int32Array = new Int32Array(64);
@@ -28,23 +33,28 @@ function grow(size: number): void {
   candidates = new Float64Array(size * 2 + 1);
 }
 
-export function disaggregate(input: AllocationInput, model: AllocationModel, values: Int32Array, solvedByLp: boolean): AllocationResult {
+/** Per piece counted hours, per (requirement, credit) served hours: reused buffers, valid until the next call. */
+export function disaggregate(input: TableInput, model: AllocationModel, values: Int32Array, solvedByLp: boolean): AllocationResult {
   const { pieces, notCreditedMask, creditCount } = input;
-  const counted = new Int32Array(pieces.length);
-  const served = new Int32Array(model.requirementCount * creditCount);
-  const notCredited = new Int32Array(creditCount);
-  for (const c of model.classes) {
-    const x = c.outOfCycle ? 0 : c.x >= 0 ? values[c.x] : c.hours;
+  const counted = countedScratch.get(pieces.count);
+  const served = servedScratch.get(model.requirementCount * creditCount);
+  const notCredited = notCreditedScratch.get(creditCount);
+  const pHours = pieces.hours;
+  const pCredit = pieces.credit;
+  const { classCount, hours, reqMask, outOfCycle, x: xVar, firstPiece, nextPiece } = model;
+  for (let c = 0; c < classCount; c++) {
+    const out = outOfCycle[c] !== 0;
+    const x = out ? 0 : xVar[c] >= 0 ? values[xVar[c]] : hours[c];
     ivCount = 0;
-    const countedLine = c.outOfCycle ? c.hours : x;
-    const countedMask = c.outOfCycle ? c.reqMask : c.reqMask & ~notCreditedMask;
+    const countedLine = out ? hours[c] : x;
+    const countedMask = out ? reqMask[c] : reqMask[c] & ~notCreditedMask;
     placeAll(model, c, values, countedMask, 0, countedLine);
-    placeAll(model, c, values, c.reqMask & ~countedMask, x, c.hours);
+    if ((reqMask[c] & ~countedMask) !== 0) placeAll(model, c, values, reqMask[c] & ~countedMask, x, hours[c]);
     let offset = 0;
-    for (const pi of c.pieces) {
+    for (let pi = firstPiece[c]; pi >= 0; pi = nextPiece[pi]) {
       const start = offset;
-      const end = offset + pieces[pi].hours;
-      const credit = pieces[pi].credit;
+      const end = offset + pHours[pi];
+      const credit = pCredit[pi];
       counted[pi] = Math.max(0, Math.min(end, x) - start);
       let ntHere = 0;
       for (let k = 0; k < ivCount; k++) {
@@ -53,7 +63,7 @@ export function disaggregate(input: AllocationInput, model: AllocationModel, val
         const req = ivReq[k];
         served[req * creditCount + credit] += overlap;
         // Not-credited requirements may share an hour among themselves, so the piece loses their maximum.
-        if (!c.outOfCycle && (notCreditedMask & (1 << req)) !== 0 && overlap > ntHere) ntHere = overlap;
+        if (!out && (notCreditedMask & (1 << req)) !== 0 && overlap > ntHere) ntHere = overlap;
       }
       notCredited[credit] += ntHere;
       offset = end;
@@ -67,13 +77,13 @@ export function disaggregate(input: AllocationInput, model: AllocationModel, val
  * index order) the candidate starts are the line start and the ends of the conflicting intervals
  * still on the line; the first candidate with room for all its hours wins, else the longest room.
  */
-function placeAll(model: AllocationModel, c: PieceClass, values: Int32Array, mask: number, lineStart: number, lineEnd: number): void {
+function placeAll(model: AllocationModel, c: number, values: Int32Array, mask: number, lineStart: number, lineEnd: number): void {
   const { yVar, fixed, requirementCount: R } = model;
   const conflicts = model.compiled.conflicts;
   for (let rest = mask; rest !== 0; rest &= rest - 1) {
     const j = 31 - Math.clz32(rest & -rest);
-    const v = yVar[c.id * R + j];
-    const amount = v < 0 ? fixed[c.id * R + j] : values[v];
+    const v = yVar[c * R + j];
+    const amount = v < 0 ? fixed[c * R + j] : values[v];
     if (amount <= 0) continue;
     grow(ivCount + 1);
     let nb = 0;

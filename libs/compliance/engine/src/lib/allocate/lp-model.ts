@@ -1,20 +1,20 @@
 /** The allocation LP over classes (docs/ENGINE.md "Allocation"), solved by the simplex and rounded. */
 import { PackingLp } from './lp-solver';
-import { needOf, type AllocationModel, type PieceClass } from './allocate';
+import { needOf, type AllocationModel } from './allocate';
 
 /** Builds the LP (rows: x ≤ h, caps, needs, cliques — in that order) and returns integer values. */
 export function solveLp(model: AllocationModel): Int32Array {
-  const { classes, capRows, need, yVar, requirementCount: R } = model;
+  const { classCount: n, capRows, need, yVar, requirementCount: R, x, hours } = model;
   const lp = new PackingLp();
-  for (const w of model.objective) lp.addVariable(w);
-  for (const c of classes) if (c.x >= 0) lp.addRow([c.x], [1], c.hours);
-  for (const row of capRows) lp.addRow(row.classes.map((ci) => classes[ci].x), ones(row.classes.length), row.limit);
-  for (let j = 0; j < need.length; j++) {
+  for (let v = 0; v < model.variableCount; v++) lp.addVariable(model.objective[v]);
+  for (let c = 0; c < n; c++) if (x[c] >= 0) lp.addRow([x[c]], [1], hours[c]);
+  for (const row of capRows) lp.addRow(row.classes.map((ci) => x[ci]), ones(row.classes.length), row.limit);
+  for (let j = 0; j < R; j++) {
     const cols: number[] = [];
-    for (const c of classes) if (yVar[c.id * R + j] >= 0) cols.push(yVar[c.id * R + j]);
+    for (let c = 0; c < n; c++) if (yVar[c * R + j] >= 0) cols.push(yVar[c * R + j]);
     lp.addRow(cols, ones(cols.length), need[j]);
   }
-  for (const c of classes) addCliqueRows(lp, model, c);
+  for (let c = 0; c < n; c++) addCliqueRows(lp, model, c);
   return toIntegers(lp, lp.solve());
 }
 
@@ -24,28 +24,30 @@ function ones(n: number): number[] {
   return out;
 }
 
-function addCliqueRows(lp: PackingLp, model: AllocationModel, c: PieceClass): void {
+function addCliqueRows(lp: PackingLp, model: AllocationModel, c: number): void {
   const { yVar, requirementCount: R, need, free } = model;
-  for (const clique of c.cliques) {
+  const x = model.x[c];
+  const hours = model.hours[c];
+  for (const clique of model.cliques[c]) {
     const cols: number[] = [];
     for (let rest = clique; rest !== 0; rest &= rest - 1) {
       const j = 31 - Math.clz32(rest & -rest);
-      if ((free & (1 << j)) === 0) cols.push(yVar[c.id * R + j]);
+      if ((free & (1 << j)) === 0) cols.push(yVar[c * R + j]);
     }
     if (cols.length === 0) continue;
-    if (c.x >= 0) {
+    if (x >= 0) {
       const coeffs = ones(cols.length + 1);
       coeffs[cols.length] = -1;
-      cols.push(c.x);
+      cols.push(x);
       lp.addRow(cols, coeffs, 0);
     }
     // Redundant when the class holds more hours than the clique's requirements could ever take.
-    else if (needOf(clique, need) > c.hours) lp.addRow(cols, ones(cols.length), c.hours);
+    else if (needOf(clique, need) > hours) lp.addRow(cols, ones(cols.length), hours);
   }
-  for (const clique of c.ntCliques) {
-    const cols: number[] = [c.x];
-    for (let rest = clique; rest !== 0; rest &= rest - 1) cols.push(yVar[c.id * R + 31 - Math.clz32(rest & -rest)]);
-    lp.addRow(cols, ones(cols.length), c.hours);
+  for (const clique of model.ntCliques[c]) {
+    const cols: number[] = [x];
+    for (let rest = clique; rest !== 0; rest &= rest - 1) cols.push(yVar[c * R + 31 - Math.clz32(rest & -rest)]);
+    lp.addRow(cols, ones(cols.length), hours);
   }
 }
 

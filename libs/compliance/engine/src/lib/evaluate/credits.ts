@@ -4,25 +4,59 @@
  */
 import type { Credit } from '../model/transcript.types';
 import type { ExclusionReason } from '../model/evaluation.types';
-import { FORMAT_BIT, MACRO_AREA_BIT, matchCredit, type CompiledRuleSet } from '../compile/compile-rules';
+import { FORMAT_BIT, MACRO_AREA_BIT, type CompiledRuleSet } from '../compile/compile-rules';
+import { FORMATS } from '../model/vocabulary.types';
 import { toDay } from '../dates/iso-date';
 
 export type CreditStatus = 'in-cycle' | 'career-only' | ExclusionReason;
 
-export interface IntakeCredit {
-  credit: Credit;
-  status: CreditStatus;
-  /** Completed within the cycle (whatever its status). */
-  inCycle: boolean;
-  /** Hundredths per practice level (clinical, macro, general). */
-  levels: [number, number, number];
-  topicMask: number;
-  formatBit: number;
-  macroAreaMask: number;
-  approvals: string[];
+/** Credit status codes in `CreditTable.status`. */
+export const IN_CYCLE = 0;
+export const CAREER_ONLY = 1;
+export const DUPLICATE = 2;
+export const NOT_ACCEPTED = 3;
+export const OUTSIDE_CYCLE = 4;
+
+/**
+ * The sorted credits as parallel arrays (struct of arrays): one entry per credit, no object per
+ * credit. Filled by `intakeCredits` into reused buffers: valid until the next evaluation, never
+ * handed out.
+ */
+const FORMATS_COUNT = FORMATS.length;
+
+export interface CreditTable {
+  count: number;
+  /** The credits in sorted order. */
+  credits: Credit[];
+  /** IN_CYCLE, CAREER_ONLY, DUPLICATE, NOT_ACCEPTED or OUTSIDE_CYCLE. */
+  status: Uint8Array;
+  /** 1 when completed within the cycle (whatever its status). */
+  inCycle: Uint8Array;
+  /** Hundredths per practice level (clinical, macro, general) at index 3 * credit + level. */
+  levels: Int32Array;
   /** Requirements and (un-negated) caps matching the credit before the practice-level filter. */
-  reqMatch: number;
-  capMatch: number;
+  reqMatch: Int32Array;
+  capMatch: Int32Array;
+}
+
+const table: CreditTable = {
+  count: 0,
+  credits: [],
+  status: new Uint8Array(64),
+  inCycle: new Uint8Array(64),
+  levels: new Int32Array(192),
+  reqMatch: new Int32Array(64),
+  capMatch: new Int32Array(64),
+};
+
+function reserve(n: number): void {
+  if (table.status.length >= n) return;
+  const size = n * 2;
+  table.status = new Uint8Array(size);
+  table.inCycle = new Uint8Array(size);
+  table.levels = new Int32Array(size * 3);
+  table.reqMatch = new Int32Array(size);
+  table.capMatch = new Int32Array(size);
 }
 
 export function toHundredths(hours: number): number {
@@ -33,7 +67,10 @@ const tieBreak = (c: Credit): string => `${c.completedOn}|${c.hours}|${c.format}
 
 /** Strict order: id first; only credits sharing an id (duplicates) pay for the full key. */
 function before(a: Credit, b: Credit): boolean {
-  if (a.id !== b.id) return a.id < b.id;
+  const x = a.id;
+  const y = b.id;
+  if (x < y) return true;
+  if (x !== y) return false;
   return tieBreak(a) < tieBreak(b);
 }
 
@@ -78,16 +115,22 @@ export function sortCredits(credits: readonly Credit[]): Credit[] {
   return a;
 }
 
-/** Practice split in hundredths; a split that does not sum to `hours` is corrected on the general level. */
-function levelsOf(c: Credit): [number, number, number] {
-  const total = toHundredths(c.hours);
-  const clinical = toHundredths(c.practice?.clinical ?? 0);
-  const macro = toHundredths(c.practice?.macro ?? 0);
+/** Practice split in hundredths at `levels[at..at+2]`; a split that does not sum to `hours` is corrected on the general level. */
+function writeLevels(c: Credit, levels: Int32Array, at: number): void {
+  const total = Math.round(c.hours * 100);
+  const practice = c.practice;
+  const clinical = practice ? Math.round((practice.clinical ?? 0) * 100) : 0;
+  const macro = practice ? Math.round((practice.macro ?? 0) * 100) : 0;
   if (clinical + macro > total) {
     const clinicalShare = Math.round((total * clinical) / (clinical + macro));
-    return [clinicalShare, total - clinicalShare, 0];
+    levels[at] = clinicalShare;
+    levels[at + 1] = total - clinicalShare;
+    levels[at + 2] = 0;
+    return;
   }
-  return [clinical, macro, total - clinical - macro];
+  levels[at] = clinical;
+  levels[at + 1] = macro;
+  levels[at + 2] = total - clinical - macro;
 }
 
 /**
@@ -103,54 +146,119 @@ export function approvalAccepted(compiled: CompiledRuleSet, approvals: readonly 
   return false;
 }
 
-export function intakeCredits(
-  compiled: CompiledRuleSet,
-  sorted: readonly Credit[],
-  start: number,
-  end: number,
-  careerReqMatch: ((c: IntakeCredit) => boolean) | null,
-): IntakeCredit[] {
-  const out: IntakeCredit[] = new Array<IntakeCredit>(sorted.length);
-  let previousId: string | undefined;
-  for (let i = 0; i < sorted.length; i++) {
-    const credit = sorted[i];
-    let topicMask = 0;
-    const topics = credit.topics;
-    for (let t = 0; t < topics.length; t++) topicMask |= compiled.topicBits.get(topics[t]) ?? 0;
-    let macroAreaMask = 0;
-    const areas = credit.macroAreas;
-    if (areas) for (let t = 0; t < areas.length; t++) macroAreaMask |= MACRO_AREA_BIT.get(areas[t]) ?? 0;
-    const given = credit.approvals;
-    const approvals: string[] = [];
-    if (given) for (let k = 0; k < given.length; k++) approvals.push(given[k].body.toLowerCase());
-    const formatBit = FORMAT_BIT.get(credit.format) ?? 0;
-    const day = toDay(credit.completedOn);
-    const entry: IntakeCredit = {
-      credit,
-      status: 'in-cycle',
-      inCycle: day >= start && day <= end,
-      levels: levelsOf(credit),
-      topicMask,
-      formatBit,
-      macroAreaMask,
-      approvals,
-      reqMatch: matchCredit(compiled.reqTables, topicMask, formatBit, approvals, macroAreaMask),
-      capMatch: matchCredit(compiled.capTables, topicMask, formatBit, approvals, macroAreaMask),
-    };
-    // Sorted by id: a duplicate directly follows the first credit with its id.
-    if (credit.id === previousId) entry.status = 'duplicate';
-    else if (!approvalAccepted(compiled, approvals)) entry.status = 'approval-not-accepted';
-    else if (day > end) entry.status = 'outside-cycle';
-    else if (day < start) entry.status = careerReqMatch !== null && careerReqMatch(entry) ? 'career-only' : 'outside-cycle';
-    previousId = credit.id;
-    out[i] = entry;
-  }
-  return out;
+/**
+ * What one approval body (as written in the transcript) means for a rule set: accepted or not, and
+ * which requirement and cap matchers with an approval list name it. Cached per rule set and body,
+ * so the hot path neither lower-cases nor hashes fresh strings.
+ */
+interface BodyInfo {
+  accepted: boolean;
+  reqBits: number;
+  capBits: number;
 }
 
-/** Credit-level matches: requirements and (un-negated) caps whose topics, formats, approvals and macro areas accept the credit. */
-export function creditMatches(c: IntakeCredit): { reqs: number; caps: number } {
-  return { reqs: c.reqMatch, caps: c.capMatch };
+const bodyCache = new WeakMap<CompiledRuleSet, Map<string, BodyInfo>>();
+
+function bodyInfo(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, body: string): BodyInfo {
+  let info = bodies.get(body);
+  if (info === undefined) {
+    const lower = body.toLowerCase();
+    let reqBits = 0;
+    for (const w of compiled.reqTables.withApprovals) if (w.approvals.includes(lower)) reqBits |= w.bit;
+    let capBits = 0;
+    for (const w of compiled.capTables.withApprovals) if (w.approvals.includes(lower)) capBits |= w.bit;
+    info = { accepted: !compiled.refused.has(lower) && (compiled.accepted === null || compiled.accepted.has(lower)), reqBits, capBits };
+    // Bodies come from user data: keep the cache bounded.
+    if (bodies.size >= 1024) bodies.clear();
+    bodies.set(body, info);
+  }
+  return info;
+}
+
+/**
+ * Fills the credit table: statuses (duplicate, approval, cycle), practice split and the credit-level
+ * matches. `careerReqs`: due once-per-career requirements (a credit before the cycle matching one at
+ * a level with hours is `career-only`).
+ */
+export function intakeCredits(compiled: CompiledRuleSet, sorted: Credit[], start: number, end: number, careerReqs: number): CreditTable {
+  const n = sorted.length;
+  reserve(n);
+  table.count = n;
+  table.credits = sorted;
+  const { status, inCycle, levels, reqMatch, capMatch } = table;
+  const rt = compiled.reqTables;
+  const ct = compiled.capTables;
+  const topicBits = compiled.topicBits;
+  const noneAccepted = compiled.accepted === null;
+  let bodies = bodyCache.get(compiled);
+  if (bodies === undefined) {
+    bodies = new Map();
+    bodyCache.set(compiled, bodies);
+  }
+  let previousId: string | undefined;
+  for (let i = 0; i < n; i++) {
+    const credit = sorted[i];
+    let reqTopics = rt.topicAny;
+    let capTopics = ct.topicAny;
+    const topics = credit.topics;
+    for (let t = 0; t < topics.length; t++) {
+      const bit = topicBits.get(topics[t]);
+      if (bit === undefined) continue;
+      const b = 31 - Math.clz32(bit);
+      reqTopics |= rt.byTopic[b];
+      capTopics |= ct.byTopic[b];
+    }
+    let reqMacro = rt.macroAny;
+    let capMacro = ct.macroAny;
+    const areas = credit.macroAreas;
+    if (areas) {
+      for (let t = 0; t < areas.length; t++) {
+        const bit = MACRO_AREA_BIT.get(areas[t]);
+        if (bit === undefined) continue;
+        const b = 31 - Math.clz32(bit);
+        reqMacro |= rt.byMacroArea[b];
+        capMacro |= ct.byMacroArea[b];
+      }
+    }
+    const formatBit = FORMAT_BIT.get(credit.format) ?? 0;
+    const f = formatBit === 0 ? FORMATS_COUNT : 31 - Math.clz32(formatBit);
+    let reqApproved = rt.approvalAny;
+    let capApproved = ct.approvalAny;
+    const given = credit.approvals;
+    let accepted = noneAccepted;
+    if (given && given.length > 0) {
+      accepted = false;
+      for (let k = 0; k < given.length; k++) {
+        const info = bodyInfo(compiled, bodies, given[k].body);
+        if (info.accepted) accepted = true;
+        reqApproved |= info.reqBits;
+        capApproved |= info.capBits;
+      }
+    }
+    const req = reqTopics & reqMacro & rt.byFormat[f] & reqApproved;
+    reqMatch[i] = req;
+    capMatch[i] = capTopics & capMacro & ct.byFormat[f] & capApproved;
+    writeLevels(credit, levels, 3 * i);
+    const day = toDay(credit.completedOn);
+    inCycle[i] = day >= start && day <= end ? 1 : 0;
+    let s = IN_CYCLE;
+    const id = credit.id;
+    // Sorted by id: a duplicate directly follows the first credit with its id.
+    if (id === previousId) s = DUPLICATE;
+    else if (!accepted) s = NOT_ACCEPTED;
+    else if (day > end) s = OUTSIDE_CYCLE;
+    else if (day < start) {
+      s = OUTSIDE_CYCLE;
+      if (careerReqs !== 0) {
+        const m = compiled.reqLevelMask;
+        const at = 3 * i;
+        if ((levels[at] > 0 && (req & m[0] & careerReqs) !== 0) || (levels[at + 1] > 0 && (req & m[1] & careerReqs) !== 0) || (levels[at + 2] > 0 && (req & m[2] & careerReqs) !== 0)) s = CAREER_ONLY;
+      }
+    }
+    status[i] = s;
+    previousId = id;
+  }
+  return table;
 }
 
 /** Requirements (among `candidates`) matched by the credit's hours at `level`. */

@@ -9,10 +9,11 @@ import { fromDay, toDay } from '../dates/iso-date';
 import { resolveCycle } from '../cycle/cycle';
 import { compileRuleSet } from '../compile/compile-rules';
 import { allocate } from '../allocate/allocate';
+import { Float64Scratch, Int32Scratch } from '../allocate/scratch';
 import { EngineError } from '../errors';
 import { appliesToLicense, firstRenewalScaler, isDue, sameCycleRule, selectVersion } from './applicability';
-import { intakeCredits, requirementMask, sortCredits, toHundredths, type IntakeCredit } from './credits';
-import { buildAdvocacy, buildPlan, type CapState } from './plan';
+import { intakeCredits, sortCredits, toHundredths } from './credits';
+import { buildAdvocacy, buildPlan } from './plan';
 import { buildExclusions, buildPieces } from './pieces';
 
 export interface EvaluateRules {
@@ -27,12 +28,33 @@ export interface EvaluateOptions {
 
 const round2 = (hundredths: number): number => Math.round(hundredths) / 100;
 
-export function evaluate(rules: EvaluateRules, transcript: Transcript, options: EvaluateOptions = {}): Evaluation {
+const NO_OPTIONS: EvaluateOptions = {};
+const NO_ROLES: readonly string[] = [];
+const requiredScratch = new Float64Scratch();
+const needScratch = new Float64Scratch();
+const capLimitScratch = new Float64Scratch();
+const capCountedScratch = new Float64Scratch();
+const creditCountedScratch = new Int32Scratch();
+
+/** ISO strings of cycle ends and starts: few distinct days, so formatted once each (bounded cache). */
+const isoOfDay = new Map<number, string>();
+
+function iso(day: number): string {
+  let text = isoOfDay.get(day);
+  if (text === undefined) {
+    text = fromDay(day);
+    if (isoOfDay.size >= 4096) isoOfDay.clear();
+    isoOfDay.set(day, text);
+  }
+  return text;
+}
+
+export function evaluate(rules: EvaluateRules, transcript: Transcript, options: EvaluateOptions = NO_OPTIONS): Evaluation {
   const asOfIso = transcript.asOf ?? options.today;
   if (!asOfIso) throw new EngineError('as-of-required', 'An evaluation date is required: transcript.asOf or options.today', '/asOf');
   const asOf = toDay(asOfIso);
   const license = transcript.license ?? {};
-  const roles = license.roles ?? [];
+  const roles = license.roles ?? NO_ROLES;
 
   // The cycle is derived with the version in force on asOf, then judged by the version in force on its end.
   let version = selectVersion(rules.licenseType, asOf);
@@ -47,68 +69,73 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   const requiredTotal = scale(toHundredths(version.total.hours));
   const years = version.cycle.months / 12;
 
-  // Requirements due in this cycle for this license, with their need in hundredths.
-  const required = compiled.requirements.map((r) => {
-    if (!appliesToLicense(r.rule.appliesTo, roles) || !isDue(r.rule.frequency, cycle)) return -1;
-    const min = r.rule.min;
-    if ('shareOfTotal' in min) return Math.ceil(requiredTotal * min.shareOfTotal - 1e-9);
-    const perYear = r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1;
-    return scale(toHundredths(min.hours * perYear));
-  });
-  const capLimit = compiled.caps.map((k) =>
-    !appliesToLicense(k.rule.appliesTo, roles) ? -1 : 'shareOfTotal' in k.rule.max ? Math.floor(requiredTotal * k.rule.max.shareOfTotal + 1e-9) : toHundredths(k.rule.max.hours),
-  );
+  // Requirements due in this cycle for this license, with their need in hundredths (-1: not due).
+  const reqs = compiled.requirements;
+  const R = reqs.length;
+  const required = requiredScratch.get(R);
+  const need = needScratch.get(R);
   let activeReqs = 0;
   let careerReqs = 0;
   let notCreditedMask = 0;
-  const need: number[] = [];
-  for (let j = 0; j < required.length; j++) {
-    const h = required[j];
+  for (let j = 0; j < R; j++) {
+    const r = reqs[j];
+    let h = -1;
+    if (appliesToLicense(r.rule.appliesTo, roles) && isDue(r.rule.frequency, cycle)) {
+      const min = r.rule.min;
+      if ('shareOfTotal' in min) h = Math.ceil(requiredTotal * min.shareOfTotal - 1e-9);
+      else h = scale(toHundredths(min.hours * (r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1)));
+    }
+    required[j] = h;
     if (h > 0) activeReqs |= 1 << j;
-    if (h > 0 && compiled.requirements[j].oncePerCareer) careerReqs |= 1 << j;
-    if (!compiled.requirements[j].countsTowardTotal) notCreditedMask |= 1 << j;
-    need.push(Math.max(0, h));
+    if (h > 0 && r.oncePerCareer) careerReqs |= 1 << j;
+    if (!r.countsTowardTotal) notCreditedMask |= 1 << j;
+    need[j] = Math.max(0, h);
   }
+  const caps = compiled.caps;
+  const capLimit = capLimitScratch.get(caps.length);
   let activeCaps = 0;
-  for (let k = 0; k < capLimit.length; k++) if (capLimit[k] >= 0) activeCaps |= 1 << k;
-
-  const careerMatch = (c: IntakeCredit): boolean => {
-    for (let level = 0; level < 3; level++) if (c.levels[level] > 0 && requirementMask(compiled, c.reqMatch, level, careerReqs) !== 0) return true;
-    return false;
-  };
-  const credits = intakeCredits(compiled, sortCredits(transcript.credits), cycle.start, cycle.end, careerReqs === 0 ? null : careerMatch);
-  const { pieces, rawCaps, pieceStart } = buildPieces(compiled, credits, activeReqs, careerReqs, activeCaps, capLimit);
-  const creditCount = credits.length;
-  const { counted, served, notCredited } = allocate({ compiled, pieces, need, capLimit, notCreditedMask, creditCount });
-
-  const creditCounted = new Int32Array(creditCount);
-  for (let i = 0; i < pieces.length; i++) creditCounted[pieces[i].credit] += counted[i];
-  const capCounted = new Float64Array(compiled.caps.length);
-  for (let i = 0; i < pieces.length; i++) {
-    for (let rest = rawCaps[i]; rest !== 0; rest &= rest - 1) capCounted[31 - Math.clz32(rest & -rest)] += counted[i];
+  let perCreditMask = 0;
+  for (let k = 0; k < caps.length; k++) {
+    const rule = caps[k].rule;
+    const limit = !appliesToLicense(rule.appliesTo, roles) ? -1 : 'shareOfTotal' in rule.max ? Math.floor(requiredTotal * rule.max.shareOfTotal + 1e-9) : toHundredths(rule.max.hours);
+    capLimit[k] = limit;
+    if (limit >= 0) activeCaps |= 1 << k;
+    if (caps[k].perCredit) perCreditMask |= 1 << k;
   }
-  const caps: CapState[] = compiled.caps.map((k) => ({
-    cap: k,
-    limit: capLimit[k.index],
-    counted: capCounted[k.index],
-    reached: capLimit[k.index] >= 0 && !k.perCredit && capCounted[k.index] >= capLimit[k.index],
-  }));
 
-  const excluded = buildExclusions(compiled, credits, pieces, pieceStart, counted, rawCaps, caps, notCredited);
+  const credits = intakeCredits(compiled, sortCredits(transcript.credits), cycle.start, cycle.end, careerReqs);
+  const creditCount = credits.count;
+  const build = buildPieces(compiled, credits, activeReqs, careerReqs, activeCaps, capLimit, perCreditMask);
+  const pieces = build.pieces;
+  const { counted, served, notCredited } = allocate({ compiled, pieces: build.pieces, need, capLimit, notCreditedMask, creditCount });
+
+  const creditCounted = creditCountedScratch.get(creditCount);
+  const capCounted = capCountedScratch.get(caps.length);
+  const rawCaps = build.rawCaps;
+  const pCredit = pieces.credit;
+  for (let i = 0; i < pieces.count; i++) {
+    const h = counted[i];
+    creditCounted[pCredit[i]] += h;
+    for (let rest = rawCaps[i]; rest !== 0; rest &= rest - 1) capCounted[31 - Math.clz32(rest & -rest)] += h;
+  }
+  let reached = 0;
+  for (let k = 0; k < caps.length; k++) if (capLimit[k] >= 0 && !caps[k].perCredit && capCounted[k] >= capLimit[k]) reached |= 1 << k;
+
+  const excluded = buildExclusions(compiled, credits, build, counted, reached | perCreditMask, notCredited);
 
   // Carryover: applied to the total only, never to a minimum.
   const carry = version.carryover;
   const broughtIn = toHundredths(transcript.carryoverHours ?? 0);
   const applied = carry ? Math.min(broughtIn, toHundredths(carry.maxHours)) : 0;
+  const list = credits.credits;
   let countedFromCredits = 0;
-  for (const h of creditCounted) countedFromCredits += h;
-  const totalCounted = countedFromCredits + applied;
-
   const totalAlloc: { creditId: string; hours: number }[] = [];
   for (let ci = 0; ci < creditCount; ci++) {
     const h = creditCounted[ci];
-    if (h > 0) totalAlloc.push({ creditId: credits[ci].credit.id, hours: round2(h) });
+    countedFromCredits += h;
+    if (h > 0) totalAlloc.push({ creditId: list[ci].id, hours: round2(h) });
   }
+  const totalCounted = countedFromCredits + applied;
   if (applied > 0) totalAlloc.push({ creditId: 'carryover', hours: round2(applied) });
   const totalResult: RequirementResult = {
     code: 'total',
@@ -121,55 +148,62 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     source: version.total.source,
   };
   if (applied > 0) totalResult.note = `Includes ${round2(applied)} carryover hours from the previous cycle.`;
-  const reqResults: RequirementResult[] = [];
+  const results: RequirementResult[] = [totalResult];
+  const indices: number[] = [];
   let allMet = totalResult.met;
-  for (let j = 0; j < compiled.requirements.length; j++) {
-    const r = compiled.requirements[j];
+  for (let j = 0; j < R; j++) {
     if (required[j] < 0) continue;
+    const rule = reqs[j].rule;
     let sum = 0;
     const allocations: { creditId: string; hours: number }[] = [];
+    const base = j * creditCount;
     for (let ci = 0; ci < creditCount; ci++) {
-      const h = served[j * creditCount + ci];
+      const h = served[base + ci];
       if (h <= 0) continue;
       sum += h;
-      allocations.push({ creditId: credits[ci].credit.id, hours: round2(h) });
+      allocations.push({ creditId: list[ci].id, hours: round2(h) });
     }
     const result: RequirementResult = {
-      code: r.rule.code,
-      label: r.rule.label,
+      code: rule.code,
+      label: rule.label,
       requiredHours: round2(required[j]),
       countedHours: round2(sum),
       remainingHours: round2(Math.max(0, required[j] - sum)),
       met: sum >= required[j],
       allocations,
-      source: r.rule.source,
+      source: rule.source,
     };
-    if (r.rule.note) result.note = r.rule.note;
+    if (rule.note) result.note = rule.note;
     if (!result.met) allMet = false;
-    reqResults.push(result);
+    results.push(result);
+    indices.push(j);
   }
 
   const status = allMet ? 'met' : asOf > cycle.end ? 'overdue' : 'in-progress';
-  const advocacy = buildAdvocacy(version, credits, caps, transcript.advocacyFloorHours, requiredTotal);
-  const plan = buildPlan(compiled, reqResults, totalResult, caps, version.macro.countsTowardRenewal);
+  const advocacy = buildAdvocacy(compiled, credits, reached, transcript.advocacyFloorHours, requiredTotal);
+  const plan = buildPlan(compiled, results.slice(1), indices, totalResult, reached);
 
   const evaluation: Evaluation = {
     jurisdiction: rules.jurisdiction,
     licenseType: rules.licenseType.code,
     ruleSet: { version: version.version, effectiveFrom: version.effectiveFrom },
-    cycle: { start: fromDay(cycle.start), end: fromDay(cycle.end), firstRenewal: cycle.firstRenewal, daysLeft: Math.max(0, cycle.end - asOf), index: cycle.index },
+    cycle: { start: iso(cycle.start), end: iso(cycle.end), firstRenewal: cycle.firstRenewal, daysLeft: Math.max(0, cycle.end - asOf), index: cycle.index },
     status,
     totals: { requiredHours: totalResult.requiredHours, countedHours: totalResult.countedHours, remainingHours: totalResult.remainingHours },
-    requirements: [totalResult].concat(reqResults),
+    requirements: results,
     excluded,
     advocacy,
     plan,
   };
   if (carry || broughtIn > 0) {
+    const excludedTopics = carry?.excludedTopics ?? [];
     let eligible = 0;
-    creditCounted.forEach((h, ci) => {
-      if (!(carry?.excludedTopics ?? []).some((t) => credits[ci].credit.topics.includes(t))) eligible += h;
-    });
+    for (let ci = 0; ci < creditCount; ci++) {
+      const topics = list[ci].topics;
+      let barred = false;
+      for (let t = 0; t < excludedTopics.length && !barred; t++) barred = topics.includes(excludedTopics[t]);
+      if (!barred) eligible += creditCounted[ci];
+    }
     const surplus = Math.max(0, totalCounted - requiredTotal);
     const nextCycle = carry ? Math.min(toHundredths(carry.maxHours), surplus, eligible) : 0;
     evaluation.carryover = { broughtIn: round2(broughtIn), applied: round2(applied), nextCycle: round2(nextCycle) };

@@ -6,68 +6,124 @@
 import type { Exclusion } from '../model/evaluation.types';
 import type { Cap } from '../model/rule-set.types';
 import type { CompiledRuleSet } from '../compile/compile-rules';
-import type { Piece } from '../allocate/allocate';
-import { capMask, requirementMask, type IntakeCredit } from './credits';
-import type { CapState } from './plan';
-import { scratchFloat64 } from '../allocate/scratch';
+import type { PieceTable } from '../allocate/allocate';
+import { CAREER_ONLY, DUPLICATE, IN_CYCLE, NOT_ACCEPTED, OUTSIDE_CYCLE, type CreditTable } from './credits';
+import { Float64Scratch } from '../allocate/scratch';
 
 const round2 = (hundredths: number): number => Math.round(hundredths) / 100;
 
+/** The pieces (reused buffers) plus each piece's active caps before the binding filter, and each credit's first piece. */
+export interface PieceBuild {
+  pieces: PieceTable;
+  rawCaps: Int32Array;
+  /** Credit `ci`'s pieces are `pieceStart[ci]` .. `pieceStart[ci + 1]`. */
+  pieceStart: Int32Array;
+}
+
+const build: PieceBuild = {
+  pieces: {
+    count: 0,
+    credit: new Int32Array(64),
+    level: new Int32Array(64),
+    hours: new Int32Array(64),
+    reqMask: new Int32Array(64),
+    capMask: new Int32Array(64),
+    group: new Int32Array(64),
+    outOfCycle: new Uint8Array(64),
+  },
+  rawCaps: new Int32Array(64),
+  pieceStart: new Int32Array(64),
+};
+
+function reserve(pieceCount: number, creditCount: number): void {
+  const p = build.pieces;
+  if (p.credit.length < pieceCount) {
+    const size = pieceCount * 2;
+    p.credit = new Int32Array(size);
+    p.level = new Int32Array(size);
+    p.hours = new Int32Array(size);
+    p.reqMask = new Int32Array(size);
+    p.capMask = new Int32Array(size);
+    p.group = new Int32Array(size);
+    p.outOfCycle = new Uint8Array(size);
+    build.rawCaps = new Int32Array(size);
+  }
+  if (build.pieceStart.length < creditCount + 1) build.pieceStart = new Int32Array(creditCount * 2 + 1);
+}
+
+const capSumScratch = new Float64Scratch();
+const perCreditSumScratch = new Float64Scratch();
+
 export function buildPieces(
   compiled: CompiledRuleSet,
-  credits: readonly IntakeCredit[],
+  credits: CreditTable,
   activeReqs: number,
   careerReqs: number,
   activeCaps: number,
-  capLimit: readonly number[],
-): { pieces: Piece[]; rawCaps: number[]; pieceStart: Int32Array } {
-  const pieces: Piece[] = [];
-  const rawCaps: number[] = [];
-  const pieceStart = new Int32Array(credits.length + 1);
+  capLimit: ArrayLike<number>,
+  perCreditMask: number,
+): PieceBuild {
+  const n = credits.count;
+  reserve(3 * n, n);
+  const { pieces, rawCaps, pieceStart } = build;
+  const { credit: pCredit, level: pLevel, hours: pHours, reqMask: pReq, capMask: pCap, group: pGroup, outOfCycle: pOut } = pieces;
+  const { status, levels, reqMatch, capMatch } = credits;
   const capCount = compiled.caps.length;
-  const capSum = scratchFloat64('capSum', capCount);
-  let perCreditMask = 0;
-  for (const k of compiled.caps) if (k.perCredit) perCreditMask |= 1 << k.index;
+  const capSum = capSumScratch.get(capCount);
   // Per-credit cap sums: index cap * credits + credit.
-  const perCreditSum = perCreditMask === 0 ? null : scratchFloat64('perCreditSum', capCount * credits.length);
-  for (let ci = 0; ci < credits.length; ci++) {
-    pieceStart[ci] = pieces.length;
-    const c = credits[ci];
-    if (c.status !== 'in-cycle' && c.status !== 'career-only') continue;
-    const outOfCycle = c.status === 'career-only';
+  const perCreditSum = perCreditMask === 0 ? null : perCreditSumScratch.get(capCount * n);
+  const reqLevel = compiled.reqLevelMask;
+  const capLevel = compiled.capLevelMask;
+  const negate = compiled.negateMask;
+  let count = 0;
+  for (let ci = 0; ci < n; ci++) {
+    pieceStart[ci] = count;
+    const st = status[ci];
+    if (st !== IN_CYCLE && st !== CAREER_ONLY) continue;
+    const outOfCycle = st === CAREER_ONLY;
+    const creditReqs = reqMatch[ci] & (outOfCycle ? careerReqs : activeReqs);
+    const creditCaps = capMatch[ci];
     for (let level = 0; level < 3; level++) {
-      const hours = c.levels[level];
+      const hours = levels[3 * ci + level];
       if (hours <= 0) continue;
-      const reqMask = requirementMask(compiled, c.reqMatch, level, outOfCycle ? careerReqs : activeReqs);
+      const reqMask = creditReqs & reqLevel[level];
       if (outOfCycle && reqMask === 0) continue;
-      const caps = outOfCycle ? 0 : capMask(compiled, c.capMatch, level, activeCaps);
-      pieces.push({ credit: ci, level, hours, reqMask, capMask: caps, group: 0, outOfCycle });
-      rawCaps.push(caps);
+      const caps = outOfCycle ? 0 : ((creditCaps & capLevel[level]) ^ negate) & activeCaps;
+      pCredit[count] = ci;
+      pLevel[count] = level;
+      pHours[count] = hours;
+      pReq[count] = reqMask;
+      pCap[count] = caps;
+      pGroup[count] = 0;
+      pOut[count] = outOfCycle ? 1 : 0;
+      rawCaps[count] = caps;
+      count += 1;
       for (let rest = caps; rest !== 0; rest &= rest - 1) {
         const k = 31 - Math.clz32(rest & -rest);
-        if (perCreditSum !== null && (perCreditMask & (1 << k)) !== 0) perCreditSum[k * credits.length + ci] += hours;
+        if (perCreditSum !== null && (perCreditMask & (1 << k)) !== 0) perCreditSum[k * n + ci] += hours;
         else capSum[k] += hours;
       }
     }
   }
-  pieceStart[credits.length] = pieces.length;
+  pieceStart[n] = count;
+  pieces.count = count;
   // Only caps that could bind enter the LP: the others cannot change the optimum.
-  for (const p of pieces) {
+  for (let i = 0; i < count; i++) {
     let binding = 0;
     let group = 0;
-    for (let rest = p.capMask; rest !== 0; rest &= rest - 1) {
+    for (let rest = pCap[i]; rest !== 0; rest &= rest - 1) {
       const k = 31 - Math.clz32(rest & -rest);
       const perCredit = perCreditSum !== null && (perCreditMask & (1 << k)) !== 0;
-      const sum = perCredit ? perCreditSum[k * credits.length + p.credit] : capSum[k];
+      const sum = perCredit ? perCreditSum[k * n + pCredit[i]] : capSum[k];
       if (sum > capLimit[k]) {
         binding |= 1 << k;
-        if (perCredit) group = p.credit + 1;
+        if (perCredit) group = pCredit[i] + 1;
       }
     }
-    p.capMask = binding;
-    p.group = group;
+    pCap[i] = binding;
+    pGroup[i] = group;
   }
-  return { pieces, rawCaps, pieceStart };
+  return build;
 }
 
 const DETAIL = {
@@ -76,56 +132,80 @@ const DETAIL = {
   'approval-not-accepted': 'None of its approvals is accepted by this board',
 } as const;
 
+const lostByCapScratch = new Float64Scratch();
+
+/**
+ * Exclusions per credit in credit order. `blameMask`: the caps to name first for lost hours (reached
+ * caps and per-credit caps); otherwise the first cap the hours match.
+ */
 export function buildExclusions(
   compiled: CompiledRuleSet,
-  credits: readonly IntakeCredit[],
-  pieces: readonly Piece[],
-  pieceStart: Int32Array,
+  credits: CreditTable,
+  build: PieceBuild,
   counted: Int32Array,
-  rawCaps: readonly number[],
-  caps: readonly CapState[],
+  blameMask: number,
   notCredited: Int32Array,
 ): Exclusion[] {
   const out: Exclusion[] = [];
+  const capCount = compiled.caps.length;
   // Lost hours per blamed cap, at index cap + 1 (0: no cap matched); reset after each credit.
-  const lostByCap = scratchFloat64('lostByCap', compiled.caps.length + 1);
-  for (let ci = 0; ci < credits.length; ci++) {
-    const c = credits[ci];
-    const id = c.credit.id;
-    const status = c.status;
-    if (status === 'duplicate' || status === 'approval-not-accepted' || status === 'outside-cycle') {
-      out.push({ creditId: id, hours: round2(c.levels[0] + c.levels[1] + c.levels[2]), reason: status, detail: DETAIL[status] });
+  const lostByCap = lostByCapScratch.get(capCount + 1);
+  const { status, levels } = credits;
+  const list = credits.credits;
+  const { pieces, rawCaps, pieceStart } = build;
+  const pHours = pieces.hours;
+  for (let ci = 0; ci < credits.count; ci++) {
+    const st = status[ci];
+    if (st === IN_CYCLE) {
+      const from = pieceStart[ci];
+      const to = pieceStart[ci + 1];
+      let all = true;
+      for (let i = from; i < to; i++) if (counted[i] !== pHours[i]) all = false;
+      if (all) continue;
+    }
+    const id = list[ci].id;
+    const total = levels[3 * ci] + levels[3 * ci + 1] + levels[3 * ci + 2];
+    if (st === DUPLICATE) {
+      out.push({ creditId: id, hours: round2(total), reason: 'duplicate', detail: DETAIL.duplicate });
       continue;
     }
-    if (status === 'career-only') {
-      out.push({ creditId: id, hours: round2(c.levels[0] + c.levels[1] + c.levels[2]), reason: 'outside-cycle', detail: 'Completed before the cycle: counts only toward once-per-career requirements' });
+    if (st === NOT_ACCEPTED) {
+      out.push({ creditId: id, hours: round2(total), reason: 'approval-not-accepted', detail: DETAIL['approval-not-accepted'] });
+      continue;
+    }
+    if (st === OUTSIDE_CYCLE) {
+      out.push({ creditId: id, hours: round2(total), reason: 'outside-cycle', detail: DETAIL['outside-cycle'] });
+      continue;
+    }
+    if (st === CAREER_ONLY) {
+      out.push({ creditId: id, hours: round2(total), reason: 'outside-cycle', detail: 'Completed before the cycle: counts only toward once-per-career requirements' });
       continue;
     }
     const from = pieceStart[ci];
     const to = pieceStart[ci + 1];
-    let all = true;
-    for (let i = from; i < to; i++) if (counted[i] !== pieces[i].hours) all = false;
-    if (all) continue;
     // Uncounted hours: first the part that served not-credited requirements, the rest is over a cap.
     let nt = notCredited[ci];
     let countedHere = 0;
     let anyLost = false;
     for (let i = from; i < to; i++) {
       countedHere += counted[i];
-      let lost = pieces[i].hours - counted[i];
+      let lost = pHours[i] - counted[i];
       const ntHere = Math.min(lost, nt);
       nt -= ntHere;
       lost -= ntHere;
       if (lost <= 0) continue;
-      lostByCap[blamedCap(caps, rawCaps[i]) + 1] += lost;
+      const mask = rawCaps[i];
+      const preferred = mask & blameMask;
+      const pick = preferred !== 0 ? preferred : mask;
+      lostByCap[pick === 0 ? 0 : 32 - Math.clz32(pick & -pick)] += lost;
       anyLost = true;
     }
-    const ntTotal = Math.min(notCredited[ci], c.levels[0] + c.levels[1] + c.levels[2] - countedHere);
+    const ntTotal = Math.min(notCredited[ci], total - countedHere);
     if (ntTotal > 0) {
       out.push({ creditId: id, hours: round2(ntTotal), reason: 'not-credited', detail: 'Serves a requirement whose hours are not credited toward the total' });
     }
     if (!anyLost) continue;
-    for (let slot = 0; slot <= compiled.caps.length; slot++) {
+    for (let slot = 0; slot <= capCount; slot++) {
       const lost = lostByCap[slot];
       if (lost === 0) continue;
       lostByCap[slot] = 0;
@@ -139,17 +219,6 @@ export function buildExclusions(
     }
   }
   return out;
-}
-
-/** The cap to name for lost hours: the first reached (or per-credit) cap the hours match, else the first matched. */
-function blamedCap(caps: readonly CapState[], mask: number): number {
-  let fallback = -1;
-  for (const s of caps) {
-    if ((mask & (1 << s.cap.index)) === 0) continue;
-    if (s.reached || s.cap.perCredit) return s.cap.index;
-    if (fallback < 0) fallback = s.cap.index;
-  }
-  return fallback;
 }
 
 /** The over-cap sentence depends on the cap rule only: built once per rule object. */

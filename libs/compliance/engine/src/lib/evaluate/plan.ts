@@ -3,18 +3,10 @@
  * the balance is computed beside compliance and never changes it.
  */
 import type { AdvocacyBalance, PlanItem, RequirementResult } from '../model/evaluation.types';
-import type { CreditMatcher, RuleSetVersion } from '../model/rule-set.types';
+import type { CreditMatcher } from '../model/rule-set.types';
 import { FORMATS, LIVE_FORMATS, PRACTICE_LEVELS, type Format, type PracticeLevel } from '../model/vocabulary.types';
 import type { CompiledCap, CompiledRuleSet } from '../compile/compile-rules';
-import type { IntakeCredit } from './credits';
-
-export interface CapState {
-  cap: CompiledCap;
-  /** Hundredths; -1 when the cap does not apply to this license. */
-  limit: number;
-  counted: number;
-  reached: boolean;
-}
+import { DUPLICATE, type CreditTable } from './credits';
 
 const round2 = (hundredths: number): number => Math.round(hundredths) / 100;
 
@@ -23,11 +15,11 @@ function onlyFields(m: CreditMatcher, ...fields: (keyof CreditMatcher)[]): boole
 }
 
 /** Whether a cap that is reached takes macro hours, so more macro hours would be lost. */
-function capTakesMacro(s: CapState): boolean {
-  const m = s.cap.rule.match;
+function capTakesMacro(cap: CompiledCap): boolean {
+  const m = cap.rule.match;
   if (!onlyFields(m, 'practice', 'macroAreas')) return false;
   const matchesMacro = m.practice === undefined || m.practice === 'macro';
-  return s.cap.negate ? m.practice !== undefined && m.practice !== 'macro' : matchesMacro;
+  return cap.negate ? m.practice !== undefined && m.practice !== 'macro' : matchesMacro;
 }
 
 interface Restrictions {
@@ -37,23 +29,23 @@ interface Restrictions {
 }
 
 /** Formats and practice levels still worth taking, given the caps already reached and the macro rule. */
-function restrictions(caps: readonly CapState[], macroCounts: 'yes' | 'capped' | 'no'): Restrictions {
+function restrictions(caps: readonly CompiledCap[], reached: number, macroCounts: 'yes' | 'capped' | 'no'): Restrictions {
   const formats = new Set<Format>(FORMATS);
   const practices = new Set<PracticeLevel>(PRACTICE_LEVELS);
   const reasons: string[] = [];
-  for (const s of caps) {
-    if (!s.reached) continue;
-    const m = s.cap.rule.match;
+  for (const cap of caps) {
+    if ((reached & (1 << cap.index)) === 0) continue;
+    const m = cap.rule.match;
     if (onlyFields(m, 'formats') && m.formats) {
       const capped = new Set<Format>(m.formats);
-      for (const f of FORMATS) if (capped.has(f) !== s.cap.negate) formats.delete(f);
-      reasons.push(`${s.cap.rule.label} cap reached`);
+      for (const f of FORMATS) if (capped.has(f) !== cap.negate) formats.delete(f);
+      reasons.push(`${cap.rule.label} cap reached`);
     } else if (onlyFields(m, 'practice', 'macroAreas')) {
       for (const level of PRACTICE_LEVELS) {
         const takes = m.macroAreas ? level === 'macro' : m.practice === undefined || m.practice === level;
-        if (takes !== s.cap.negate) practices.delete(level);
+        if (takes !== cap.negate) practices.delete(level);
       }
-      reasons.push(`${s.cap.rule.label} cap reached`);
+      reasons.push(`${cap.rule.label} cap reached`);
     }
   }
   if (macroCounts === 'no' && practices.delete('macro')) reasons.push('macro hours do not count toward renewal here');
@@ -81,53 +73,117 @@ function describe(hours: number, what: string, a: PlanItem['accepts'], reasons: 
   return reasons.length > 0 ? `${text} (${reasons.join('; ')})` : text;
 }
 
-export function buildPlan(
-  compiled: CompiledRuleSet,
-  requirements: readonly RequirementResult[],
-  total: RequirementResult,
-  caps: readonly CapState[],
-  macroCounts: 'yes' | 'capped' | 'no',
-): PlanItem[] {
-  const r = restrictions(caps, macroCounts);
+/**
+ * What the plan and the advocacy note say depends only on the rule set and on which caps are
+ * reached: built once per (rule set, reached caps) and reused. Items get fresh `accepts` objects.
+ */
+interface PlanTexts {
+  /** Per requirement index: what it accepts and the description after "<hours> more hours of <label>". */
+  accepts: PlanItem['accepts'][];
+  tails: string[];
+  /** Whether the requirement's remaining hours count toward the total (for the `total` item). */
+  counts: boolean[];
+  totalAccepts: PlanItem['accepts'];
+  totalTail: string;
+  advocacyNote: string;
+}
+
+const planCache = new WeakMap<CompiledRuleSet, Map<number, PlanTexts>>();
+
+function tail(a: PlanItem['accepts'], reasons: readonly string[]): string {
+  const full = describe(0, '', a, reasons);
+  return full.slice(describe(0, '', {}, []).length);
+}
+
+function planTexts(compiled: CompiledRuleSet, reached: number): PlanTexts {
+  let byReached = planCache.get(compiled);
+  if (!byReached) {
+    byReached = new Map();
+    planCache.set(compiled, byReached);
+  }
+  let texts = byReached.get(reached);
+  if (texts) return texts;
+  const version = compiled.version;
+  const r = restrictions(compiled.caps, reached, version.macro.countsTowardRenewal);
+  const reqs = compiled.requirements;
+  const accepted: PlanItem['accepts'][] = [];
+  const tails: string[] = [];
+  const counts: boolean[] = [];
+  for (const req of reqs) {
+    // As reported before: the first requirement with the same code and label describes the item.
+    const rule = reqs.find((c) => c.rule.code === req.rule.code && c.rule.label === req.rule.label);
+    const a = accepts(rule?.rule.match, req.rule.code, r);
+    accepted.push(a);
+    tails.push(tail(a, r.reasons));
+    counts.push(rule?.countsTowardTotal !== false);
+  }
+  const totalAccepts = accepts(undefined, 'total', r);
+  const notes = [version.macro.note];
+  for (const cap of compiled.caps) if ((reached & (1 << cap.index)) !== 0 && capTakesMacro(cap)) notes.push(`${cap.rule.label} is reached: further macro hours will not count toward renewal.`);
+  texts = {
+    accepts: accepted,
+    tails,
+    counts,
+    totalAccepts,
+    totalTail: tail(totalAccepts, r.reasons),
+    advocacyNote: notes.filter((n) => n.length > 0).join(' '),
+  };
+  // Reached-cap sets are few per rule set (subsets of its caps); bound the cache anyway.
+  if (byReached.size >= 256) byReached.clear();
+  byReached.set(reached, texts);
+  return texts;
+}
+
+function copyAccepts(a: PlanItem['accepts']): PlanItem['accepts'] {
+  const out: PlanItem['accepts'] = {};
+  if (a.topics) out.topics = a.topics.slice();
+  if (a.formats) out.formats = a.formats.slice();
+  if (a.practice) out.practice = a.practice;
+  if (a.practices) out.practices = a.practices.slice();
+  return out;
+}
+
+/**
+ * One item per unmet requirement (`results[i]` is the result of requirement `indices[i]`), then the
+ * rest of the total. `reached`: bit set of the caps reached.
+ */
+export function buildPlan(compiled: CompiledRuleSet, results: readonly RequirementResult[], indices: readonly number[], total: RequirementResult, reached: number): PlanItem[] {
+  const texts = planTexts(compiled, reached);
   const items: PlanItem[] = [];
   let minimumsLeft = 0;
-  for (const result of requirements) {
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i];
     if (result.met) continue;
-    const rule = compiled.requirements.find((c) => c.rule.code === result.code && c.rule.label === result.label);
-    const a = accepts(rule?.rule.match, result.code, r);
-    if (rule?.countsTowardTotal !== false) minimumsLeft += result.remainingHours;
-    items.push({ code: result.code, hours: result.remainingHours, description: describe(result.remainingHours, result.label, a, r.reasons), accepts: a });
+    const j = indices[i];
+    if (texts.counts[j]) minimumsLeft += result.remainingHours;
+    items.push({ code: result.code, hours: result.remainingHours, description: `${result.remainingHours} more hours of ${result.label}${texts.tails[j]}`, accepts: copyAccepts(texts.accepts[j]) });
   }
   const rest = round2(Math.max(0, Math.round(total.remainingHours * 100) - Math.round(minimumsLeft * 100)));
   if (rest > 0) {
-    const a = accepts(undefined, 'total', r);
-    items.push({ code: 'total', hours: rest, description: describe(rest, 'any accepted CE', a, r.reasons), accepts: a });
+    items.push({ code: 'total', hours: rest, description: `${rest} more hours of any accepted CE${texts.totalTail}`, accepts: copyAccepts(texts.totalAccepts) });
   }
   return items;
 }
 
-export function buildAdvocacy(
-  version: RuleSetVersion,
-  credits: readonly IntakeCredit[],
-  caps: readonly CapState[],
-  floorOverride: number | undefined,
-  requiredTotal: number,
-): AdvocacyBalance {
-  const sums = [0, 0, 0];
-  for (const c of credits) {
+export function buildAdvocacy(compiled: CompiledRuleSet, credits: CreditTable, reached: number, floorOverride: number | undefined, requiredTotal: number): AdvocacyBalance {
+  const version = compiled.version;
+  let clinical = 0;
+  let macro = 0;
+  let general = 0;
+  const { inCycle, levels } = credits;
+  const creditStatus = credits.status;
+  for (let ci = 0; ci < credits.count; ci++) {
     // Every credit completed in the cycle shows in the mix, even one a board refuses: the balance
     // describes what the licensee learned, not what the board counts.
-    if (c.inCycle && c.status !== 'duplicate') {
-      for (let l = 0; l < 3; l++) sums[l] += c.levels[l];
+    if (inCycle[ci] !== 0 && creditStatus[ci] !== DUPLICATE) {
+      clinical += levels[3 * ci];
+      macro += levels[3 * ci + 1];
+      general += levels[3 * ci + 2];
     }
   }
-  const [clinical, macro, general] = sums;
   const all = clinical + macro + general;
   const floor = floorOverride !== undefined ? Math.round(floorOverride * 100) : Math.round(requiredTotal * 0.1);
   const status = macro === 0 ? 'missing' : macro < floor ? 'thin' : 'balanced';
-  const reached = caps.filter((s) => s.reached && capTakesMacro(s));
-  const notes = [version.macro.note];
-  for (const s of reached) notes.push(`${s.cap.rule.label} is reached: further macro hours will not count toward renewal.`);
   return {
     clinicalHours: round2(clinical),
     macroHours: round2(macro),
@@ -136,6 +192,6 @@ export function buildAdvocacy(
     floorHours: round2(floor),
     status,
     macroCountsTowardRenewal: version.macro.countsTowardRenewal,
-    note: notes.filter((n) => n.length > 0).join(' '),
+    note: planTexts(compiled, reached).advocacyNote,
   };
 }
