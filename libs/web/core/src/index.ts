@@ -6,3 +6,4 @@ export * from './lib/auth/auth.guards';
 export * from './lib/auth/provide-auth';
 export * from './lib/auth/return-url';
 export * from './lib/http/api-error';
+export * from './lib/http/download';

@@ -49,6 +49,25 @@ describe('CreditFormPage', () => {
     await stable();
   };
 
+  const pick = async (file: File) => {
+    const input = el.querySelector<HTMLInputElement>(
+      'mz-file-picker input[type="file"]',
+    );
+    if (!input) throw new Error('No file input');
+    Object.defineProperty(input, 'files', {
+      value: [file],
+      configurable: true,
+    });
+    input.dispatchEvent(new Event('change'));
+    await stable();
+  };
+  const value = (label: string) =>
+    field(label)?.querySelector<HTMLInputElement>('input')?.value;
+  const certificatePdf = () =>
+    new File(['%PDF-1.4 certificate'], 'ethics.pdf', {
+      type: 'application/pdf',
+    });
+
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [CreditFormPage],
@@ -166,5 +185,120 @@ describe('CreditFormPage', () => {
     expect(
       field('Course title')?.querySelector('mat-error')?.textContent?.trim(),
     ).toBe('title is too vague');
+  });
+
+  it('reads a certificate PDF into the empty fields, keeps what was typed, and attaches it on save', async () => {
+    await type('Provider', 'My own provider');
+    await pick(certificatePdf());
+    const prefill = backend.expectOne({
+      method: 'POST',
+      url: '/api/certificates/prefill',
+    });
+    expect((prefill.request.body as FormData).get('file')).toBeInstanceOf(File);
+    prefill.flush({
+      title: 'Ethics in Telehealth Practice',
+      provider: 'Garden State CE',
+      aceProviderNumber: '1234',
+      approvalPeriod: { start: '2024-01-01', end: '2027-01-01' },
+      hours: 3,
+      completedOn: '2025-02-14',
+      format: 'live-online',
+      categories: ['Ethics', 'Clinical'],
+      topics: ['ethics'],
+      practiceLevel: 'clinical',
+      confidence: { title: 0.9 },
+    });
+    await stable();
+
+    expect(value('Course title')).toBe('Ethics in Telehealth Practice');
+    expect(value('Provider')).toBe('My own provider');
+    expect(value('Completion date')).toBe('2025-02-14');
+    expect(value('Hours')).toBe('3');
+    expect(value('Approving body 1')).toBe('ACE');
+    expect(value('Approval number 1')).toBe('1234');
+    expect(splitText()).toBe('✓ The split adds up to 3 h.');
+    expect(el.querySelector('mz-alert')?.textContent).toContain(
+      'Filled in from ethics.pdf: Course title, Completion date, Hours, Format, Topics, Practice split, Approval (ACE provider number).',
+    );
+
+    await submit();
+    const create = backend.expectOne({ method: 'POST', url: CREDITS_PATH });
+    expect(create.request.body).toMatchObject({
+      title: 'Ethics in Telehealth Practice',
+      provider: 'My own provider',
+      completedOn: '2025-02-14',
+      hours: 3,
+      format: 'live-online',
+      topics: ['ethics'],
+      practice: { clinical: 3, macro: 0, general: 0 },
+      approvals: [{ body: 'ACE', number: '1234' }],
+    });
+    create.flush({ id: 'c1' }, { status: 201, statusText: 'Created' });
+    await stable();
+    expect(navigateByUrl).not.toHaveBeenCalled();
+    const upload = backend.expectOne({
+      method: 'POST',
+      url: '/api/credits/c1/certificates',
+    });
+    expect(((upload.request.body as FormData).get('file') as File).name).toBe(
+      'ethics.pdf',
+    );
+    upload.flush(
+      { id: 'f1', creditId: 'c1', fileName: 'ethics.pdf' },
+      { status: 201, statusText: 'Created' },
+    );
+    await stable();
+    expect(navigateByUrl).toHaveBeenCalledWith('/credits');
+  });
+
+  it('refuses a file too large or not a certificate before sending anything', async () => {
+    await pick(
+      new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'scan.pdf', {
+        type: 'application/pdf',
+      }),
+    );
+    expect(el.querySelector('mz-alert')?.textContent).toContain(
+      'certificates can be at most 10 MB',
+    );
+    await pick(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+    expect(el.querySelector('mz-alert')?.textContent).toContain(
+      '“notes.txt” is not a PDF, PNG or JPEG file.',
+    );
+    backend.expectNone('/api/certificates/prefill');
+  });
+
+  it('keeps the saved credit when its certificate does not upload, and says so on its edit page', async () => {
+    const navigate = jest
+      .spyOn(TestBed.inject(Router), 'navigate')
+      .mockResolvedValue(true);
+    // An image has no text to read: it is only attached.
+    await pick(new File(['png'], 'scan.png', { type: 'image/png' }));
+    backend.expectNone('/api/certificates/prefill');
+    await type('Course title', 'Boundaries in rural practice');
+    await type('Completion date', '2026-10-01');
+    await type('Hours', '2');
+    await chooseFormat('Self-study (asynchronous)');
+    button('All clinical').click();
+    await stable();
+    await submit();
+    backend
+      .expectOne({ method: 'POST', url: CREDITS_PATH })
+      .flush({ id: 'c9' }, { status: 201, statusText: 'Created' });
+    await stable();
+    backend
+      .expectOne({ method: 'POST', url: '/api/credits/c9/certificates' })
+      .flush(
+        {
+          statusCode: 415,
+          code: 'unsupported_media_type',
+          message: 'Not a PDF, PNG or JPEG',
+        },
+        { status: 415, statusText: 'Unsupported Media Type' },
+      );
+    await stable();
+    expect(navigate).toHaveBeenCalledWith(['/credits', 'c9', 'edit'], {
+      queryParams: { certificate: 'failed' },
+    });
+    expect(navigateByUrl).not.toHaveBeenCalled();
   });
 });

@@ -45,13 +45,34 @@ import {
   TOPIC_LABELS,
   hours,
 } from '@mezzo/web-licenses';
+import { errorMessage } from '@mezzo/web-core';
 import {
   Alert,
+  FilePicker,
   controlError,
   focusFirstInvalid,
   formErrorTiming,
 } from '@mezzo/web-ui';
-import { finalize, map, startWith } from 'rxjs';
+import {
+  type Observable,
+  catchError,
+  finalize,
+  last,
+  map,
+  of,
+  startWith,
+  switchMap,
+  tap,
+} from 'rxjs';
+import {
+  CERTIFICATE_ACCEPT,
+  certificateFileProblem,
+  isPdf,
+  megabytes,
+} from '../certificates/certificate-file';
+import { CreditCertificates } from '../certificates/credit-certificates';
+import { planPrefill } from '../certificates/prefill';
+import { CertificatesApi } from '../data/certificates.api';
 import { CreditsApi } from '../data/credits.api';
 
 /** Hours are kept to two decimals; a float sum must not fail on 0.1 + 0.2. */
@@ -96,6 +117,13 @@ type ApprovalGroup = FormGroup<{
 }>;
 type LoadState = 'loading' | 'error' | 'ready';
 
+/** What reading a certificate filled in, shown above the form until the licensee saves. */
+interface PrefillNotice {
+  fileName: string;
+  filled: string[];
+  warnings: string[];
+}
+
 /**
  * Log (`credits/new`) or edit (`credits/:id/edit`) a credit, with its practice split checked live
  * against its hours, macro areas when some hours are macro, and approvals as rows.
@@ -114,6 +142,8 @@ type LoadState = 'loading' | 'error' | 'ready';
     MatProgressBarModule,
     MatSelectModule,
     Alert,
+    CreditCertificates,
+    FilePicker,
     LoadError,
   ],
   templateUrl: './credit-form.page.html',
@@ -121,6 +151,7 @@ type LoadState = 'loading' | 'error' | 'ready';
 })
 export class CreditFormPage implements OnInit {
   private readonly api = inject(CreditsApi);
+  private readonly certificatesApi = inject(CertificatesApi);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly destroyRef = inject(DestroyRef);
@@ -128,6 +159,8 @@ export class CreditFormPage implements OnInit {
 
   /** Set on `:id/edit`. */
   readonly id = input<string>();
+  /** `?certificate=failed`: the credit was saved but its certificate did not upload. */
+  readonly certificate = input<string>();
 
   protected readonly form = this.fb.group(
     {
@@ -168,6 +201,15 @@ export class CreditFormPage implements OnInit {
   protected readonly error = signal<string | null>(null);
   protected readonly conflict = signal(false);
   private version = 0;
+
+  /** New credit: the certificate chosen, uploaded once the credit is saved. */
+  protected readonly pendingFile = signal<File | null>(null);
+  protected readonly fileError = signal<string | null>(null);
+  protected readonly reading = signal(false);
+  protected readonly prefillNotice = signal<PrefillNotice | null>(null);
+  protected readonly uploadPercent = signal<number | null>(null);
+  protected readonly certificateAccept = CERTIFICATE_ACCEPT;
+  protected readonly fileSize = megabytes;
 
   protected readonly editing = computed(() => !!this.id());
   protected readonly formats = FORMAT_CODES;
@@ -308,6 +350,61 @@ export class CreditFormPage implements OnInit {
     this.form.controls.practice.markAsDirty();
   }
 
+  /**
+   * A certificate chosen on a new credit: kept to upload with the credit, and, when it is a PDF,
+   * read by the server to suggest the empty fields (the licensee checks them and saves).
+   */
+  protected pickCertificate(file: File): void {
+    this.fileError.set(null);
+    this.prefillNotice.set(null);
+    const problem = certificateFileProblem(file);
+    if (problem) {
+      this.fileError.set(problem);
+      return;
+    }
+    this.pendingFile.set(file);
+    if (!isPdf(file)) return;
+    this.reading.set(true);
+    this.certificatesApi
+      .prefill(file)
+      .pipe(
+        finalize(() => this.reading.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (suggestion) => {
+          if (this.pendingFile() !== file) return;
+          const plan = planPrefill(
+            this.form.getRawValue(),
+            suggestion,
+            today(),
+          );
+          const { practice, ...fields } = plan.patch;
+          this.form.patchValue(fields);
+          if (practice) this.form.controls.practice.setValue(practice);
+          if (plan.approval) {
+            this.addApproval(plan.approval.body, plan.approval.number);
+          }
+          if (plan.filled.length > 0) this.form.markAsDirty();
+          this.prefillNotice.set({
+            fileName: file.name,
+            filled: plan.filled,
+            warnings: plan.warnings,
+          });
+        },
+        error: (err: unknown) =>
+          this.fileError.set(
+            `Mezzo could not read ${file.name}, so fill in the form yourself; the file will still be attached. ${errorMessage(err)}`,
+          ),
+      });
+  }
+
+  protected dropCertificate(): void {
+    this.pendingFile.set(null);
+    this.fileError.set(null);
+    this.prefillNotice.set(null);
+  }
+
   protected submit(): void {
     if (this.submitting()) return;
     this.error.set(null);
@@ -346,19 +443,62 @@ export class CreditFormPage implements OnInit {
       })),
     };
     const id = this.id();
-    const request$ = id
-      ? this.api.update(id, { ...body, version: this.version })
-      : this.api.create(body);
     this.submitting.set(true);
-    request$
+    if (id) {
+      this.api
+        .update(id, { ...body, version: this.version })
+        .pipe(
+          finalize(() => this.submitting.set(false)),
+          takeUntilDestroyed(this.destroyRef),
+        )
+        .subscribe({
+          next: () => void this.router.navigateByUrl('/credits'),
+          error: (err: unknown) => this.fail(err),
+        });
+      return;
+    }
+    this.api
+      .create(body)
       .pipe(
-        finalize(() => this.submitting.set(false)),
+        switchMap((credit) =>
+          this.uploadPending(credit.id).pipe(
+            map(() => ({ creditId: credit.id, attached: true })),
+            catchError(() => of({ creditId: credit.id, attached: false })),
+          ),
+        ),
+        finalize(() => {
+          this.submitting.set(false);
+          this.uploadPercent.set(null);
+        }),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
-        next: () => void this.router.navigateByUrl('/credits'),
+        next: ({ creditId, attached }) => {
+          if (attached) {
+            void this.router.navigateByUrl('/credits');
+            return;
+          }
+          // The credit is saved; only its certificate is missing. Its edit page says so and
+          // offers the picker again: nothing the licensee entered is lost.
+          void this.router.navigate(['/credits', creditId, 'edit'], {
+            queryParams: { certificate: 'failed' },
+          });
+        },
         error: (err: unknown) => this.fail(err),
       });
+  }
+
+  /** The chosen certificate, uploaded to the saved credit (progress shown); nothing when none. */
+  private uploadPending(creditId: string): Observable<unknown> {
+    const file = this.pendingFile();
+    if (!file) return of(null);
+    this.uploadPercent.set(0);
+    return this.certificatesApi.upload(creditId, file).pipe(
+      tap((e) => {
+        if (e.kind === 'progress') this.uploadPercent.set(e.percent);
+      }),
+      last(),
+    );
   }
 
   private fail(err: unknown): void {

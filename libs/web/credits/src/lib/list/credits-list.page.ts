@@ -20,7 +20,7 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import type { CreditDto, Page } from '@mezzo/shared-contracts';
-import { errorMessage } from '@mezzo/web-core';
+import { errorMessage, saveBlob } from '@mezzo/web-core';
 import {
   FORMAT_LABELS,
   LoadError,
@@ -196,17 +196,4 @@ export class CreditsListPage {
           ),
       });
   }
-}
-
-/** Hands a downloaded blob to the browser as a file. */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke after the click has been handled, or some browsers cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
