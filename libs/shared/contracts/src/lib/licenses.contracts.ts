@@ -64,3 +64,12 @@ export interface ComplianceDto {
     { title: string; completedOn: string; hours: number }
   >;
 }
+
+/**
+ * POST /licenses/:id/transcript (transcript JSON, docs/TRANSCRIPT.md) → 200: credits added, and
+ * credits skipped because the same credit is already in the log (importing twice adds nothing).
+ */
+export interface TranscriptImportResultDto {
+  created: number;
+  skipped: number;
+}

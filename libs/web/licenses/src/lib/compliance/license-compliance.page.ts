@@ -30,6 +30,7 @@ import { LoadError } from '../ui/load-error';
 import { ProgressMeter } from '../ui/progress-meter';
 import { StatusChip } from '../ui/status-chip';
 import { AdvocacyPanel } from './advocacy-panel';
+import { LicenseRecords } from './license-records';
 import { RetireDialog, type RetireDialogData } from './retire-dialog';
 
 /** A credit line as the page shows it. */
@@ -54,6 +55,7 @@ interface CreditLine {
     MatProgressBarModule,
     Alert,
     AdvocacyPanel,
+    LicenseRecords,
     LoadError,
     ProgressMeter,
     StatusChip,

@@ -1,12 +1,18 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import {
+  HttpClient,
+  HttpParams,
+  type HttpResponse,
+} from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ComplianceDto,
   CreateLicenseRequest,
   LicenseDto,
   LicenseTypeOptionDto,
+  TranscriptImportResultDto,
   UpdateLicenseRequest,
 } from '@mezzo/shared-contracts';
+import { readBlobErrors } from '@mezzo/web-core';
 import type { Observable } from 'rxjs';
 
 export const LICENSES_PATH = '/api/licenses';
@@ -56,6 +62,36 @@ export class LicensesApi {
   compliance(id: string): Observable<ComplianceDto> {
     return this.http.get<ComplianceDto>(
       `${LICENSES_PATH}/${encodeURIComponent(id)}/compliance`,
+    );
+  }
+
+  /** The audit packet of the current cycle: a PDF transcript, or a ZIP of it with the certificates. */
+  auditPacket(id: string, kind: 'pdf' | 'zip'): Observable<HttpResponse<Blob>> {
+    return this.http
+      .get(`${LICENSES_PATH}/${encodeURIComponent(id)}/audit-packet.${kind}`, {
+        responseType: 'blob',
+        observe: 'response',
+      })
+      .pipe(readBlobErrors);
+  }
+
+  /** The license and its credits as transcript JSON (docs/TRANSCRIPT.md). */
+  exportTranscript(id: string): Observable<HttpResponse<Blob>> {
+    return this.http
+      .get(`${LICENSES_PATH}/${encodeURIComponent(id)}/transcript`, {
+        responseType: 'blob',
+        observe: 'response',
+      })
+      .pipe(readBlobErrors);
+  }
+
+  importTranscript(
+    id: string,
+    transcript: unknown,
+  ): Observable<TranscriptImportResultDto> {
+    return this.http.post<TranscriptImportResultDto>(
+      `${LICENSES_PATH}/${encodeURIComponent(id)}/transcript`,
+      transcript,
     );
   }
 }
