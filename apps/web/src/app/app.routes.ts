@@ -59,6 +59,16 @@ export const appRoutes: Route[] = [
         loadComponent: () =>
           import('@mezzo/web-auth').then((m) => m.ChangePasswordPage),
       },
+      {
+        path: 'account',
+        loadChildren: () =>
+          import('@mezzo/web-account').then((m) => m.ACCOUNT_ROUTES),
+      },
+      {
+        path: 'settings',
+        loadChildren: () =>
+          import('@mezzo/web-account').then((m) => m.SETTINGS_ROUTES),
+      },
     ],
   },
   {

@@ -61,7 +61,7 @@ describe('ShellLayout', () => {
     const labels = Array.from(el.querySelectorAll('nav a')).map((a) =>
       a.textContent?.trim(),
     );
-    expect(labels).toEqual(['Dashboard', 'Licenses', 'Credits']);
+    expect(labels).toEqual(['Dashboard', 'Licenses', 'Credits', 'Settings']);
   });
 
   it('on desktop the navigation sits beside the page, without a menu button', async () => {

@@ -72,6 +72,7 @@ export class ShellLayout {
     { path: '/dashboard', label: 'Dashboard', icon: 'dashboard' },
     { path: '/licenses', label: 'Licenses', icon: 'license' },
     { path: '/credits', label: 'Credits', icon: 'credits' },
+    { path: '/settings', label: 'Settings', icon: 'settings' },
   ];
 
   /** On a phone the drawer covers the page: close it once a link is chosen. */

@@ -1,0 +1,141 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import {
+  AuthStore,
+  errorCode,
+  errorMessage,
+  saveResponse,
+} from '@mezzo/web-core';
+import {
+  Alert,
+  controlError,
+  focusFirstInvalid,
+  formErrorTiming,
+  setServerError,
+} from '@mezzo/web-ui';
+import { finalize } from 'rxjs';
+import { AccountApi } from '../data/account.api';
+
+/**
+ * The account: who I am, all my data as one JSON file, my password, and deleting the account
+ * (after the password, and a box saying I understand). Route `account`.
+ */
+@Component({
+  selector: 'mz-account-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [formErrorTiming],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    Alert,
+  ],
+  templateUrl: './account.page.html',
+  styleUrl: './account.page.css',
+})
+export class AccountPage {
+  private readonly api = inject(AccountApi);
+  private readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly user = this.auth.user;
+  protected readonly exporting = signal(false);
+  protected readonly exportError = signal<string | null>(null);
+
+  protected readonly deleteForm = inject(NonNullableFormBuilder).group({
+    password: ['', Validators.required],
+    understood: [false, Validators.requiredTrue],
+  });
+  protected readonly deleting = signal(false);
+  protected readonly deleteError = signal<string | null>(null);
+  protected readonly fieldError = controlError;
+  protected readonly passwordMessages = {
+    required: 'Enter your password to confirm.',
+  };
+
+  protected exportData(): void {
+    if (this.exporting()) return;
+    this.exporting.set(true);
+    this.exportError.set(null);
+    this.api
+      .exportData()
+      .pipe(
+        finalize(() => this.exporting.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (res) => saveResponse(res, 'mezzo-export.json'),
+        error: (err: unknown) =>
+          this.exportError.set(
+            `Your data did not download. ${errorMessage(err)}`,
+          ),
+      });
+  }
+
+  protected deleteAccount(): void {
+    if (this.deleting()) return;
+    this.deleteError.set(null);
+    if (this.deleteForm.invalid) {
+      this.deleteForm.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.deleteForm);
+      return;
+    }
+    this.deleting.set(true);
+    this.api
+      .deleteAccount({ password: this.deleteForm.getRawValue().password })
+      .pipe(
+        finalize(() => this.deleting.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => {
+          this.auth.clearSession();
+          this.snackBar.open(
+            'Your account and everything in it are deleted.',
+            undefined,
+            { duration: 8000 },
+          );
+          void this.router.navigateByUrl('/sign-in');
+        },
+        error: (err: unknown) => {
+          if (errorCode(err) === 'invalid_credentials') {
+            setServerError(
+              this.deleteForm.controls.password,
+              'That password is not correct.',
+            );
+            focusFirstInvalid(this.host.nativeElement, this.deleteForm);
+            return;
+          }
+          this.deleteError.set(
+            `Your account was not deleted. ${errorMessage(err)}`,
+          );
+        },
+      });
+  }
+}
