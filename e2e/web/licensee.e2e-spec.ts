@@ -1,12 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import PDFDocument from 'pdfkit';
 import { type Browser, type Page, chromium } from 'playwright-core';
 
 /**
  * The licensee's core loop in a real browser, against the built web app served by the API
  * (E2E_BASE_URL): a new person signs up, adds an NJ LCSW license, logs three credits in the
  * current cycle (one of them 1 h of macro content), and sees on the dashboard and the license page
- * that their advocacy content is thin and what is still left to do. Screenshots of the license page
+ * that their advocacy content is thin and what is still left to do. The first credit starts from a
+ * certificate PDF: the form is prefilled from it, and the file is attached on save; the audit packet
+ * (PDF and ZIP) then downloads from the license page. Screenshots of the license page
  * at phone and desktop widths go to test-results/screenshots (docs/screenshots with UPDATE_SCREENSHOTS=1).
  */
 const baseUrl = process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
@@ -22,6 +25,31 @@ const SCREENSHOTS = resolve(
 
 /** Today, as the API judges dates (UTC): always inside the license's current cycle. */
 const today = new Date().toISOString().slice(0, 10);
+const todayLong = new Date().toLocaleDateString('en-US', {
+  month: 'long',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A certificate as CE providers issue them, with the ASWB ACE statement (reference/standards.md). */
+function certificatePdf(): Promise<Buffer> {
+  return new Promise((ok) => {
+    const doc = new PDFDocument();
+    const parts: Buffer[] = [];
+    doc.on('data', (c: Buffer) => parts.push(c));
+    doc.on('end', () => ok(Buffer.concat(parts)));
+    for (const line of [
+      'Certificate of Completion',
+      'Course title: Trauma-focused CBT in practice',
+      `Date of completion: ${todayLong}`,
+      'Format: Live webinar',
+      'Garden State CE, #1234, is approved to offer social work continuing education by the Association of Social Work Boards (ASWB) Approved Continuing Education (ACE) program. Organizations, not individual courses, are approved as ACE providers. State and provincial regulatory boards have the final authority to determine whether an individual course may be accepted for continuing education credit. Garden State CE maintains responsibility for this course. ACE provider approval period: 01/01/2024 - 01/01/2030. Social workers completing this course receive 3 clinical continuing education credits.',
+    ])
+      doc.text(line);
+    doc.end();
+  });
+}
 
 describe('the licensee in the browser', () => {
   let browser: Browser;
@@ -158,9 +186,45 @@ describe('the licensee in the browser', () => {
   );
 
   it(
-    'logs three credits in the current cycle, one of them 1 h of macro content',
+    'uploads a certificate PDF, sees the credit form prefilled from it, and saves the credit with it',
     async () => {
-      await logCredit('Trauma-focused CBT in practice', '3', 'clinical');
+      await page.goto(`${baseUrl}/credits/new`);
+      await page
+        .getByRole('heading', { level: 1, name: 'Log a credit' })
+        .waitFor();
+      await page.getByLabel('Choose a certificate').setInputFiles({
+        name: 'tf-cbt-certificate.pdf',
+        mimeType: 'application/pdf',
+        buffer: await certificatePdf(),
+      });
+      await page.getByText('Filled in from tf-cbt-certificate.pdf').waitFor();
+      const value = (label: string) =>
+        page.getByLabel(label, { exact: true }).inputValue();
+      expect(await value('Course title')).toBe(
+        'Trauma-focused CBT in practice',
+      );
+      expect(await value('Provider')).toBe('Garden State CE');
+      expect(await value('Completion date')).toBe(today);
+      expect(await value('Hours')).toBe('3');
+      expect(await value('Approving body 1')).toBe('ACE');
+      expect(await value('Approval number 1')).toBe('1234');
+      await page
+        .getByRole('combobox', { name: 'Format' })
+        .getByText('Live online (synchronous)')
+        .waitFor();
+      await page.getByText('✓ The split adds up to 3 h.').waitFor();
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await screenshotWhole(390, 844, 'credit-prefilled-phone.png');
+      await page.getByRole('button', { name: 'Save credit' }).click();
+      await page.waitForURL(/\/credits$/);
+      await page.getByText('Trauma-focused CBT in practice').first().waitFor();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'logs two more credits in the current cycle, one of them 1 h of macro content',
+    async () => {
       await logCredit('Documentation that holds up', '2', 'general');
       await logCredit('Testifying on the state budget', '1', 'macro');
     },
@@ -203,6 +267,37 @@ describe('the licensee in the browser', () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
       await screenshotWhole(390, 844, 'licensee-dashboard-phone.png');
       await screenshotWhole(1280, 800, 'licensee-dashboard-desktop.png');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'downloads the audit packet, as a PDF and as a ZIP holding the certificate',
+    async () => {
+      const records = page.getByRole('region', {
+        name: 'Audit packet and records',
+      });
+      for (const [button, ext, magic] of [
+        ['Download audit packet (PDF)', 'pdf', '%PDF'],
+        ['Download with certificates (ZIP)', 'zip', 'PK'],
+      ] as const) {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          records.getByRole('button', { name: button }).click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(
+          new RegExp(`^mezzo-nj-lcsw-.*\\.${ext}$`),
+        );
+        const path = await download.path();
+        const bytes = readFileSync(path);
+        expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
+        if (ext === 'zip') {
+          // The certificate goes into the ZIP under its own name.
+          expect(bytes.includes(Buffer.from('tf-cbt-certificate.pdf'))).toBe(
+            true,
+          );
+        }
+      }
     },
     TIMEOUT,
   );

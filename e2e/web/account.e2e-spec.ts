@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { type Browser, type Page, chromium } from 'playwright-core';
+
+/**
+ * Settings and the account in a real browser, against the built web app served by the API
+ * (E2E_BASE_URL): a new person sets their advocacy floor and reminder emails (kept across a
+ * reload), makes a private calendar feed (fetched without a session) and turns it off, downloads
+ * all their data, and deletes the account (a wrong password first), after which they cannot sign in.
+ */
+const baseUrl = process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
+const TIMEOUT = 60_000;
+
+describe('settings and the account in the browser', () => {
+  let browser: Browser;
+  let page: Page;
+
+  const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const person = {
+    name: `Jordan Malik ${unique.slice(-4)}`,
+    email: `jordan.${unique}@example.com`,
+    password: 'a long and memorable passphrase',
+  };
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.setDefaultTimeout(TIMEOUT / 3);
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+  }, TIMEOUT);
+
+  it(
+    'signs up and finds Settings and the account in the account menu',
+    async () => {
+      await page.goto(`${baseUrl}/sign-up`);
+      await page.getByLabel('Full name').fill(person.name);
+      await page.getByLabel('Email').fill(person.email);
+      await page.getByLabel('Password', { exact: true }).fill(person.password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.waitForURL('**/dashboard');
+      await page
+        .getByRole('button', {
+          name: `Account: ${person.name} (${person.email})`,
+        })
+        .click();
+      await page.getByRole('menuitem', { name: 'Settings' }).click();
+      await page.waitForURL('**/settings');
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'saves the advocacy floor and reminder switches, and keeps them across a reload',
+    async () => {
+      await page.getByLabel('Advocacy floor').fill('25');
+      await page.getByRole('switch', { name: 'Advocacy notice' }).click();
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('Your settings are saved.').waitFor();
+
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+      await page.getByRole('switch', { name: 'Deadline reminders' }).waitFor();
+      expect(await page.getByLabel('Advocacy floor').inputValue()).toBe('25');
+      expect(
+        await page
+          .getByRole('switch', { name: 'Advocacy notice' })
+          .getAttribute('aria-checked'),
+      ).toBe('false');
+      expect(
+        await page
+          .getByRole('switch', { name: 'Deadline reminders' })
+          .getAttribute('aria-checked'),
+      ).toBe('true');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'makes a private calendar feed that works without a session, then turns it off',
+    async () => {
+      await page.getByRole('button', { name: 'Create a feed URL' }).click();
+      const url = await page.getByLabel('Your feed URL').inputValue();
+      expect(url).toMatch(/^http.*\/api\/calendar\/[^/]+\.ics$/);
+      const feed = await fetch(url);
+      expect(feed.status).toBe(200);
+      expect(feed.headers.get('content-type')).toContain('text/calendar');
+      expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+
+      await page.getByRole('button', { name: 'Turn the feed off' }).click();
+      await page.getByText('No feed yet.').waitFor();
+      expect((await fetch(url)).status).toBe(404);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'downloads all my data as JSON from the account page',
+    async () => {
+      await page.goto(`${baseUrl}/account`);
+      await page
+        .getByRole('heading', { level: 1, name: 'Your account' })
+        .waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download all my data' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('mezzo-export.json');
+      const data = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+        user: { email: string };
+        settings: { advocacyFloorPercent: number | null };
+      };
+      expect(data.user.email).toBe(person.email);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'refuses a wrong password, then deletes the account for good',
+    async () => {
+      const form = page.getByRole('region', { name: 'Delete your account' });
+      await form.getByLabel('Your password').fill('not my password');
+      await form.getByRole('checkbox', { name: /I understand/ }).check();
+      await form.getByRole('button', { name: 'Delete my account' }).click();
+      await form.getByText('That password is not correct.').waitFor();
+
+      await form.getByLabel('Your password').fill(person.password);
+      await form.getByRole('button', { name: 'Delete my account' }).click();
+      await page.waitForURL('**/sign-in**');
+      await page
+        .getByText('Your account and everything in it are deleted.')
+        .waitFor();
+
+      await page.getByLabel('Email').fill(person.email);
+      await page.getByLabel('Password', { exact: true }).fill(person.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page
+        .getByRole('alert')
+        .getByText('The email or password is not correct.')
+        .waitFor();
+    },
+    TIMEOUT,
+  );
+});
