@@ -7,3 +7,4 @@ export * from './lib/http/logging';
 export * from './lib/core.module';
 export * from './lib/bootstrap/configure-app';
 export * from './lib/http/input';
+export * from './lib/account/account-erasure';

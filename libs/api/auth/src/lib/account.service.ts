@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@mezzo/api-core';
+import { AccountErasure, AppError } from '@mezzo/api-core';
 import {
+  CertificatesRepository,
   CreditsRepository,
   LicensesRepository,
   OrganizationsRepository,
@@ -20,22 +21,36 @@ export class AccountService {
     private readonly licenses: LicensesRepository,
     private readonly credits: CreditsRepository,
     private readonly settings: UserSettingsRepository,
+    private readonly certificates: CertificatesRepository,
+    private readonly erasure: AccountErasure,
   ) {}
 
   async export(userId: string): Promise<AccountExportDto> {
     const user = await this.requireUser(userId);
-    const [memberships, licenses, log, settings] = await Promise.all([
-      this.organizations.membershipsOf(userId),
-      this.licenses.list(userId, true),
-      this.credits.everything(userId),
-      this.settings.find(userId),
-    ]);
+    const [memberships, licenses, log, settings, certificates] =
+      await Promise.all([
+        this.organizations.membershipsOf(userId),
+        this.licenses.list(userId, true),
+        this.credits.everything(userId),
+        this.settings.find(userId),
+        this.certificates.listForUser(userId),
+      ]);
     return {
       exportedAt: new Date().toISOString(),
       user: toUserDto(user, memberships),
       licenses: licenses.map(({ user: _u, userId: _id, ...l }) => l),
       credits: log.credits.map(({ user: _u, userId: _id, ...c }) => c),
       creditHistory: log.events.map(({ credit: _c, ...e }) => e),
+      // What each file is and its fingerprint; the files themselves download one by one.
+      certificates: certificates.map((c) => ({
+        id: c.id,
+        creditId: c.creditId,
+        fileName: c.fileName,
+        mediaType: c.mediaType,
+        sizeBytes: c.sizeBytes,
+        sha256: c.sha256,
+        createdAt: c.createdAt.toISOString(),
+      })),
       // The calendar token's hash is a credential, not the user's data.
       settings: settings
         ? {
@@ -69,6 +84,9 @@ export class AccountService {
         );
       }
     }
+    // Files outside the database go first (rows and bytes together), then the user and every
+    // row that cascades from it.
+    await this.erasure.run(userId);
     await this.users.delete(userId);
   }
 

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { CertificatesModule } from './certificates.module';
 
 const TINY_PNG = Buffer.from(
@@ -298,6 +299,61 @@ describe('certificates (HTTP, PostgreSQL, local disk)', () => {
       .set(as('ben'))
       .expect(204);
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('erases the certificates with the account, bytes included, but keeps bytes another user still has', async () => {
+    const reg = await request(t.server).post('/api/auth/register').send({
+      name: 'Cy',
+      email: 'cy@example.org',
+      password: 'long enough password',
+    });
+    token['cy'] = reg.body.accessToken;
+    const [mine, theirs] = [await newCredit('cy'), await newCredit('ben')];
+    const own = await makePdf(['Only Cy has this one']);
+    const shared = await makePdf(['Cy and Ben both have this one']);
+    await upload('cy', mine, own, 'own.pdf').expect(201);
+    await upload('cy', mine, shared, 'shared.pdf').expect(201);
+    const bens = await upload('ben', theirs, shared, 'shared.pdf').expect(201);
+
+    const exported = await request(t.server)
+      .get('/api/me/export')
+      .set(as('cy'))
+      .expect(200);
+    expect(
+      exported.body.certificates.map(
+        (c: { fileName: string; sha256: string }) => [c.fileName, c.sha256],
+      ),
+    ).toEqual([
+      ['own.pdf', sha256(own)],
+      ['shared.pdf', sha256(shared)],
+    ]);
+
+    // A wrong password erases nothing.
+    await request(t.server)
+      .delete('/api/me')
+      .set(as('cy'))
+      .send({ password: 'not the password' })
+      .expect(401);
+    expect(existsSync(stored(sha256(own)))).toBe(true);
+
+    await request(t.server)
+      .delete('/api/me')
+      .set(as('cy'))
+      .send({ password: 'long enough password' })
+      .expect(204);
+    expect(existsSync(stored(sha256(own)))).toBe(false);
+    expect(existsSync(stored(sha256(shared)))).toBe(true);
+    const rows: { n: number }[] = await t.app
+      .get(DataSource)
+      .query(
+        "SELECT count(*)::int AS n FROM certificates WHERE file_name IN ('own.pdf', 'shared.pdf')",
+      );
+    // Ben's row for the shared file is the only one left.
+    expect(rows[0].n).toBe(1);
+    await request(t.server)
+      .get(`/api/certificates/${bens.body.id}/download`)
+      .set(as('ben'))
+      .expect(200);
   });
 
   it('refuses certificates on a deleted credit', async () => {

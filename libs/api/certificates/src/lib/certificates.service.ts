@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AppError } from '@mezzo/api-core';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { AccountErasure, AppError } from '@mezzo/api-core';
 import {
   CertificatesRepository,
   CreditsRepository,
@@ -33,12 +33,35 @@ export interface CertificateDownload {
 
 /** Certificates of one licensee's credits: every call names the caller, others' ids are 404. */
 @Injectable()
-export class CertificatesService {
+export class CertificatesService implements OnModuleInit {
   constructor(
     private readonly certificates: CertificatesRepository,
     private readonly credits: CreditsRepository,
     @Inject(CERTIFICATE_STORAGE) private readonly storage: CertificateStorage,
+    private readonly erasure: AccountErasure,
   ) {}
+
+  /** Deleting an account also deletes its certificates' stored bytes (rows alone would cascade). */
+  onModuleInit(): void {
+    this.erasure.register('certificates', (userId) => this.removeAll(userId));
+  }
+
+  /**
+   * Removes every certificate of the user, row and bytes together, each under its hash's lock;
+   * bytes another user's certificate still names are kept.
+   */
+  async removeAll(userId: string): Promise<number> {
+    let removed = 0;
+    for (const c of await this.certificates.listForUser(userId)) {
+      if (
+        await this.certificates.remove(userId, c.id, (key) =>
+          this.storage.delete(key),
+        )
+      )
+        removed += 1;
+    }
+    return removed;
+  }
 
   async upload(
     userId: string,

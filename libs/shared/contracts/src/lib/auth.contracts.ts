@@ -80,5 +80,7 @@ export interface AccountExportDto {
   licenses: unknown[];
   credits: unknown[];
   creditHistory: unknown[];
+  /** The certificates' details (file name, type, size, SHA-256); the bytes download one by one. */
+  certificates: unknown[];
   settings: unknown;
 }

@@ -67,6 +67,14 @@ export class CertificatesRepository {
     });
   }
 
+  /** Every certificate of the user, oldest first (account export and erasure). */
+  listForUser(userId: string): Promise<CertificateEntity[]> {
+    return this.db.getRepository(CertificateEntity).find({
+      where: { userId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
   /**
    * Deletes the user's certificate; when it was the last row naming its hash, `dropBytes` runs inside
    * the same locked transaction. Returns false when the certificate is not the user's.
