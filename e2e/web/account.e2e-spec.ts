@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 
 /**
@@ -9,6 +10,12 @@ import { type Browser, type Page, chromium } from 'playwright-core';
  */
 const baseUrl = process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
 const TIMEOUT = 60_000;
+const SCREENSHOTS = resolve(
+  __dirname,
+  process.env['UPDATE_SCREENSHOTS'] === '1'
+    ? '../../docs/screenshots'
+    : '../../test-results/screenshots',
+);
 
 describe('settings and the account in the browser', () => {
   let browser: Browser;
@@ -94,6 +101,10 @@ describe('settings and the account in the browser', () => {
     async () => {
       await page.getByRole('button', { name: 'Create a feed URL' }).click();
       const url = await page.getByLabel('Your feed URL').inputValue();
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({
+        path: resolve(SCREENSHOTS, 'settings-phone.png'),
+      });
       expect(url).toMatch(/^http.*\/api\/calendar\/[^/]+\.ics$/);
       const feed = await fetch(url);
       expect(feed.status).toBe(200);
@@ -131,6 +142,9 @@ describe('settings and the account in the browser', () => {
   it(
     'refuses a wrong password, then deletes the account for good',
     async () => {
+      await page.screenshot({
+        path: resolve(SCREENSHOTS, 'account-phone.png'),
+      });
       const form = page.getByRole('region', { name: 'Delete your account' });
       await form.getByLabel('Your password').fill('not my password');
       await form.getByRole('checkbox', { name: /I understand/ }).check();
