@@ -356,6 +356,29 @@ describe('certificates (HTTP, PostgreSQL, local disk)', () => {
       .expect(200);
   });
 
+  it('counts each credit’s certificates in the credit log', async () => {
+    const reg = await request(t.server).post('/api/auth/register').send({
+      name: 'Dee',
+      email: 'dee@example.org',
+      password: 'long enough password',
+    });
+    token['dee'] = reg.body.accessToken;
+    const [withTwo, withNone] = [
+      await newCredit('dee'),
+      await newCredit('dee'),
+    ];
+    await upload('dee', withTwo, await makePdf(['First']), 'a.pdf').expect(201);
+    await upload('dee', withTwo, TINY_PNG, 'b.png').expect(201);
+    const log = await request(t.server)
+      .get('/api/credits?page=1&pageSize=10')
+      .set(as('dee'))
+      .expect(200);
+    const count = (id: string) =>
+      log.body.items.find((c: { id: string }) => c.id === id)?.certificateCount;
+    expect(count(withTwo)).toBe(2);
+    expect(count(withNone)).toBe(0);
+  });
+
   it('refuses certificates on a deleted credit', async () => {
     const creditId = await newCredit('ana');
     await request(t.server)

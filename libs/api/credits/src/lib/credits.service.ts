@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, isRealDate } from '@mezzo/api-core';
 import {
+  CertificatesRepository,
   CreditsRepository,
   UsersRepository,
   type Actor,
@@ -24,6 +25,7 @@ export class CreditsService {
   constructor(
     private readonly credits: CreditsRepository,
     private readonly users: UsersRepository,
+    private readonly certificates: CertificatesRepository,
   ) {}
 
   async page(
@@ -38,7 +40,20 @@ export class CreditsService {
       page,
       pageSize,
     );
-    return { items: items.map(toCreditDto), total, page, pageSize };
+    // One query for the page's certificate counts: the log shows which credits lack proof.
+    const counts = await this.certificates.countByCredit(
+      userId,
+      items.map((c) => c.id),
+    );
+    return {
+      items: items.map((c) => ({
+        ...toCreditDto(c),
+        certificateCount: counts.get(c.id) ?? 0,
+      })),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   async get(userId: string, id: string): Promise<CreditDto> {

@@ -33,6 +33,8 @@ export interface CreditDto extends Required<Omit<CreditInput, 'provider'>> {
   deletedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** In the paged list only: how many certificates are attached (0 = nothing to show an auditor). */
+  certificateCount?: number;
 }
 
 export interface CreditEventDto {

@@ -67,6 +67,20 @@ export class CertificatesRepository {
     });
   }
 
+  /** How many certificates each of these credits has (credits with none are absent). */
+  async countByCredit(
+    userId: string,
+    creditIds: string[],
+  ): Promise<Map<string, number>> {
+    if (!creditIds.length) return new Map();
+    const rows: { credit_id: string; n: number }[] = await this.db.query(
+      `SELECT credit_id, count(*)::int AS n FROM certificates
+        WHERE user_id = $1 AND credit_id = ANY($2::uuid[]) GROUP BY credit_id`,
+      [userId, creditIds],
+    );
+    return new Map(rows.map((r) => [r.credit_id, r.n]));
+  }
+
   /** Every certificate of the user, oldest first (account export and erasure). */
   listForUser(userId: string): Promise<CertificateEntity[]> {
     return this.db.getRepository(CertificateEntity).find({

@@ -95,12 +95,28 @@ export class CreditsListPage {
   protected readonly columns = computed(() =>
     this.deleted()
       ? ['completedOn', 'title', 'hours', 'restore']
-      : ['completedOn', 'title', 'hours', 'split', 'format', 'actions'],
+      : [
+          'completedOn',
+          'title',
+          'hours',
+          'split',
+          'format',
+          'certificate',
+          'actions',
+        ],
   );
   protected readonly fmt = hours;
   protected readonly dateText = dateText;
   protected readonly formatLabel = (code: string) =>
     labelOf(FORMAT_LABELS, code);
+
+  /** An auditor asks for the certificate of every credit: the log says which have none. */
+  protected certificateText(c: CreditDto): string {
+    const n = c.certificateCount;
+    if (n === undefined) return '';
+    if (n === 0) return 'No certificate';
+    return n === 1 ? '1 certificate' : `${n} certificates`;
+  }
 
   protected split(c: CreditDto): string {
     const parts: string[] = [];
