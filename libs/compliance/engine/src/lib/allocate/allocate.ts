@@ -103,7 +103,7 @@ export interface AllocationModel {
   outOfCycle: Uint8Array;
   /** x variable index, -1 = counted hours fixed at `hours` (or 0 out of the cycle). */
   x: Int32Array;
-  /** Maximal cliques of the class's counted requirements, and of its not-credited ones. */
+  /** Maximal cliques of the class's counted requirements, and of its not-credited ones (entries 0 .. classCount-1). */
   cliques: (readonly number[])[];
   ntCliques: (readonly number[])[];
   /** The class's pieces in piece order: its first piece, then `nextPiece` per piece (-1 = last). */
@@ -196,8 +196,6 @@ function buildClasses(compiled: CompiledRuleSet, pieces: PieceTable, notCredited
     lastPiece[c] = i;
     hours[c] += pHours[i];
   }
-  cliqueLists.length = n;
-  ntCliqueLists.length = n;
   return {
     compiled,
     classCount: n,

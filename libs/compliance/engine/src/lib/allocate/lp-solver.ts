@@ -54,61 +54,98 @@ export class PackingLp {
 
   /** Returns an optimal vertex (floating point). */
   solve(): Float64Array {
-    const n = this.objective.length;
     const m = this.rows.length;
-    const width = n + m + 1;
-    const size = (m + 1) * width;
-    if (scratch.length < size) scratch = new Float64Array(Math.max(size, scratch.length * 2));
-    const t = scratch;
-    t.fill(0, 0, size);
-    const basis = new Int32Array(m);
+    let size = 0;
+    for (const row of this.rows) size += row.cols.length;
+    const rows: SparseRows = { count: m, start: new Int32Array(m + 1), cols: new Int32Array(size), coeffs: new Float64Array(size), rhs: new Float64Array(m) };
+    let at = 0;
     for (let i = 0; i < m; i++) {
       const row = this.rows[i];
-      const base = i * width;
-      for (let k = 0; k < row.cols.length; k++) t[base + row.cols[k]] += row.coeffs[k];
-      t[base + n + i] = 1;
-      t[base + width - 1] = row.rhs;
-      basis[i] = n + i;
-    }
-    const objBase = m * width;
-    for (let j = 0; j < n; j++) t[objBase + j] = this.objective[j];
-
-    const maxDantzig = 50 * (m + n + 1);
-    const nz = new Int32Array(width);
-    for (let iter = 0; ; iter++) {
-      const bland = iter > maxDantzig;
-      let q = -1;
-      let best = 1e-7;
-      for (let j = 0; j < width - 1; j++) {
-        const rc = t[objBase + j];
-        if (rc > best) {
-          q = j;
-          if (bland) break;
-          best = rc;
-        }
+      rows.start[i] = at;
+      for (let k = 0; k < row.cols.length; k++) {
+        rows.cols[at] = row.cols[k];
+        rows.coeffs[at++] = row.coeffs[k];
       }
-      if (q < 0) break;
-      let r = -1;
-      let bestRatio = Infinity;
-      for (let i = 0; i < m; i++) {
-        const a = t[i * width + q];
-        if (a > EPS) {
-          const ratio = t[i * width + width - 1] / a;
-          if (ratio < bestRatio - EPS || (ratio <= bestRatio + EPS && r >= 0 && basis[i] < basis[r])) {
-            bestRatio = ratio;
-            r = i;
-          }
-        }
-      }
-      // Unbounded cannot happen (every variable sits in a bounded row) but must not loop forever.
-      if (r < 0) break;
-      pivot(t, width, m, r, q, nz);
-      basis[r] = q;
+      rows.rhs[i] = row.rhs;
     }
-    const solution = new Float64Array(n);
-    for (let i = 0; i < m; i++) if (basis[i] < n) solution[basis[i]] = t[i * width + width - 1];
+    rows.start[m] = at;
+    const solution = new Float64Array(this.objective.length);
+    solveRows(this.objective, this.objective.length, rows, solution);
     return solution;
   }
+}
+
+/** Rows in compressed form: row i is entries start[i] .. start[i + 1] of cols/coeffs, `≤ rhs[i]` (rhs ≥ 0). */
+export interface SparseRows {
+  count: number;
+  start: Int32Array;
+  cols: Int32Array;
+  coeffs: Float64Array;
+  rhs: Float64Array;
+}
+
+let basisScratch = new Int32Array(64);
+let nzScratch = new Int32Array(128);
+
+/**
+ * The simplex on rows in compressed form (what `PackingLp.solve` runs): writes an optimal vertex
+ * into `solution` (length ≥ n). Same tableau, pivot rule and arithmetic whatever the caller.
+ */
+export function solveRows(objective: ArrayLike<number>, n: number, rows: SparseRows, solution: Float64Array): void {
+  const m = rows.count;
+  const width = n + m + 1;
+  const size = (m + 1) * width;
+  if (scratch.length < size) scratch = new Float64Array(Math.max(size, scratch.length * 2));
+  const t = scratch;
+  t.fill(0, 0, size);
+  if (basisScratch.length < m) basisScratch = new Int32Array(m * 2);
+  if (nzScratch.length < width) nzScratch = new Int32Array(width * 2);
+  const basis = basisScratch;
+  const nz = nzScratch;
+  const { start, cols, coeffs, rhs } = rows;
+  for (let i = 0; i < m; i++) {
+    const base = i * width;
+    for (let k = start[i]; k < start[i + 1]; k++) t[base + cols[k]] += coeffs[k];
+    t[base + n + i] = 1;
+    t[base + width - 1] = rhs[i];
+    basis[i] = n + i;
+  }
+  const objBase = m * width;
+  for (let j = 0; j < n; j++) t[objBase + j] = objective[j];
+
+  const maxDantzig = 50 * (m + n + 1);
+  for (let iter = 0; ; iter++) {
+    const bland = iter > maxDantzig;
+    let q = -1;
+    let best = 1e-7;
+    for (let j = 0; j < width - 1; j++) {
+      const rc = t[objBase + j];
+      if (rc > best) {
+        q = j;
+        if (bland) break;
+        best = rc;
+      }
+    }
+    if (q < 0) break;
+    let r = -1;
+    let bestRatio = Infinity;
+    for (let i = 0; i < m; i++) {
+      const a = t[i * width + q];
+      if (a > EPS) {
+        const ratio = t[i * width + width - 1] / a;
+        if (ratio < bestRatio - EPS || (ratio <= bestRatio + EPS && r >= 0 && basis[i] < basis[r])) {
+          bestRatio = ratio;
+          r = i;
+        }
+      }
+    }
+    // Unbounded cannot happen (every variable sits in a bounded row) but must not loop forever.
+    if (r < 0) break;
+    pivot(t, width, m, r, q, nz);
+    basis[r] = q;
+  }
+  solution.fill(0, 0, n);
+  for (let i = 0; i < m; i++) if (basis[i] < n) solution[basis[i]] = t[i * width + width - 1];
 }
 
 /** Gauss–Jordan pivot; the pivot row is sparse, so only its non-zero columns are visited. */
