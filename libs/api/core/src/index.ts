@@ -7,4 +7,5 @@ export * from './lib/http/logging';
 export * from './lib/core.module';
 export * from './lib/bootstrap/configure-app';
 export * from './lib/http/input';
+export * from './lib/http/prepared-json';
 export * from './lib/account/account-erasure';

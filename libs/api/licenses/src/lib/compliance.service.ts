@@ -23,16 +23,20 @@ export class ComplianceService {
     private readonly settings: UserSettingsRepository,
   ) {}
 
+  /** `floorPercent`: the owner's advocacy floor when already read; otherwise it is looked up. */
   async evaluateLicense(
     license: LicenseEntity,
     asOf: string,
+    floorPercent?: number | null,
   ): Promise<{ evaluation: Evaluation; credits: CreditEntity[] }> {
-    const [credits, floorPercent] = await Promise.all([
+    const [credits, floor] = await Promise.all([
       this.credits.live(license.userId),
-      this.floorPercent(license.userId),
+      floorPercent === undefined
+        ? this.floorPercent(license.userId)
+        : floorPercent,
     ]);
     return {
-      evaluation: this.evaluateWith(license, credits, asOf, floorPercent),
+      evaluation: this.evaluateWith(license, credits, asOf, floor),
       credits,
     };
   }

@@ -8,19 +8,26 @@ import {
   Post,
   Header,
   Query,
+  Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CurrentUser,
   RequirePermission,
   type RequestUser,
+  sendPreparedJson,
   todayIso,
   uuidParam,
 } from '@mezzo/api-core';
+import type { Response } from 'express';
 import {
   PERMISSIONS,
-  type ComplianceDto,
   type LicenseDto,
   type LicenseTypeOptionDto,
 } from '@mezzo/shared-contracts';
@@ -104,12 +111,21 @@ export class LicensesController {
 
   @RequirePermission(PERMISSIONS.licensesRead)
   @Get('licenses/:id/compliance')
-  compliance(
+  @ApiOkResponse({
+    description:
+      'ComplianceDto: { license, evaluation, credits }, with a weak ETag (If-None-Match answers 304)',
+  })
+  async compliance(
     @CurrentUser() user: RequestUser,
     @Param('id', Id) id: string,
     @Query() q: ComplianceQueryDto,
-  ): Promise<ComplianceDto> {
-    return this.licenses.complianceView(user.id, id, q.asOf ?? todayIso());
+    @Res() res: Response,
+  ): Promise<void> {
+    // Sent already serialised: the view is cached as the JSON bytes the client receives.
+    sendPreparedJson(
+      res,
+      await this.licenses.complianceView(user.id, id, q.asOf ?? todayIso()),
+    );
   }
 
   @RequirePermission(PERMISSIONS.licensesRead)

@@ -1,6 +1,14 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { AuthModule } from '@mezzo/api-auth';
+import { ConfigModule } from '@mezzo/api-config';
+import { CoreModule, configureApp } from '@mezzo/api-core';
 import { CreditsModule } from '@mezzo/api-credits';
-import { UserSettingsRepository } from '@mezzo/api-data-access';
+import {
+  DataAccessModule,
+  UserSettingsRepository,
+} from '@mezzo/api-data-access';
+import { NotificationsModule } from '@mezzo/api-notifications';
 import { createTestApp, pdfText, type TestApp } from '@mezzo/api-testing';
 import request from 'supertest';
 import { LicensesModule } from './licenses.module';
@@ -471,5 +479,143 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
     });
     await setFloor(null);
     expect(await advocacy()).toMatchObject({ floorHours: 4, status: 'thin' });
+  });
+
+  describe('with a second replica on the same database', () => {
+    let replica: INestApplication;
+    let other: ReturnType<INestApplication['getHttpServer']>;
+
+    beforeAll(async () => {
+      // Another API process: its own caches, the same PostgreSQL.
+      const moduleRef = await Test.createTestingModule({
+        imports: [
+          ConfigModule.forRoot(t.config),
+          DataAccessModule.forRoot({ url: t.db.url, poolSize: 2 }),
+          NotificationsModule.forRoot({
+            smtpUrl: t.config.mail.smtpUrl,
+            from: t.config.mail.from,
+            outboxDir: t.config.mail.outboxDir,
+          }),
+          CoreModule,
+          AuthModule,
+          LicensesModule,
+          CreditsModule,
+        ],
+      }).compile();
+      replica = moduleRef.createNestApplication({ logger: false });
+      configureApp(replica, t.config);
+      await replica.init();
+      other = replica.getHttpServer();
+    });
+    afterAll(() => replica.close());
+
+    it('never serves a view another replica has changed: credits, license, advocacy floor', async () => {
+      const userId = (await request(t.server).get('/api/me').set(as('cam')))
+        .body.id;
+      const lic = (
+        await request(t.server)
+          .post('/api/licenses')
+          .set(as('cam'))
+          .send({ ...njLcsw, number: 'REPLICA-1' })
+          .expect(201)
+      ).body;
+      const view = async (server: typeof other) =>
+        (
+          await request(server)
+            .get(`/api/licenses/${lic.id}/compliance?asOf=2026-05-01`)
+            .set(as('cam'))
+            .expect(200)
+        ).body;
+      // Both replicas have the view cached.
+      const first = await view(t.server);
+      expect(await view(other)).toEqual(first);
+      expect(await view(other)).toEqual(first);
+
+      const c = (
+        await request(other)
+          .post('/api/credits')
+          .set(as('cam'))
+          .send(
+            credit({
+              title: 'Written on the replica',
+              completedOn: '2025-07-01',
+              hours: 1,
+              practice: { clinical: 0, macro: 1, general: 0 },
+              macroAreas: ['policy-advocacy'],
+            }),
+          )
+          .expect(201)
+      ).body;
+      const afterCredit = await view(t.server);
+      expect(afterCredit.evaluation.totals.countedHours).toBe(
+        first.evaluation.totals.countedHours + 1,
+      );
+      expect(afterCredit.credits[c.id]?.title).toBe('Written on the replica');
+
+      await request(t.server)
+        .patch(`/api/credits/${c.id}`)
+        .set(as('cam'))
+        .send({ version: 1, title: 'Renamed on the first' })
+        .expect(200);
+      expect((await view(other)).credits[c.id]?.title).toBe(
+        'Renamed on the first',
+      );
+
+      await request(other)
+        .patch(`/api/licenses/${lic.id}`)
+        .set(as('cam'))
+        .send({ version: 1, number: 'REPLICA-2' })
+        .expect(200);
+      expect((await view(t.server)).license).toMatchObject({
+        number: 'REPLICA-2',
+        version: 2,
+      });
+
+      const floorBefore = (await view(other)).evaluation.advocacy.floorHours;
+      await replica
+        .get(UserSettingsRepository)
+        .update(userId, { advocacyFloorPercent: 50 });
+      expect((await view(t.server)).evaluation.advocacy.floorHours).toBe(20);
+      await t.app
+        .get(UserSettingsRepository)
+        .update(userId, { advocacyFloorPercent: null });
+      expect((await view(other)).evaluation.advocacy.floorHours).toBe(
+        floorBefore,
+      );
+    });
+
+    it('answers 304 to a client that has the current view, and 200 once it changed', async () => {
+      const lic = (
+        await request(t.server)
+          .post('/api/licenses')
+          .set(as('cam'))
+          .send({ ...njLcsw, number: 'ETAG-1' })
+          .expect(201)
+      ).body;
+      const url = `/api/licenses/${lic.id}/compliance?asOf=2026-05-01`;
+      const first = await request(t.server).get(url).set(as('cam')).expect(200);
+      expect(first.headers['content-type']).toBe(
+        'application/json; charset=utf-8',
+      );
+      const etag = first.headers['etag'];
+      expect(etag).toMatch(/^W\/"/);
+      await request(other)
+        .get(url)
+        .set(as('cam'))
+        .set('If-None-Match', etag)
+        .expect(304);
+      await request(other)
+        .patch(`/api/licenses/${lic.id}`)
+        .set(as('cam'))
+        .send({ version: 1, number: 'ETAG-2' })
+        .expect(200);
+      const changed = await request(t.server)
+        .get(url)
+        .set(as('cam'))
+        .set('If-None-Match', etag)
+        .expect(200);
+      expect(changed.body.license.number).toBe('ETAG-2');
+      expect(changed.headers['etag']).not.toBe(etag);
+    });
   });
 });

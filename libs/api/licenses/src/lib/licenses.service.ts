@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, isRealDate } from '@mezzo/api-core';
+import {
+  AppError,
+  isRealDate,
+  prepareJson,
+  type PreparedJson,
+} from '@mezzo/api-core';
 import {
   CreditsRepository,
   LicensesRepository,
@@ -38,8 +43,11 @@ export interface AuditPacket {
 /** A licensee's licenses; the cycle and deadline always come from the rule set, never from storage. */
 @Injectable()
 export class LicensesService {
-  /** Compliance views by (license, version, date, credit-log fingerprint, advocacy floor): never stale. */
-  private readonly views = new EvaluationCache<ComplianceDto>();
+  /**
+   * Serialised compliance views by (license, version, date, credit-log fingerprint, advocacy floor):
+   * never stale, because every request reads the key's parts from the database first.
+   */
+  private readonly views = new EvaluationCache<PreparedJson>();
 
   constructor(
     private readonly licenses: LicensesRepository,
@@ -149,20 +157,30 @@ export class LicensesService {
     return this.get(userId, id, today);
   }
 
+  /**
+   * The compliance view as JSON ready to send. One query reads the license with what its evaluation
+   * depends on (credit-log fingerprint, advocacy floor) — so any replica sees every change made
+   * through any other — and a view already built for exactly those inputs is served as is.
+   */
   async complianceView(
     userId: string,
     id: string,
     asOf: string,
-  ): Promise<ComplianceDto> {
-    const [license, fingerprint, floor] = await Promise.all([
-      this.requireOwned(userId, id),
-      this.credits.fingerprint(userId),
-      this.compliance.floorPercent(userId),
-    ]);
-    const key = `${license.id}:${license.version}:${asOf}:${fingerprint}:${floor ?? 'default'}`;
+  ): Promise<PreparedJson> {
+    const inputs = await this.licenses.findOwnedWithEvaluationInputs(
+      userId,
+      id,
+    );
+    if (!inputs) throw AppError.notFound('License');
+    const { license, creditLogFingerprint, advocacyFloorPercent } = inputs;
+    const key = `${license.id}:${license.version}:${asOf}:${creditLogFingerprint}:${advocacyFloorPercent ?? 'default'}`;
     const cached = this.views.get(key);
     if (cached) return cached;
-    const view = await this.buildComplianceView(license, asOf);
+    // Credits are read after the key, so the entry holds data at least as new as its key says; a
+    // change in between yields a new key (fingerprints only move forward), never a stale answer.
+    const view = prepareJson(
+      await this.buildComplianceView(license, asOf, advocacyFloorPercent),
+    );
     this.views.set(key, view);
     return view;
   }
@@ -234,10 +252,12 @@ export class LicensesService {
   private async buildComplianceView(
     license: LicenseEntity,
     asOf: string,
+    floorPercent: number | null,
   ): Promise<ComplianceDto> {
     const { evaluation, credits } = await this.compliance.evaluateLicense(
       license,
       asOf,
+      floorPercent,
     );
     const mentioned = new Set<string>([
       ...evaluation.requirements.flatMap((r) =>
