@@ -105,7 +105,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
 
   const credits = intakeCredits(compiled, sortCredits(transcript.credits), cycle.start, cycle.end, careerReqs);
   const creditCount = credits.count;
-  const build = buildPieces(compiled, credits, activeReqs, careerReqs, activeCaps, capLimit, perCreditMask);
+  const build = buildPieces(compiled, credits, activeReqs, careerReqs, activeCaps, capLimit, perCreditMask, notCreditedMask);
   const pieces = build.pieces;
   const { counted, served, notCredited } = allocate({ compiled, pieces: build.pieces, need, capLimit, notCreditedMask, creditCount });
 

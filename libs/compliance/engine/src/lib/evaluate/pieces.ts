@@ -62,6 +62,7 @@ export function buildPieces(
   activeCaps: number,
   capLimit: ArrayLike<number>,
   perCreditMask: number,
+  notCreditedMask: number,
 ): PieceBuild {
   const n = credits.count;
   reserve(3 * n, n);
@@ -83,21 +84,29 @@ export function buildPieces(
     const outOfCycle = st === CAREER_ONLY;
     const creditReqs = reqMatch[ci] & (outOfCycle ? careerReqs : activeReqs);
     const creditCaps = capMatch[ci];
+    const first = count;
     for (let level = 0; level < 3; level++) {
       const hours = levels[3 * ci + level];
       if (hours <= 0) continue;
       const reqMask = creditReqs & reqLevel[level];
       if (outOfCycle && reqMask === 0) continue;
       const caps = outOfCycle ? 0 : ((creditCaps & capLevel[level]) ^ negate) & activeCaps;
-      pCredit[count] = ci;
-      pLevel[count] = level;
-      pHours[count] = hours;
-      pReq[count] = reqMask;
-      pCap[count] = caps;
-      pGroup[count] = 0;
-      pOut[count] = outOfCycle ? 1 : 0;
-      rawCaps[count] = caps;
-      count += 1;
+      // Two levels of one credit with the same matches are one piece: they are interchangeable and
+      // adjacent on their class's line, so every count is the same (not where a not-credited
+      // requirement is involved: its share of a piece is a maximum over the piece, not a sum).
+      if (count > first && pReq[count - 1] === reqMask && rawCaps[count - 1] === caps && (reqMask & notCreditedMask) === 0) {
+        pHours[count - 1] += hours;
+      } else {
+        pCredit[count] = ci;
+        pLevel[count] = level;
+        pHours[count] = hours;
+        pReq[count] = reqMask;
+        pCap[count] = caps;
+        pGroup[count] = 0;
+        pOut[count] = outOfCycle ? 1 : 0;
+        rawCaps[count] = caps;
+        count += 1;
+      }
       for (let rest = caps; rest !== 0; rest &= rest - 1) {
         const k = 31 - Math.clz32(rest & -rest);
         if (perCreditSum !== null && (perCreditMask & (1 << k)) !== 0) perCreditSum[k * n + ci] += hours;
