@@ -86,10 +86,18 @@ export interface SparseRows {
 
 let basisScratch = new Int32Array(64);
 let nzScratch = new Int32Array(128);
+let rowBitsScratch = new Int32Array(256);
+let colBitsScratch = new Int32Array(256);
 
 /**
  * The simplex on rows in compressed form (what `PackingLp.solve` runs): writes an optimal vertex
  * into `solution` (length ≥ n). Same tableau, pivot rule and arithmetic whatever the caller.
+ *
+ * The tableau stays very sparse (a pivot touches a few rows and columns), so its non-zero pattern is
+ * kept as bit sets per row and per column, and every scan (pricing, ratio test, pivot row, rows to
+ * update) visits only the non-zero entries, in the same increasing order as a full scan would: the
+ * zeros it skips could not have been chosen or changed anything, so the pivots and the arithmetic
+ * are exactly those of the dense scans.
  */
 export function solveRows(objective: ArrayLike<number>, n: number, rows: SparseRows, solution: Float64Array): void {
   const m = rows.count;
@@ -102,6 +110,15 @@ export function solveRows(objective: ArrayLike<number>, n: number, rows: SparseR
   if (nzScratch.length < width) nzScratch = new Int32Array(width * 2);
   const basis = basisScratch;
   const nz = nzScratch;
+  // Non-zero pattern: row i, column j is bit j of rowBits[i * rw ..] and bit i of colBits[j * cw ..].
+  const rw = (width + 31) >>> 5;
+  const cw = (m + 32) >>> 5;
+  if (rowBitsScratch.length < (m + 1) * rw) rowBitsScratch = new Int32Array((m + 1) * rw * 2);
+  if (colBitsScratch.length < width * cw) colBitsScratch = new Int32Array(width * cw * 2);
+  const rowBits = rowBitsScratch;
+  const colBits = colBitsScratch;
+  rowBits.fill(0, 0, (m + 1) * rw);
+  colBits.fill(0, 0, width * cw);
   const { start, cols, coeffs, rhs } = rows;
   for (let i = 0; i < m; i++) {
     const base = i * width;
@@ -112,64 +129,100 @@ export function solveRows(objective: ArrayLike<number>, n: number, rows: SparseR
   }
   const objBase = m * width;
   for (let j = 0; j < n; j++) t[objBase + j] = objective[j];
+  // The initial non-zeros: row entries (duplicates summed, so tested after), slacks, right-hand sides, objective.
+  for (let i = 0; i < m; i++) {
+    const base = i * width;
+    for (let k = start[i]; k < start[i + 1]; k++) mark(rowBits, colBits, rw, cw, i, cols[k], t[base + cols[k]] !== 0);
+    mark(rowBits, colBits, rw, cw, i, n + i, true);
+    mark(rowBits, colBits, rw, cw, i, width - 1, t[base + width - 1] !== 0);
+  }
+  for (let j = 0; j < n; j++) mark(rowBits, colBits, rw, cw, m, j, t[objBase + j] !== 0);
 
   const maxDantzig = 50 * (m + n + 1);
+  const last = width - 1;
   for (let iter = 0; ; iter++) {
     const bland = iter > maxDantzig;
     let q = -1;
     let best = 1e-7;
-    for (let j = 0; j < width - 1; j++) {
-      const rc = t[objBase + j];
-      if (rc > best) {
-        q = j;
-        if (bland) break;
-        best = rc;
+    pricing: for (let w = 0; w < rw; w++) {
+      for (let rest = rowBits[m * rw + w]; rest !== 0; rest &= rest - 1) {
+        const j = (w << 5) + 31 - Math.clz32(rest & -rest);
+        if (j >= last) break pricing;
+        const rc = t[objBase + j];
+        if (rc > best) {
+          q = j;
+          if (bland) break pricing;
+          best = rc;
+        }
       }
     }
     if (q < 0) break;
     let r = -1;
     let bestRatio = Infinity;
-    for (let i = 0; i < m; i++) {
-      const a = t[i * width + q];
-      if (a > EPS) {
-        const ratio = t[i * width + width - 1] / a;
-        if (ratio < bestRatio - EPS || (ratio <= bestRatio + EPS && r >= 0 && basis[i] < basis[r])) {
-          bestRatio = ratio;
-          r = i;
+    for (let w = 0; w < cw; w++) {
+      for (let rest = colBits[q * cw + w]; rest !== 0; rest &= rest - 1) {
+        const i = (w << 5) + 31 - Math.clz32(rest & -rest);
+        if (i >= m) break;
+        const a = t[i * width + q];
+        if (a > EPS) {
+          const ratio = t[i * width + last] / a;
+          if (ratio < bestRatio - EPS || (ratio <= bestRatio + EPS && r >= 0 && basis[i] < basis[r])) {
+            bestRatio = ratio;
+            r = i;
+          }
         }
       }
     }
     // Unbounded cannot happen (every variable sits in a bounded row) but must not loop forever.
     if (r < 0) break;
-    pivot(t, width, m, r, q, nz);
+    pivot(t, width, m, r, q, nz, rowBits, colBits, rw, cw);
     basis[r] = q;
   }
   solution.fill(0, 0, n);
-  for (let i = 0; i < m; i++) if (basis[i] < n) solution[basis[i]] = t[i * width + width - 1];
+  for (let i = 0; i < m; i++) if (basis[i] < n) solution[basis[i]] = t[i * width + last];
 }
 
-/** Gauss–Jordan pivot; the pivot row is sparse, so only its non-zero columns are visited. */
-function pivot(t: Float64Array, width: number, m: number, r: number, q: number, nz: Int32Array): void {
+/** Records whether entry (i, j) is non-zero in both bit sets. */
+function mark(rowBits: Int32Array, colBits: Int32Array, rw: number, cw: number, i: number, j: number, nonZero: boolean): void {
+  if (nonZero) {
+    rowBits[i * rw + (j >>> 5)] |= 1 << (j & 31);
+    colBits[j * cw + (i >>> 5)] |= 1 << (i & 31);
+  } else {
+    rowBits[i * rw + (j >>> 5)] &= ~(1 << (j & 31));
+    colBits[j * cw + (i >>> 5)] &= ~(1 << (i & 31));
+  }
+}
+
+/** Gauss–Jordan pivot on the non-zero entries of the pivot row, in the rows whose pivot-column entry is non-zero. */
+function pivot(t: Float64Array, width: number, m: number, r: number, q: number, nz: Int32Array, rowBits: Int32Array, colBits: Int32Array, rw: number, cw: number): void {
   const rBase = r * width;
   const inv = 1 / t[rBase + q];
   let count = 0;
-  for (let j = 0; j < width; j++) {
-    const v = t[rBase + j];
-    if (v !== 0) {
-      t[rBase + j] = v * inv;
+  for (let w = 0; w < rw; w++) {
+    for (let rest = rowBits[r * rw + w]; rest !== 0; rest &= rest - 1) {
+      const j = (w << 5) + 31 - Math.clz32(rest & -rest);
+      const v = t[rBase + j] * inv;
+      t[rBase + j] = v;
       nz[count++] = j;
+      if (v === 0) mark(rowBits, colBits, rw, cw, r, j, false);
     }
   }
   t[rBase + q] = 1;
-  for (let i = 0; i <= m; i++) {
-    if (i === r) continue;
-    const base = i * width;
-    const factor = t[base + q];
-    if (factor === 0) continue;
-    for (let k = 0; k < count; k++) {
-      const j = nz[k];
-      t[base + j] -= factor * t[rBase + j];
+  mark(rowBits, colBits, rw, cw, r, q, true);
+  for (let w = 0; w < cw; w++) {
+    for (let rest = colBits[q * cw + w]; rest !== 0; rest &= rest - 1) {
+      const i = (w << 5) + 31 - Math.clz32(rest & -rest);
+      if (i === r) continue;
+      const base = i * width;
+      const factor = t[base + q];
+      for (let k = 0; k < count; k++) {
+        const j = nz[k];
+        const v = t[base + j] - factor * t[rBase + j];
+        t[base + j] = v;
+        mark(rowBits, colBits, rw, cw, i, j, v !== 0);
+      }
+      t[base + q] = 0;
+      mark(rowBits, colBits, rw, cw, i, q, false);
     }
-    t[base + q] = 0;
   }
 }
