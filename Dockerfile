@@ -37,4 +37,5 @@ COPY package.json ./
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000
+# The API; docker-compose.yml runs the same image as the reminder worker (dist/apps/api/worker.js).
 CMD ["node", "dist/apps/api/main.js"]

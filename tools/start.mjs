@@ -1,5 +1,6 @@
 // `npm start`: builds what is needed, starts PostgreSQL (embedded, data in .data/, unless DATABASE_URL
-// is set), then runs the API, which applies migrations, loads the demo data once and serves the web app.
+// is set), then runs the API, which applies migrations, loads the demo data once and serves the web app,
+// and beside it the reminder worker process.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -39,7 +40,8 @@ async function portIsFree(port) {
 async function main() {
   if (
     process.env.SKIP_BUILD !== '1' ||
-    !existsSync(join(root, 'dist/apps/api/main.js'))
+    !existsSync(join(root, 'dist/apps/api/main.js')) ||
+    !existsSync(join(root, 'dist/apps/api/worker.js'))
   )
     build();
 
@@ -63,28 +65,41 @@ async function main() {
     );
   }
 
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      SEED_DEMO:
-        process.env.SEED_DEMO ??
-        (process.env.NODE_ENV === 'production' ? '0' : '1'),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    },
-  });
+  // Two processes, as in docker-compose.yml: the API answers requests (WORKERS=0) and the worker
+  // process runs the reminder schedule and sends.
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO:
+      process.env.SEED_DEMO ??
+      (process.env.NODE_ENV === 'production' ? '0' : '1'),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+  const children = [
+    ['The API', 'main.js', { ...env, WORKERS: '0' }],
+    ['The reminder worker', 'worker.js', env],
+  ].map(([name, file, childEnv]) => ({
+    name,
+    child: spawn(process.execPath, [join(root, 'dist/apps/api', file)], {
+      cwd: root,
+      stdio: 'inherit',
+      env: childEnv,
+    }),
+  }));
 
   let stopping = false;
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
-    log('Stopping the API and PostgreSQL…');
-    if (api.exitCode === null) {
-      api.kill('SIGTERM');
-      await new Promise((ok) => api.once('exit', ok));
-    }
+    log('Stopping the API, the reminder worker and PostgreSQL…');
+    await Promise.all(
+      children.map(async ({ child }) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise((ok) => child.once('exit', ok));
+        child.kill('SIGTERM');
+        await exited;
+      }),
+    );
     if (postgres) {
       await postgres.stop();
       log('PostgreSQL stopped cleanly.');
@@ -93,12 +108,13 @@ async function main() {
   };
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
-  api.on('exit', (code) => {
-    if (!stopping) {
-      log(`The API exited (code ${code}).`);
-      stop(code ?? 1);
-    }
-  });
+  for (const { name, child } of children)
+    child.on('exit', (code) => {
+      if (!stopping) {
+        log(`${name} exited (code ${code}).`);
+        stop(code ?? 1);
+      }
+    });
 }
 
 main().catch((err) => {

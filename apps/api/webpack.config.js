@@ -14,6 +14,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // The reminder workers' own process (WORKERS=0 on the API): dist/apps/api/worker.js.
+      additionalEntryPoints: [
+        { entryName: 'worker', entryPath: './src/worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

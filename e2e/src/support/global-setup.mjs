@@ -1,5 +1,6 @@
 // Starts an embedded PostgreSQL and the built API (serving the built web app) on free ports,
-// exactly as `npm start` does, and hands the base URL to the tests in E2E_BASE_URL.
+// exactly as `npm start` does (reminder workers not in the API: WORKERS=0), and hands the base URL
+// to the tests in E2E_BASE_URL and the database in E2E_DATABASE_URL.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -39,6 +40,7 @@ export default async function globalSetup() {
       LOG_LEVEL: 'warn',
       SIGN_IN_LIMIT_PER_IP: '10000',
       SEED_DEMO: '1',
+      WORKERS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -63,5 +65,6 @@ export default async function globalSetup() {
   }
   globalThis.__MEZZO_E2E__ = { pg, api };
   process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_DATABASE_URL = pg.url;
   process.env.E2E_OUTBOX_DIR = join(runDir, 'data', 'outbox');
 }

@@ -31,7 +31,8 @@ export class AppModule {
         OrganizationsModule,
         LicensesModule,
         CreditsModule,
-        RemindersModule.forRoot({ runWorkers: true }),
+        // WORKERS=0: the reminder workers run in their own process (worker.ts), not here.
+        RemindersModule.forRoot({ runWorkers: config.runWorkers }),
         CertificatesModule.forRoot({
           dataDir: config.dataDir,
           s3: config.certificates.s3,

@@ -13,6 +13,11 @@ export interface AppConfig {
   webDistDir?: string;
   /** Load the demo accounts at boot (idempotent); `npm start` turns it on. */
   seedDemo: boolean;
+  /**
+   * Run the reminder workers (pg-boss schedule and jobs) inside the API process. Off when a separate
+   * worker process (`dist/apps/api/worker.js`) runs them, so the API only answers requests.
+   */
+  runWorkers: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   auth: {
     jwtSecret: string;

@@ -22,6 +22,18 @@ describe('loadConfig', () => {
     ).toHaveProperty('JWT_SECRET');
   });
 
+  it('runs the reminder workers in the API unless WORKERS=0 hands them to a worker process', () => {
+    expect(loadConfig({ ...base }, dir).runWorkers).toBe(true);
+    expect(loadConfig({ ...base, WORKERS: '1' }, dir).runWorkers).toBe(true);
+    expect(loadConfig({ ...base, WORKERS: '0' }, dir).runWorkers).toBe(false);
+    expect(loadConfig({ ...base, WORKERS: 'false' }, dir).runWorkers).toBe(
+      false,
+    );
+    expect(() => loadConfig({ ...base, WORKERS: 'some' }, dir)).toThrow(
+      /WORKERS must be 1/,
+    );
+  });
+
   it('requires secrets in production and lists every problem at once', () => {
     try {
       loadConfig({ NODE_ENV: 'production', PORT: 'abc' }, dir);

@@ -66,6 +66,10 @@ export function loadConfig(
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl))
     problems.push('SMTP_URL must start with smtp:// or smtps://');
 
+  const workers = (env['WORKERS'] ?? '1').toLowerCase();
+  if (!['1', 'true', '0', 'false'].includes(workers))
+    problems.push('WORKERS must be 1 (reminder workers run in the API) or 0');
+
   const jwtSecret = secret(env, 'JWT_SECRET', mode, dataDir, problems);
   const cookieSecret = secret(env, 'COOKIE_SECRET', mode, dataDir, problems);
 
@@ -77,6 +81,7 @@ export function loadConfig(
     dataDir,
     webDistDir: resolveWebDist(env['WEB_DIST_DIR'], cwd),
     seedDemo: env['SEED_DEMO'] === '1' || env['SEED_DEMO'] === 'true',
+    runWorkers: workers === '1' || workers === 'true',
     logLevel,
     auth: {
       jwtSecret,
