@@ -2,11 +2,11 @@
  * evaluate(): a pure function of (rule set, transcript, date) → Evaluation (PRODUCT.md §5).
  * Orchestration only; the semantics live in cycle/, compile/, allocate/ and the helpers beside this file.
  */
-import type { LicenseTypeRules, IsoDate } from '../model/rule-set.types';
+import type { CycleRule, LicenseTypeRules, IsoDate } from '../model/rule-set.types';
 import type { Transcript } from '../model/transcript.types';
 import type { Evaluation, RequirementResult } from '../model/evaluation.types';
 import { fromDay, toDay } from '../dates/iso-date';
-import { resolveCycle } from '../cycle/cycle';
+import { resolveCycle, type ResolvedCycle } from '../cycle/cycle';
 import { compileRuleSet } from '../compile/compile-rules';
 import { allocate } from '../allocate/allocate';
 import { Float64Scratch, Int32Scratch } from '../allocate/scratch';
@@ -49,6 +49,31 @@ function iso(day: number): string {
   return text;
 }
 
+/**
+ * The derived cycle (no explicit cycle in the transcript) is a pure function of the cycle rule, the
+ * evaluation date and the license's issue and birth dates: memoised per rule object (bounded), as
+ * licensees share evaluation dates. Callers only read the result.
+ */
+const derivedCycles = new WeakMap<CycleRule, Map<string, ResolvedCycle>>();
+
+function derivedCycle(rule: CycleRule, license: { issuedOn?: IsoDate; birthDate?: IsoDate }, asOf: number): ResolvedCycle {
+  let byFacts = derivedCycles.get(rule);
+  if (!byFacts) {
+    byFacts = new Map();
+    derivedCycles.set(rule, byFacts);
+  }
+  // Unambiguous whatever the strings hold: the issue date's length says where it ends.
+  const issuedOn = license.issuedOn ?? '';
+  const key = `${asOf}|${issuedOn.length}|${issuedOn}|${license.birthDate ?? ''}`;
+  let cycle = byFacts.get(key);
+  if (!cycle) {
+    cycle = resolveCycle(rule, license, asOf);
+    if (byFacts.size >= 4096) byFacts.clear();
+    byFacts.set(key, cycle);
+  }
+  return cycle;
+}
+
 export function evaluate(rules: EvaluateRules, transcript: Transcript, options: EvaluateOptions = NO_OPTIONS): Evaluation {
   const asOfIso = transcript.asOf ?? options.today;
   if (!asOfIso) throw new EngineError('as-of-required', 'An evaluation date is required: transcript.asOf or options.today', '/asOf');
@@ -58,10 +83,10 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
 
   // The cycle is derived with the version in force on asOf, then judged by the version in force on its end.
   let version = selectVersion(rules.licenseType, asOf);
-  let cycle = resolveCycle(version.cycle, license, asOf, transcript.cycle);
+  let cycle = transcript.cycle ? resolveCycle(version.cycle, license, asOf, transcript.cycle) : derivedCycle(version.cycle, license, asOf);
   const atEnd = selectVersion(rules.licenseType, cycle.end);
   if (atEnd !== version) {
-    if (!transcript.cycle && !sameCycleRule(atEnd.cycle, version.cycle)) cycle = resolveCycle(atEnd.cycle, license, asOf);
+    if (!transcript.cycle && !sameCycleRule(atEnd.cycle, version.cycle)) cycle = derivedCycle(atEnd.cycle, license, asOf);
     version = atEnd;
   }
   const compiled = compileRuleSet(version);

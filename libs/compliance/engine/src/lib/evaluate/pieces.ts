@@ -107,30 +107,31 @@ export function buildPieces(
         rawCaps[count] = caps;
         count += 1;
       }
-      for (let rest = caps; rest !== 0; rest &= rest - 1) {
-        const k = 31 - Math.clz32(rest & -rest);
-        if (perCreditSum !== null && (perCreditMask & (1 << k)) !== 0) perCreditSum[k * n + ci] += hours;
-        else capSum[k] += hours;
-      }
+      for (let rest = caps & ~perCreditMask; rest !== 0; rest &= rest - 1) capSum[31 - Math.clz32(rest & -rest)] += hours;
+      if (perCreditSum !== null) for (let rest = caps & perCreditMask; rest !== 0; rest &= rest - 1) perCreditSum[(31 - Math.clz32(rest & -rest)) * n + ci] += hours;
     }
   }
   pieceStart[n] = count;
   pieces.count = count;
-  // Only caps that could bind enter the LP: the others cannot change the optimum.
+  // Only caps that could bind enter the LP: the others cannot change the optimum. A piece's binding
+  // caps: the global caps whose hours exceed their limit, and the per-credit caps its credit exceeds.
+  let globalBinding = 0;
+  for (let k = 0; k < capCount; k++) if ((perCreditMask & (1 << k)) === 0 && capSum[k] > capLimit[k]) globalBinding |= 1 << k;
+  let creditOf = -1;
+  let creditBinding = 0;
   for (let i = 0; i < count; i++) {
-    let binding = 0;
-    let group = 0;
-    for (let rest = pCap[i]; rest !== 0; rest &= rest - 1) {
-      const k = 31 - Math.clz32(rest & -rest);
-      const perCredit = perCreditSum !== null && (perCreditMask & (1 << k)) !== 0;
-      const sum = perCredit ? perCreditSum[k * n + pCredit[i]] : capSum[k];
-      if (sum > capLimit[k]) {
-        binding |= 1 << k;
-        if (perCredit) group = pCredit[i] + 1;
+    const ci = pCredit[i];
+    if (perCreditSum !== null && ci !== creditOf) {
+      creditOf = ci;
+      creditBinding = 0;
+      for (let rest = perCreditMask; rest !== 0; rest &= rest - 1) {
+        const k = 31 - Math.clz32(rest & -rest);
+        if (perCreditSum[k * n + ci] > capLimit[k]) creditBinding |= 1 << k;
       }
     }
+    const binding = pCap[i] & (globalBinding | creditBinding);
     pCap[i] = binding;
-    pGroup[i] = group;
+    pGroup[i] = (binding & perCreditMask) !== 0 ? ci + 1 : 0;
   }
   return build;
 }
