@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, type AppConfig } from '@mezzo/api-config';
 import { PermissionsGuard } from '@mezzo/api-core';
 import { AccountController } from './account.controller';
@@ -9,7 +8,6 @@ import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './passport/jwt-auth.guard';
-import { JwtStrategy } from './passport/jwt.strategy';
 import { RateLimiter } from './rate-limiter.service';
 import { SessionsService } from './sessions.service';
 
@@ -19,7 +17,6 @@ import { SessionsService } from './sessions.service';
  */
 @Module({
   imports: [
-    PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -34,7 +31,6 @@ import { SessionsService } from './sessions.service';
     AccountService,
     SessionsService,
     RateLimiter,
-    JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
