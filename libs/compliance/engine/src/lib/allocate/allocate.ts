@@ -146,13 +146,14 @@ const ntCliqueLists: (readonly number[])[] = [];
 
 function buildClasses(compiled: CompiledRuleSet, pieces: PieceTable, notCreditedMask: number): AllocationModel {
   const count = pieces.count;
-  const hours = classHours.get(count);
-  const reqMask = classReq.get(count);
-  const capMask = classCap.get(count);
-  const group = classGroup.get(count);
+  // Written when a class is created (ids 0 .. n-1), before any read.
+  const hours = classHours.take(count);
+  const reqMask = classReq.take(count);
+  const capMask = classCap.take(count);
+  const group = classGroup.take(count);
   const x = classX.get(count, -1);
-  const firstPiece = classFirst.get(count, -1);
-  const lastPiece = classLast.get(count, -1);
+  const firstPiece = classFirst.take(count);
+  const lastPiece = classLast.take(count);
   const nextPiece = pieceNext.get(count, -1);
   if (classOut.length < count) classOut = new Uint8Array(count * 2);
   const outOfCycle = classOut;

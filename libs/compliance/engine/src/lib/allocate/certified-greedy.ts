@@ -59,16 +59,16 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
   //    serve it) — a bound on its y whatever x is, so reaching every target maximises Σy.
   const values = valuesScratch.get(model.variableCount);
   let usedSize = 0;
-  const usedAt = usedAtScratch.get(n);
+  const usedAt = usedAtScratch.take(n);
   for (let c = 0; c < n; c++) {
     usedAt[c] = usedSize;
     usedSize += cliques[c].length;
   }
   const used = usedScratch.get(usedSize);
-  const reqs = reqsScratch.get(R);
+  const reqs = reqsScratch.take(R);
   let reqCount = 0;
-  const slack = slackScratch.get(R);
-  const target = targetScratch.get(R);
+  const slack = slackScratch.take(R);
+  const target = targetScratch.take(R);
   for (let j = 0; j < R; j++) {
     if (need[j] <= 0 || has(free, j)) continue;
     let supply = 0;
@@ -97,8 +97,8 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
     reqs[k + 1] = j;
   }
   const open = ~free;
-  const order = orderScratch.get(n);
-  const rank = rankScratch.get(n);
+  const order = orderScratch.take(n);
+  const rank = rankScratch.take(n);
   for (let c = 0; c < n; c++) {
     rank[c] = popcount(reqMask[c] & open);
     let k = c - 1;
@@ -143,11 +143,11 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
  */
 function cutToCaps(model: AllocationModel, net: CutNetwork | null): Int32Array | null {
   const { classCount: n, capRows, need, requirementCount: R, hours, reqMask } = model;
-  const x = xScratch.get(n);
+  const x = xScratch.take(n);
   for (let c = 0; c < n; c++) x[c] = hours[c];
   if (net === null) return x;
   const rowMask = net.rowMask;
-  const excess = excessScratch.get(capRows.length);
+  const excess = excessScratch.take(capRows.length);
   for (let r = 0; r < capRows.length; r++) {
     let sum = -capRows[r].limit;
     const list = capRows[r].classes;
@@ -155,7 +155,7 @@ function cutToCaps(model: AllocationModel, net: CutNetwork | null): Int32Array |
     excess[r] = sum;
   }
   // Supply minus need per open requirement.
-  const surplus = surplusScratch.get(R);
+  const surplus = surplusScratch.take(R);
   for (let j = 0; j < R; j++) surplus[j] = -need[j];
   // Open requirements of a class (those with a y variable): its reqMask minus the presolved ones.
   const open = ~model.free;
@@ -229,7 +229,7 @@ function cutNetwork(model: AllocationModel): CutNetwork | null {
   }
   for (let r = 0; r < m; r++) adj[r] &= ~(1 << r);
   const color = colorScratch.get(m, -1);
-  const stack = stackScratch.get(m * m + 1);
+  const stack = stackScratch.take(m * m + 1);
   for (let start = 0; start < m; start++) {
     if (color[start] >= 0) continue;
     color[start] = 0;
@@ -272,7 +272,7 @@ function leastCut(model: AllocationModel, net: CutNetwork, only: number): number
   if (uncut === 0) return 0;
   let best = Infinity;
   const m = capRows.length;
-  const fHours = fHoursScratch.get(m);
+  const fHours = fHoursScratch.take(m);
   for (let subset = 0; subset < 1 << pList.length; subset++) {
     let cutMask = 0;
     let cost = 0;

@@ -36,7 +36,7 @@ function grow(size: number): void {
 /** Per piece counted hours, per (requirement, credit) served hours: reused buffers, valid until the next call. */
 export function disaggregate(input: TableInput, model: AllocationModel, values: Int32Array, solvedByLp: boolean): AllocationResult {
   const { pieces, notCreditedMask, creditCount } = input;
-  const counted = countedScratch.get(pieces.count);
+  const counted = countedScratch.take(pieces.count);
   const served = servedScratch.get(model.requirementCount * creditCount);
   const notCredited = notCreditedScratch.get(creditCount);
   const pHours = pieces.hours;

@@ -10,12 +10,18 @@ export class Int32Scratch {
 
   /** A buffer of at least `size` elements whose first `size` are set to `fill`. */
   get(size: number, fill = 0): Int32Array {
+    const buffer = this.take(size);
+    buffer.fill(fill, 0, size);
+    return buffer;
+  }
+
+  /** A buffer of at least `size` elements with unspecified contents: for arrays written before they are read. */
+  take(size: number): Int32Array {
     let buffer = this.buffer;
     if (buffer.length < size) {
       buffer = new Int32Array(size * 2);
       this.buffer = buffer;
     }
-    buffer.fill(fill, 0, size);
     return buffer;
   }
 }
@@ -24,12 +30,17 @@ export class Float64Scratch {
   private buffer = new Float64Array(64);
 
   get(size: number, fill = 0): Float64Array {
+    const buffer = this.take(size);
+    buffer.fill(fill, 0, size);
+    return buffer;
+  }
+
+  take(size: number): Float64Array {
     let buffer = this.buffer;
     if (buffer.length < size) {
       buffer = new Float64Array(size * 2);
       this.buffer = buffer;
     }
-    buffer.fill(fill, 0, size);
     return buffer;
   }
 }

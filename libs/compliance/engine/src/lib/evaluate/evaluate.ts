@@ -97,8 +97,8 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   // Requirements due in this cycle for this license, with their need in hundredths (-1: not due).
   const reqs = compiled.requirements;
   const R = reqs.length;
-  const required = requiredScratch.get(R);
-  const need = needScratch.get(R);
+  const required = requiredScratch.take(R);
+  const need = needScratch.take(R);
   let activeReqs = 0;
   let careerReqs = 0;
   let notCreditedMask = 0;
@@ -117,7 +117,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     need[j] = Math.max(0, h);
   }
   const caps = compiled.caps;
-  const capLimit = capLimitScratch.get(caps.length);
+  const capLimit = capLimitScratch.take(caps.length);
   let activeCaps = 0;
   let perCreditMask = 0;
   for (let k = 0; k < caps.length; k++) {
