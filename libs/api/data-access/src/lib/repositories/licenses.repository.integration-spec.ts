@@ -156,4 +156,79 @@ describe('a license with its evaluation inputs, in one query', () => {
       version: version + 1,
     });
   });
+
+  it('answers lookups made together in one statement, each with its own result', async () => {
+    const theirs = await licenses.create(other.id, {
+      jurisdiction: 'NY',
+      licenseType: 'LCSW',
+      number: 'NY-1',
+      issuedOn: '2019-01-01',
+      birthDate: null,
+      roles: [],
+    });
+    await settings.update(other.id, { advocacyFloorPercent: 20 });
+    const statements: string[] = [];
+    const pool = (
+      ds.driver as unknown as {
+        master: { query: (...a: unknown[]) => unknown };
+      }
+    ).master;
+    const query = pool.query.bind(pool);
+    pool.query = (...args: unknown[]) => {
+      const config = args[0] as { name?: string };
+      if (config.name) statements.push(config.name);
+      return query(...args);
+    };
+    try {
+      const [mine, again, someoneElses, notMine, malformed, missing] =
+        await Promise.all([
+          licenses.findOwnedWithEvaluationInputs(owner.id, license.id),
+          licenses.findOwnedWithEvaluationInputs(
+            owner.id,
+            license.id.toUpperCase(),
+          ),
+          licenses.findOwnedWithEvaluationInputs(other.id, theirs.id),
+          licenses.findOwnedWithEvaluationInputs(owner.id, theirs.id),
+          licenses.findOwnedWithEvaluationInputs(owner.id, 'not-a-uuid'),
+          licenses.findOwnedWithEvaluationInputs(
+            other.id,
+            '00000000-0000-4000-8000-000000000000',
+          ),
+        ]);
+      expect(statements).toHaveLength(1);
+      expect(mine?.license.id).toBe(license.id);
+      expect(again?.license).toEqual(mine?.license);
+      expect(again?.license).not.toBe(mine?.license);
+      expect(mine?.advocacyFloorPercent).toBeNull();
+      expect(someoneElses?.license).toMatchObject({
+        id: theirs.id,
+        number: 'NY-1',
+      });
+      expect(someoneElses?.advocacyFloorPercent).toBe(20);
+      expect(someoneElses?.creditLogFingerprint).not.toBe(
+        mine?.creditLogFingerprint,
+      );
+      expect([notMine, malformed, missing]).toEqual([null, null, null]);
+
+      // A lookup made after a change has committed is never answered by an earlier statement.
+      const before = await licenses.findOwnedWithEvaluationInputs(
+        owner.id,
+        license.id,
+      );
+      const [, after] = await Promise.all([
+        licenses.updateIfVersion(
+          owner.id,
+          license.id,
+          before!.license.version,
+          { number: 'LATER' },
+        ),
+        new Promise((ok) => setTimeout(ok, 50)).then(() =>
+          licenses.findOwnedWithEvaluationInputs(owner.id, license.id),
+        ),
+      ]);
+      expect(after?.license.number).toBe('LATER');
+    } finally {
+      pool.query = query;
+    }
+  });
 });

@@ -17,10 +17,10 @@ export interface LicenseEvaluationInputs {
 }
 
 /**
- * One statement for the license, the credit-log fingerprint and the advocacy floor: the compliance
- * view runs it on every request to validate its cache, so it is a named (server-side prepared)
- * statement sent straight to the pool, without TypeORM's per-query work. Dates come back as text,
- * exactly as TypeORM hydrates `date` columns.
+ * One statement for the licenses, credit-log fingerprints and advocacy floors of a batch of
+ * (license, owner) pairs: the compliance view runs it on every request to validate its cache, so it
+ * is a named (server-side prepared) statement sent straight to the pool, without TypeORM's per-query
+ * work. Dates come back as text, exactly as TypeORM hydrates `date` columns.
  */
 const EVALUATION_INPUTS = {
   name: 'licenses.find-owned-with-evaluation-inputs',
@@ -28,15 +28,28 @@ const EVALUATION_INPUTS = {
        l.birth_date::text AS birth_date, l.roles, l.retired_at, l.version, l.created_at, l.updated_at,
        c.live || ':' || c.versions || ':' || coalesce((extract(epoch FROM c.changed_at) * 1000000)::bigint, 0) AS fingerprint,
        s.advocacy_floor_percent::text AS floor_percent
-FROM licenses l
+FROM unnest($1::uuid[], $2::uuid[]) AS k(id, user_id)
+JOIN licenses l ON l.id = k.id AND l.user_id = k.user_id
 CROSS JOIN LATERAL (
   SELECT count(*) FILTER (WHERE deleted_at IS NULL) AS live, coalesce(sum(version), 0) AS versions,
          max(updated_at) AS changed_at
   FROM credits WHERE user_id = l.user_id
 ) c
-LEFT JOIN user_settings s ON s.user_id = l.user_id
-WHERE l.id = $1 AND l.user_id = $2`,
+LEFT JOIN user_settings s ON s.user_id = l.user_id`,
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Larger batches are split: one statement's arrays stay small. */
+const MAX_BATCH = 256;
+
+interface Pending {
+  id: string;
+  userId: string;
+  waiters: {
+    resolve(inputs: LicenseEvaluationInputs | null): void;
+    reject(error: unknown): void;
+  }[];
+}
 
 interface EvaluationInputsRow {
   id: string;
@@ -79,40 +92,67 @@ export class LicensesRepository {
     return this.licenses.findOneBy({ id, userId });
   }
 
-  /** The license (if the user owns it) with its evaluation inputs, in one round trip. */
-  async findOwnedWithEvaluationInputs(
+  /** Lookups waiting for the next batch, by `license:owner`. */
+  private pending: Map<string, Pending> | null = null;
+
+  /**
+   * The license (if the user owns it) with its evaluation inputs. Lookups made while the event loop
+   * is busy are sent together in one statement at the end of its turn (never joined to a statement
+   * already sent), so each answer reflects everything committed before it was asked for, and a
+   * burst of requests costs one round trip instead of one each.
+   */
+  findOwnedWithEvaluationInputs(
     userId: string,
     id: string,
   ): Promise<LicenseEvaluationInputs | null> {
+    // A malformed id matches nothing, and must not make PostgreSQL refuse the whole batch.
+    if (!UUID.test(id) || !UUID.test(userId)) return Promise.resolve(null);
+    return new Promise((resolve, reject) => {
+      if (!this.pending) {
+        this.pending = new Map();
+        setImmediate(() => this.flush());
+      }
+      const key = `${id}:${userId}`.toLowerCase();
+      let entry = this.pending.get(key);
+      if (!entry) {
+        entry = { id, userId, waiters: [] };
+        this.pending.set(key, entry);
+      }
+      entry.waiters.push({ resolve, reject });
+      if (this.pending.size >= MAX_BATCH) this.flush();
+    });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    if (!batch) return;
+    this.pending = null;
+    const entries = [...batch.values()];
     const pool = (this.licenses.manager.connection.driver as { master?: Pool })
       .master;
-    if (!pool) throw new Error('The database connection is not initialised');
-    const { rows } = await pool.query<EvaluationInputsRow>({
-      ...EVALUATION_INPUTS,
-      values: [id, userId],
-    });
-    const row = rows[0];
-    if (!row) return null;
-    const license = Object.assign(new LicenseEntity(), {
-      id: row.id,
-      userId: row.user_id,
-      jurisdiction: row.jurisdiction,
-      licenseType: row.license_type,
-      number: row.number,
-      issuedOn: row.issued_on,
-      birthDate: row.birth_date,
-      roles: row.roles,
-      retiredAt: row.retired_at,
-      version: row.version,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    });
-    return {
-      license,
-      creditLogFingerprint: row.fingerprint,
-      advocacyFloorPercent:
-        row.floor_percent === null ? null : Number(row.floor_percent),
-    };
+    if (!pool) {
+      const error = new Error('The database connection is not initialised');
+      for (const e of entries) for (const w of e.waiters) w.reject(error);
+      return;
+    }
+    pool
+      .query<EvaluationInputsRow>({
+        ...EVALUATION_INPUTS,
+        values: [entries.map((e) => e.id), entries.map((e) => e.userId)],
+      })
+      .then(
+        ({ rows }) => {
+          const found = new Map(rows.map((r) => [`${r.id}:${r.user_id}`, r]));
+          for (const e of entries) {
+            const row = found.get(`${e.id}:${e.userId}`.toLowerCase());
+            // Each caller gets its own entity object.
+            for (const w of e.waiters) w.resolve(row ? toInputs(row) : null);
+          }
+        },
+        (error: unknown) => {
+          for (const e of entries) for (const w of e.waiters) w.reject(error);
+        },
+      );
   }
 
   create(userId: string, fields: LicenseFields): Promise<LicenseEntity> {
@@ -143,4 +183,27 @@ export class LicensesRepository {
       .execute();
     return (result.affected ?? 0) === 1;
   }
+}
+
+function toInputs(row: EvaluationInputsRow): LicenseEvaluationInputs {
+  const license = Object.assign(new LicenseEntity(), {
+    id: row.id,
+    userId: row.user_id,
+    jurisdiction: row.jurisdiction,
+    licenseType: row.license_type,
+    number: row.number,
+    issuedOn: row.issued_on,
+    birthDate: row.birth_date,
+    roles: [...row.roles],
+    retiredAt: row.retired_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+  return {
+    license,
+    creditLogFingerprint: row.fingerprint,
+    advocacyFloorPercent:
+      row.floor_percent === null ? null : Number(row.floor_percent),
+  };
 }
