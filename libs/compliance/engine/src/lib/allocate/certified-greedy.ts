@@ -33,6 +33,8 @@ const rankScratch = new Int32Scratch();
 const xScratch = new Int32Scratch();
 const excessScratch = new Int32Scratch();
 const surplusScratch = new Float64Scratch();
+const supplyScratch = new Float64Scratch();
+const totalScratch = new Float64Scratch();
 const rowMaskScratch = new Int32Scratch();
 const adjScratch = new Int32Scratch();
 const colorScratch = new Int32Scratch();
@@ -69,15 +71,24 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
   let reqCount = 0;
   const slack = slackScratch.take(R);
   const target = targetScratch.take(R);
+  // Per open requirement, over the classes with its y variable (its bit in reqMask minus the presolved
+  // ones): the greedy's supply and the classes' hours, in one pass over the classes.
+  const supplyOf = supplyScratch.get(R);
+  const totalOf = totalScratch.get(R);
+  const open = ~free;
+  for (let c = 0; c < n; c++) {
+    const xc = x[c];
+    const hc = hours[c];
+    for (let rest = reqMask[c] & open; rest !== 0; rest &= rest - 1) {
+      const j = 31 - Math.clz32(rest & -rest);
+      supplyOf[j] += xc;
+      totalOf[j] += hc;
+    }
+  }
   for (let j = 0; j < R; j++) {
     if (need[j] <= 0 || has(free, j)) continue;
-    let supply = 0;
-    let total = 0;
-    for (let c = 0; c < n; c++) {
-      if (yVar[c * R + j] < 0) continue;
-      supply += x[c];
-      total += hours[c];
-    }
+    const supply = supplyOf[j];
+    const total = totalOf[j];
     // When the greedy's x cannot supply the need: the hours of the classes serving j that the caps
     // let count bound j's y whatever x is, so reaching that bound is still optimal.
     target[j] = need[j];
@@ -96,7 +107,6 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
     }
     reqs[k + 1] = j;
   }
-  const open = ~free;
   const order = orderScratch.take(n);
   const rank = rankScratch.take(n);
   for (let c = 0; c < n; c++) {
