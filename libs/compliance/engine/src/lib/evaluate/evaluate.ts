@@ -140,13 +140,14 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   const pCredit = pieces.credit;
   for (let i = 0; i < pieces.count; i++) {
     const h = counted[i];
+    if (h === 0) continue;
     creditCounted[pCredit[i]] += h;
     for (let rest = rawCaps[i]; rest !== 0; rest &= rest - 1) capCounted[31 - Math.clz32(rest & -rest)] += h;
   }
   let reached = 0;
   for (let k = 0; k < caps.length; k++) if (capLimit[k] >= 0 && !caps[k].perCredit && capCounted[k] >= capLimit[k]) reached |= 1 << k;
 
-  const excluded = buildExclusions(compiled, credits, build, counted, reached | perCreditMask, notCredited);
+  const excluded = buildExclusions(compiled, credits, build, counted, creditCounted, reached | perCreditMask, notCredited);
 
   // Carryover: applied to the total only, never to a minimum.
   const carry = version.carryover;
@@ -206,7 +207,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
 
   const status = allMet ? 'met' : asOf > cycle.end ? 'overdue' : 'in-progress';
   const advocacy = buildAdvocacy(compiled, credits, reached, transcript.advocacyFloorHours, requiredTotal);
-  const plan = buildPlan(compiled, results.slice(1), indices, totalResult, reached);
+  const plan = buildPlan(compiled, results, indices, totalResult, reached);
 
   const evaluation: Evaluation = {
     jurisdiction: rules.jurisdiction,

@@ -145,14 +145,16 @@ const DETAIL = {
 const lostByCapScratch = new Float64Scratch();
 
 /**
- * Exclusions per credit in credit order. `blameMask`: the caps to name first for lost hours (reached
- * caps and per-credit caps); otherwise the first cap the hours match.
+ * Exclusions per credit in credit order. `creditCounted`: hours counted per credit. `blameMask`: the
+ * caps to name first for lost hours (reached caps and per-credit caps); otherwise the first cap the
+ * hours match.
  */
 export function buildExclusions(
   compiled: CompiledRuleSet,
   credits: CreditTable,
   build: PieceBuild,
   counted: Int32Array,
+  creditCounted: Int32Array,
   blameMask: number,
   notCredited: Int32Array,
 ): Exclusion[] {
@@ -166,13 +168,8 @@ export function buildExclusions(
   const pHours = pieces.hours;
   for (let ci = 0; ci < credits.count; ci++) {
     const st = status[ci];
-    if (st === IN_CYCLE) {
-      const from = pieceStart[ci];
-      const to = pieceStart[ci + 1];
-      let all = true;
-      for (let i = from; i < to; i++) if (counted[i] !== pHours[i]) all = false;
-      if (all) continue;
-    }
+    // Every hour counted (no piece counts more than its hours): nothing excluded.
+    if (st === IN_CYCLE && creditCounted[ci] === levels[3 * ci] + levels[3 * ci + 1] + levels[3 * ci + 2]) continue;
     const id = list[ci].id;
     const total = levels[3 * ci] + levels[3 * ci + 1] + levels[3 * ci + 2];
     if (st === DUPLICATE) {

@@ -144,15 +144,15 @@ function copyAccepts(a: PlanItem['accepts']): PlanItem['accepts'] {
 }
 
 /**
- * One item per unmet requirement (`results[i]` is the result of requirement `indices[i]`), then the
- * rest of the total. `reached`: bit set of the caps reached.
+ * One item per unmet requirement (`results[i + 1]` is the result of requirement `indices[i]`;
+ * `results[0]` is the total's), then the rest of the total. `reached`: bit set of the caps reached.
  */
 export function buildPlan(compiled: CompiledRuleSet, results: readonly RequirementResult[], indices: readonly number[], total: RequirementResult, reached: number): PlanItem[] {
   const texts = planTexts(compiled, reached);
   const items: PlanItem[] = [];
   let minimumsLeft = 0;
-  for (let i = 0; i < results.length; i++) {
-    const result = results[i];
+  for (let i = 0; i < indices.length; i++) {
+    const result = results[i + 1];
     if (result.met) continue;
     const j = indices[i];
     if (texts.counts[j]) minimumsLeft += result.remainingHours;
