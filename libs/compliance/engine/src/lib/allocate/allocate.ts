@@ -141,6 +141,10 @@ const fixedScratch = new Int32Scratch();
 const fitsScratch = new Int32Scratch();
 const objectiveScratch = new Float64Scratch();
 let classOut = new Uint8Array(64);
+/** Direct class lookup by signature (see buildClasses): generation stamps and class ids. */
+const directStamp = new Int32Array(1 << 16);
+const directClass = new Int32Array(1 << 16);
+let generation = 0;
 const cliqueLists: (readonly number[])[] = [];
 const ntCliqueLists: (readonly number[])[] = [];
 
@@ -167,22 +171,44 @@ function buildClasses(compiled: CompiledRuleSet, pieces: PieceTable, notCredited
   const pGroup = pieces.group;
   const pOut = pieces.outOfCycle;
   const pHours = pieces.hours;
+  // Signatures without a per-credit group whose masks fit 16 bits index a table directly (entries
+  // are valid when stamped with this call's generation); the others go through the hash table.
+  const R = compiled.requirements.length;
+  const K = compiled.caps.length;
+  const direct = R + K < 16;
+  generation += 1;
+  if (generation === 0x7fffffff) {
+    directStamp.fill(0);
+    generation = 1;
+  }
+  const stamp = generation;
   let n = 0;
   for (let i = 0; i < count; i++) {
     const r = pReq[i];
     const k = pCap[i];
     const g = pGroup[i];
     const o = pOut[i];
-    let h = (Math.imul(r, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca77) ^ Math.imul(g + 7, 0xc2b2ae3d) ^ o) >>> 0;
-    h = (h ^ (h >>> 15)) & mask;
-    let c = slot[h];
-    while (c >= 0 && (reqMask[c] !== r || capMask[c] !== k || group[c] !== g || outOfCycle[c] !== o)) {
-      h = (h + 1) & mask;
+    let key = -1;
+    let h = 0;
+    let c: number;
+    if (direct && g === 0 && r >>> R === 0 && k >>> K === 0) {
+      key = r | (k << R) | (o << (R + K));
+      c = directStamp[key] === stamp ? directClass[key] : -1;
+    } else {
+      h = (Math.imul(r, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca77) ^ Math.imul(g + 7, 0xc2b2ae3d) ^ o) >>> 0;
+      h = (h ^ (h >>> 15)) & mask;
       c = slot[h];
+      while (c >= 0 && (reqMask[c] !== r || capMask[c] !== k || group[c] !== g || outOfCycle[c] !== o)) {
+        h = (h + 1) & mask;
+        c = slot[h];
+      }
     }
     if (c < 0) {
       c = n++;
-      slot[h] = c;
+      if (key >= 0) {
+        directStamp[key] = stamp;
+        directClass[key] = c;
+      } else slot[h] = c;
       reqMask[c] = r;
       capMask[c] = k;
       group[c] = g;
