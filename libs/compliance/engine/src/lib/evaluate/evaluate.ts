@@ -54,22 +54,41 @@ function iso(day: number): string {
  * evaluation date and the license's issue and birth dates: memoised per rule object (bounded), as
  * licensees share evaluation dates. Callers only read the result.
  */
-const derivedCycles = new WeakMap<CycleRule, Map<string, ResolvedCycle>>();
+const derivedCycles = new WeakMap<CycleRule, Map<number, Map<string, Map<string, ResolvedCycle>>>>();
+let derivedCount = 0;
 
 function derivedCycle(rule: CycleRule, license: { issuedOn?: IsoDate; birthDate?: IsoDate }, asOf: number): ResolvedCycle {
-  let byFacts = derivedCycles.get(rule);
-  if (!byFacts) {
-    byFacts = new Map();
-    derivedCycles.set(rule, byFacts);
+  // Nested maps (evaluation day, issue date, birth date): no key string to build per evaluation.
+  let byDay = derivedCycles.get(rule);
+  if (!byDay) {
+    byDay = new Map();
+    derivedCycles.set(rule, byDay);
   }
-  // Unambiguous whatever the strings hold: the issue date's length says where it ends.
+  let byIssue = byDay.get(asOf);
+  if (!byIssue) {
+    byIssue = new Map();
+    byDay.set(asOf, byIssue);
+  }
   const issuedOn = license.issuedOn ?? '';
-  const key = `${asOf}|${issuedOn.length}|${issuedOn}|${license.birthDate ?? ''}`;
-  let cycle = byFacts.get(key);
+  let byBirth = byIssue.get(issuedOn);
+  if (!byBirth) {
+    byBirth = new Map();
+    byIssue.set(issuedOn, byBirth);
+  }
+  const birthDate = license.birthDate ?? '';
+  let cycle = byBirth.get(birthDate);
   if (!cycle) {
     cycle = resolveCycle(rule, license, asOf);
-    if (byFacts.size >= 4096) byFacts.clear();
-    byFacts.set(key, cycle);
+    // Bounded: start over past 4096 cycles (across rules).
+    if (++derivedCount > 4096) {
+      derivedCount = 0;
+      byDay.clear();
+      byDay.set(asOf, byIssue);
+      byIssue.clear();
+      byIssue.set(issuedOn, byBirth);
+      byBirth.clear();
+    }
+    byBirth.set(birthDate, cycle);
   }
   return cycle;
 }
