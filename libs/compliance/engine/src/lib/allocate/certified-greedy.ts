@@ -30,6 +30,7 @@ const slackScratch = new Float64Scratch();
 const targetScratch = new Float64Scratch();
 const orderScratch = new Int32Scratch();
 const rankScratch = new Int32Scratch();
+const rankStartScratch = new Int32Scratch();
 const xScratch = new Int32Scratch();
 const excessScratch = new Int32Scratch();
 const surplusScratch = new Float64Scratch();
@@ -97,7 +98,7 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
     reqs[reqCount++] = j;
     slack[j] = supply - target[j];
   }
-  // Insertion sorts (a handful of items): requirements by slack, classes by open requirements.
+  // Requirements by slack (insertion sort: a handful of items).
   for (let i = 1; i < reqCount; i++) {
     const j = reqs[i];
     let k = i - 1;
@@ -107,17 +108,16 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
     }
     reqs[k + 1] = j;
   }
+  // Classes by number of open requirements, ties by index: a stable counting sort (ranks ≤ 32).
   const order = orderScratch.take(n);
   const rank = rankScratch.take(n);
+  const firstOfRank = rankStartScratch.get(34);
   for (let c = 0; c < n; c++) {
     rank[c] = popcount(reqMask[c] & open);
-    let k = c - 1;
-    while (k >= 0 && rank[order[k]] > rank[c]) {
-      order[k + 1] = order[k];
-      k -= 1;
-    }
-    order[k + 1] = c;
+    firstOfRank[rank[c] + 1] += 1;
   }
+  for (let k = 1; k < 34; k++) firstOfRank[k] += firstOfRank[k - 1];
+  for (let c = 0; c < n; c++) order[firstOfRank[rank[c]]++] = c;
   for (let i = 0; i < reqCount; i++) {
     const j = reqs[i];
     let rest = target[j];
