@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
-import { REQUEST_ID } from '../http/logging';
+import { REQUEST_ID, requestLogging } from '../http/logging';
 import { createValidationPipe } from '../errors/validation';
 
 /**
- * Everything the running API and the integration tests share: the `/api` prefix, cookies,
- * validation, the error filter, security headers, OpenAPI, and the built web app at `/`.
+ * Everything the running API and the integration tests share: the `/api` prefix, request logs,
+ * cookies, validation, the error filter, security headers, OpenAPI, and the built web app at `/`.
  */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const http = app.getHttpAdapter().getInstance() as express.Express;
@@ -25,6 +25,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   http.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.setGlobalPrefix('api');
   app.use(assignRequestId);
+  app.use(requestLogging(config.logLevel));
   // Our own JSON parser, registered before Nest's, so malformed bodies get a stable error code.
   app.use(express.json({ limit: '1mb' }), mapBodyParserErrors);
   app.use(cookieParser(config.auth.cookieSecret));

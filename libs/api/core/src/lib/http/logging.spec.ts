@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { REDACT_PATHS, loggerParams } from './logging';
+import express from 'express';
+import request from 'supertest';
+import { REDACT_PATHS, loggerParams, requestLogging } from './logging';
 
 function capture(): { stream: Writable; lines: string[] } {
   const lines: string[] = [];
@@ -86,5 +88,72 @@ describe('logging', () => {
         url: '/api/calendar/s3cr3t-token.ics',
       }).url,
     ).toBe('/api/calendar/[redacted]');
+  });
+
+  describe('request lines', () => {
+    function appLogging(level: string) {
+      const { stream, lines } = capture();
+      const app = express();
+      app.use((req, _res, next) => {
+        (req as { id?: string }).id = 'req-1';
+        next();
+      });
+      app.use(requestLogging(level, stream));
+      app.get('/api/ok', (_req, res) => {
+        res.json({ ok: true });
+      });
+      app.get('/api/health', (_req, res) => {
+        res.json({ status: 'ok' });
+      });
+      app.get('/api/missing', (_req, res) => {
+        res.status(404).json({});
+      });
+      app.get('/api/broken', (_req, res) => {
+        res.status(500).json({});
+      });
+      app.get('/index.html', (_req, res) => {
+        res.send('<html></html>');
+      });
+      const logged = () => lines.map((l) => JSON.parse(l));
+      return { app, logged };
+    }
+
+    it('logs each finished API request as id, method, path, status and time', async () => {
+      const { app, logged } = appLogging('info');
+      await request(app)
+        .get('/api/ok?token=secret')
+        .set('Authorization', 'Bearer eyJsecret')
+        .expect(200);
+      await request(app).get('/api/missing').expect(404);
+      await request(app).get('/api/broken').expect(500);
+      await request(app).get('/api/health').expect(200);
+      await request(app).get('/index.html').expect(200);
+      const [ok, missing, broken, ...rest] = logged();
+      expect(rest).toEqual([]);
+      expect(ok).toMatchObject({
+        level: 30,
+        msg: 'request completed',
+        req: { id: 'req-1', method: 'GET', url: '/api/ok' },
+        res: { statusCode: 200 },
+      });
+      expect(typeof ok.responseTime).toBe('number');
+      expect(JSON.stringify(ok)).not.toMatch(/secret/);
+      expect(missing).toMatchObject({ level: 40, res: { statusCode: 404 } });
+      expect(broken).toMatchObject({
+        level: 50,
+        msg: 'request errored',
+        res: { statusCode: 500 },
+      });
+    });
+
+    it('writes only the lines its level allows', async () => {
+      const { app, logged } = appLogging('warn');
+      await request(app).get('/api/ok').expect(200);
+      await request(app).get('/api/missing').expect(404);
+      expect(logged().map((l) => l.res.statusCode)).toEqual([404]);
+      const silent = appLogging('silent');
+      await request(silent.app).get('/api/broken').expect(500);
+      expect(silent.logged()).toEqual([]);
+    });
   });
 });
