@@ -92,4 +92,25 @@ describe('JwtAuthGuard', () => {
       user: undefined,
     });
   });
+
+  it('checks a known token only for expiry, and refuses it once it has expired', () => {
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+    try {
+      const token = jwt.sign({
+        sub: 'user-2',
+        adm: false,
+        exp: Math.floor(now / 1000) + 60,
+      });
+      expect(attempt(`Bearer ${token}`).user?.id).toBe('user-2');
+      expect(attempt(`Bearer ${token}`).user?.id).toBe('user-2');
+      // A token differing from the known one in its signature is checked, not matched.
+      expect(code(`Bearer ${token.slice(0, -2)}AA`)).toBe('token_invalid');
+      clock.mockReturnValue(now + 61_000);
+      expect(code(`Bearer ${token}`)).toBe('token_expired');
+      expect(code(`Bearer ${token}`)).toBe('token_expired');
+    } finally {
+      clock.mockRestore();
+    }
+  });
 });

@@ -15,6 +15,11 @@ import { requestUserFrom, type AccessTokenPayload } from './jwt.strategy';
 /** `Authorization: Bearer <token>` (scheme in any letter case), as passport-jwt read it. */
 const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
 
+/** Tokens whose signature was checked, kept until they expire (oldest dropped beyond this). */
+const VERIFIED_CAPACITY = 10_000;
+
+type VerifiedPayload = AccessTokenPayload & { exp: number };
+
 /**
  * Global guard: every route needs a valid access token unless marked @Public(). Verifies the HS256
  * token itself (jsonwebtoken through JwtService) rather than through passport, whose per-request
@@ -27,6 +32,12 @@ export class JwtAuthGuard implements CanActivate {
    * public key on every request, which cost ~12% of the API's CPU under load.
    */
   private readonly key: KeyObject;
+  /**
+   * A client sends the same access token with every request until it expires: its signature is
+   * checked once, and the exact token string is then known good until `exp` (checked on each use).
+   * Access tokens are stateless anyway, so this changes nothing about what is accepted.
+   */
+  private readonly verified = new Map<string, VerifiedPayload>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -58,7 +69,12 @@ export class JwtAuthGuard implements CanActivate {
   }
 
   private verify(token: string): AccessTokenPayload {
-    let payload: Partial<AccessTokenPayload>;
+    const known = this.verified.get(token);
+    if (known) {
+      if (Date.now() < known.exp * 1000) return known;
+      this.verified.delete(token);
+    }
+    let payload: Partial<VerifiedPayload>;
     try {
       payload = this.jwt.verify<AccessTokenPayload>(token, {
         // jsonwebtoken 9 accepts a KeyObject; @nestjs/jwt's types predate it.
@@ -74,6 +90,13 @@ export class JwtAuthGuard implements CanActivate {
       throw invalid();
     }
     if (typeof payload.sub !== 'string' || !payload.sub) throw invalid();
+    if (typeof payload.exp === 'number') {
+      if (this.verified.size >= VERIFIED_CAPACITY) {
+        const oldest = this.verified.keys().next().value;
+        if (oldest !== undefined) this.verified.delete(oldest);
+      }
+      this.verified.set(token, payload as VerifiedPayload);
+    }
     return payload as AccessTokenPayload;
   }
 }
