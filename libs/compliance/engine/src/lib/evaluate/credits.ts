@@ -74,29 +74,38 @@ function before(a: Credit, b: Credit): boolean {
   return tieBreak(a) < tieBreak(b);
 }
 
+let orderA = new Int32Array(64);
+let orderB = new Int32Array(64);
+
 /**
- * Sort key independent of input order: id first, then the remaining fields so that even two credits
- * sharing an id are ordered the same way whatever order they arrive in. A stable merge sort over
- * insertion-sorted runs of 8, comparing inline: about twice as fast as Array#sort with a comparator
- * on transcript-sized arrays, same result (both stable, same strict order).
+ * Sorted order as indices into `credits` (a reused buffer, valid until the next call): id first,
+ * then the remaining fields so that even two credits sharing an id are ordered the same way whatever
+ * order they arrive in. A stable merge sort over insertion-sorted runs of 8, comparing inline: about
+ * twice as fast as Array#sort with a comparator on transcript-sized arrays, same result (both
+ * stable, same strict order).
  */
-export function sortCredits(credits: readonly Credit[]): Credit[] {
+function sortOrder(credits: readonly Credit[]): Int32Array {
   const n = credits.length;
-  let a = credits.slice();
+  if (orderA.length < n) {
+    orderA = new Int32Array(n * 2);
+    orderB = new Int32Array(n * 2);
+  }
+  let a = orderA;
+  let b = orderB;
+  for (let i = 0; i < n; i++) a[i] = i;
   for (let lo = 0; lo < n; lo += 8) {
     const hi = Math.min(n, lo + 8);
     for (let i = lo + 1; i < hi; i++) {
       const v = a[i];
+      const credit = credits[v];
       let j = i - 1;
-      while (j >= lo && before(v, a[j])) {
+      while (j >= lo && before(credit, credits[a[j]])) {
         a[j + 1] = a[j];
         j -= 1;
       }
       a[j + 1] = v;
     }
   }
-  if (n <= 8) return a;
-  let b = new Array<Credit>(n);
   for (let width = 8; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(n, lo + width);
@@ -104,7 +113,7 @@ export function sortCredits(credits: readonly Credit[]): Credit[] {
       let i = lo;
       let j = mid;
       let k = lo;
-      while (i < mid && j < hi) b[k++] = before(a[j], a[i]) ? a[j++] : a[i++];
+      while (i < mid && j < hi) b[k++] = before(credits[a[j]], credits[a[i]]) ? a[j++] : a[i++];
       while (i < mid) b[k++] = a[i++];
       while (j < hi) b[k++] = a[j++];
     }
@@ -113,6 +122,14 @@ export function sortCredits(credits: readonly Credit[]): Credit[] {
     b = t;
   }
   return a;
+}
+
+/** The credits in evaluation order (see `sortOrder`). */
+export function sortCredits(credits: readonly Credit[]): Credit[] {
+  const order = sortOrder(credits);
+  const out = new Array<Credit>(credits.length);
+  for (let k = 0; k < credits.length; k++) out[k] = credits[order[k]];
+  return out;
 }
 
 /** Practice split in hundredths at `levels[at..at+2]`; a split that does not sum to `hours` is corrected on the general level. */
@@ -159,10 +176,12 @@ interface BodyInfo {
 
 const bodyCache = new WeakMap<CompiledRuleSet, Map<string, BodyInfo>>();
 
-function bodyInfo(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, body: string): BodyInfo {
+function bodyInfo(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, given: readonly { body: string }[], k: number): BodyInfo {
+  const body = given[k].body;
   let info = bodies.get(body);
   if (info === undefined) {
-    const lower = body.toLowerCase();
+    // Written as the intake always did, so that a malformed body fails with the same message.
+    const lower = given[k].body.toLowerCase();
     let reqBits = 0;
     for (const w of compiled.reqTables.withApprovals) if (w.approvals.includes(lower)) reqBits |= w.bit;
     let capBits = 0;
@@ -175,87 +194,131 @@ function bodyInfo(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, body
   return info;
 }
 
+/** Per credit in input order (reused buffers): what the intake derives from the credit alone. */
+let rawMatch = new Int32Array(128);
+let rawLevels = new Int32Array(192);
+let rawDay = new Int32Array(64);
+let rawAccepted = new Uint8Array(64);
+
+/**
+ * What the intake derives from credit `credit` alone, written at index `i` of the raw arrays: its
+ * requirement and cap matches, practice split, completion day and whether an approval is accepted.
+ */
+function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, credit: Credit, i: number): void {
+  const rt = compiled.reqTables;
+  const ct = compiled.capTables;
+  let reqTopics = rt.topicAny;
+  let capTopics = ct.topicAny;
+  const topics = credit.topics;
+  for (let t = 0; t < topics.length; t++) {
+    const bit = compiled.topicBits.get(topics[t]);
+    if (bit === undefined) continue;
+    const b = 31 - Math.clz32(bit);
+    reqTopics |= rt.byTopic[b];
+    capTopics |= ct.byTopic[b];
+  }
+  let reqMacro = rt.macroAny;
+  let capMacro = ct.macroAny;
+  const areas = credit.macroAreas;
+  if (areas) {
+    for (let t = 0; t < areas.length; t++) {
+      const bit = MACRO_AREA_BIT.get(areas[t]);
+      if (bit === undefined) continue;
+      const b = 31 - Math.clz32(bit);
+      reqMacro |= rt.byMacroArea[b];
+      capMacro |= ct.byMacroArea[b];
+    }
+  }
+  const formatBit = FORMAT_BIT.get(credit.format) ?? 0;
+  const f = formatBit === 0 ? FORMATS_COUNT : 31 - Math.clz32(formatBit);
+  let reqApproved = rt.approvalAny;
+  let capApproved = ct.approvalAny;
+  const given = credit.approvals;
+  let accepted = compiled.accepted === null;
+  if (given && given.length > 0) {
+    accepted = false;
+    for (let k = 0; k < given.length; k++) {
+      const info = bodyInfo(compiled, bodies, given, k);
+      if (info.accepted) accepted = true;
+      reqApproved |= info.reqBits;
+      capApproved |= info.capBits;
+    }
+  }
+  rawMatch[2 * i] = reqTopics & reqMacro & rt.byFormat[f] & reqApproved;
+  rawMatch[2 * i + 1] = capTopics & capMacro & ct.byFormat[f] & capApproved;
+  writeLevels(credit, rawLevels, 3 * i);
+  rawDay[i] = toDay(credit.completedOn);
+  rawAccepted[i] = accepted ? 1 : 0;
+}
+
+let identity = new Int32Array(64);
+
 /**
  * Fills the credit table: statuses (duplicate, approval, cycle), practice split and the credit-level
  * matches. `careerReqs`: due once-per-career requirements (a credit before the cycle matching one at
- * a level with hours is `career-only`).
+ * a level with hours is `career-only`). The credits are read in input order (usually their memory
+ * order), then sorted (`sortOrder`) and laid out in sorted order. A malformed credit throws; then the
+ * credits are sorted first and read in sorted order, as the intake always did, so that the error is
+ * the same (the sort's own, or the first malformed credit's in sorted order).
  */
-export function intakeCredits(compiled: CompiledRuleSet, sorted: Credit[], start: number, end: number, careerReqs: number): CreditTable {
-  const n = sorted.length;
-  reserve(n);
-  table.count = n;
-  table.credits = sorted;
-  const { status, inCycle, levels, reqMatch, capMatch } = table;
-  const rt = compiled.reqTables;
-  const ct = compiled.capTables;
-  const topicBits = compiled.topicBits;
-  const noneAccepted = compiled.accepted === null;
+export function intakeCredits(compiled: CompiledRuleSet, credits: readonly Credit[], start: number, end: number, careerReqs: number): CreditTable {
+  const n = credits.length;
+  if (rawDay.length < n) {
+    rawMatch = new Int32Array(n * 4);
+    rawLevels = new Int32Array(n * 6);
+    rawDay = new Int32Array(n * 2);
+    rawAccepted = new Uint8Array(n * 2);
+    identity = new Int32Array(n * 2);
+  }
   let bodies = bodyCache.get(compiled);
   if (bodies === undefined) {
     bodies = new Map();
     bodyCache.set(compiled, bodies);
   }
+  let source = credits;
+  let order: Int32Array;
+  try {
+    for (let i = 0; i < n; i++) deriveCredit(compiled, bodies, credits[i], i);
+    order = sortOrder(credits);
+  } catch {
+    source = sortCredits(credits);
+    for (let k = 0; k < n; k++) deriveCredit(compiled, bodies, source[k], k);
+    for (let k = 0; k < n; k++) identity[k] = k;
+    order = identity;
+  }
+  reserve(n);
+  const sorted = new Array<Credit>(n);
+  table.count = n;
+  table.credits = sorted;
+  const { status, inCycle, levels, reqMatch, capMatch } = table;
+  const m = compiled.reqLevelMask;
   let previousId: string | undefined;
-  for (let i = 0; i < n; i++) {
-    const credit = sorted[i];
-    let reqTopics = rt.topicAny;
-    let capTopics = ct.topicAny;
-    const topics = credit.topics;
-    for (let t = 0; t < topics.length; t++) {
-      const bit = topicBits.get(topics[t]);
-      if (bit === undefined) continue;
-      const b = 31 - Math.clz32(bit);
-      reqTopics |= rt.byTopic[b];
-      capTopics |= ct.byTopic[b];
-    }
-    let reqMacro = rt.macroAny;
-    let capMacro = ct.macroAny;
-    const areas = credit.macroAreas;
-    if (areas) {
-      for (let t = 0; t < areas.length; t++) {
-        const bit = MACRO_AREA_BIT.get(areas[t]);
-        if (bit === undefined) continue;
-        const b = 31 - Math.clz32(bit);
-        reqMacro |= rt.byMacroArea[b];
-        capMacro |= ct.byMacroArea[b];
-      }
-    }
-    const formatBit = FORMAT_BIT.get(credit.format) ?? 0;
-    const f = formatBit === 0 ? FORMATS_COUNT : 31 - Math.clz32(formatBit);
-    let reqApproved = rt.approvalAny;
-    let capApproved = ct.approvalAny;
-    const given = credit.approvals;
-    let accepted = noneAccepted;
-    if (given && given.length > 0) {
-      accepted = false;
-      for (let k = 0; k < given.length; k++) {
-        const info = bodyInfo(compiled, bodies, given[k].body);
-        if (info.accepted) accepted = true;
-        reqApproved |= info.reqBits;
-        capApproved |= info.capBits;
-      }
-    }
-    const req = reqTopics & reqMacro & rt.byFormat[f] & reqApproved;
-    reqMatch[i] = req;
-    capMatch[i] = capTopics & capMacro & ct.byFormat[f] & capApproved;
-    writeLevels(credit, levels, 3 * i);
-    const day = toDay(credit.completedOn);
-    inCycle[i] = day >= start && day <= end ? 1 : 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    const credit = source[i];
+    sorted[k] = credit;
+    const req = rawMatch[2 * i];
+    reqMatch[k] = req;
+    capMatch[k] = rawMatch[2 * i + 1];
+    const l0 = rawLevels[3 * i];
+    const l1 = rawLevels[3 * i + 1];
+    const l2 = rawLevels[3 * i + 2];
+    levels[3 * k] = l0;
+    levels[3 * k + 1] = l1;
+    levels[3 * k + 2] = l2;
+    const day = rawDay[i];
+    inCycle[k] = day >= start && day <= end ? 1 : 0;
     let s = IN_CYCLE;
     const id = credit.id;
     // Sorted by id: a duplicate directly follows the first credit with its id.
     if (id === previousId) s = DUPLICATE;
-    else if (!accepted) s = NOT_ACCEPTED;
+    else if (rawAccepted[i] === 0) s = NOT_ACCEPTED;
     else if (day > end) s = OUTSIDE_CYCLE;
     else if (day < start) {
       s = OUTSIDE_CYCLE;
-      if (careerReqs !== 0) {
-        const m = compiled.reqLevelMask;
-        const at = 3 * i;
-        if ((levels[at] > 0 && (req & m[0] & careerReqs) !== 0) || (levels[at + 1] > 0 && (req & m[1] & careerReqs) !== 0) || (levels[at + 2] > 0 && (req & m[2] & careerReqs) !== 0)) s = CAREER_ONLY;
-      }
+      if (careerReqs !== 0 && ((l0 > 0 && (req & m[0] & careerReqs) !== 0) || (l1 > 0 && (req & m[1] & careerReqs) !== 0) || (l2 > 0 && (req & m[2] & careerReqs) !== 0))) s = CAREER_ONLY;
     }
-    status[i] = s;
+    status[k] = s;
     previousId = id;
   }
   return table;

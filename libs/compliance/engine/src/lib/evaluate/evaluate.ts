@@ -12,7 +12,7 @@ import { allocate } from '../allocate/allocate';
 import { Float64Scratch, Int32Scratch } from '../allocate/scratch';
 import { EngineError } from '../errors';
 import { appliesToLicense, firstRenewalScaler, isDue, sameCycleRule, selectVersion } from './applicability';
-import { intakeCredits, sortCredits, toHundredths } from './credits';
+import { intakeCredits, toHundredths } from './credits';
 import { buildAdvocacy, buildPlan } from './plan';
 import { buildExclusions, buildPieces } from './pieces';
 
@@ -147,7 +147,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     if (caps[k].perCredit) perCreditMask |= 1 << k;
   }
 
-  const credits = intakeCredits(compiled, sortCredits(transcript.credits), cycle.start, cycle.end, careerReqs);
+  const credits = intakeCredits(compiled, transcript.credits, cycle.start, cycle.end, careerReqs);
   const creditCount = credits.count;
   const build = buildPieces(compiled, credits, activeReqs, careerReqs, activeCaps, capLimit, perCreditMask, notCreditedMask);
   const pieces = build.pieces;
