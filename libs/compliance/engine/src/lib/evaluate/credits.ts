@@ -176,6 +176,7 @@ interface BodyInfo {
 
 const bodyCache = new WeakMap<CompiledRuleSet, Map<string, BodyInfo>>();
 
+/** On a cache miss: resolves approval `given[k].body` for the rule set and caches it. */
 function bodyInfo(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, given: readonly { body: string }[], k: number): BodyInfo {
   const body = given[k].body;
   let info = bodies.get(body);
@@ -238,7 +239,7 @@ function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, 
   if (given && given.length > 0) {
     accepted = false;
     for (let k = 0; k < given.length; k++) {
-      const info = bodyInfo(compiled, bodies, given, k);
+      const info = bodies.get(given[k].body) ?? bodyInfo(compiled, bodies, given, k);
       if (info.accepted) accepted = true;
       reqApproved |= info.reqBits;
       capApproved |= info.capBits;
