@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, type AppConfig } from '@mezzo/api-config';
 import { PermissionsGuard } from '@mezzo/api-core';
 import { AccountController } from './account.controller';
 import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { AccessTokenStrategy } from './passport/access-token.strategy';
+import { AccessTokenVerifier } from './passport/access-token.verifier';
 import { JwtAuthGuard } from './passport/jwt-auth.guard';
 import { RateLimiter } from './rate-limiter.service';
 import { SessionsService } from './sessions.service';
@@ -17,6 +20,7 @@ import { SessionsService } from './sessions.service';
  */
 @Module({
   imports: [
+    PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -31,6 +35,8 @@ import { SessionsService } from './sessions.service';
     AccountService,
     SessionsService,
     RateLimiter,
+    AccessTokenVerifier,
+    AccessTokenStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
