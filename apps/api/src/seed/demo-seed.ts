@@ -79,6 +79,7 @@ async function seedLicensee(
     number: '44SC05551234',
     issuedOn: '2016-06-15',
     birthDate: null,
+    renewsOn: null,
     roles: [],
   });
   await licenses.create(userId, {
@@ -87,6 +88,7 @@ async function seedLicensee(
     number: '091234',
     issuedOn: '2019-09-01',
     birthDate: null,
+    renewsOn: null,
     roles: ['supervisor'],
   });
   const actor = { id: userId, name };

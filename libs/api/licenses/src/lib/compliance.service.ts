@@ -11,9 +11,11 @@ import {
   evaluate,
   type Credit,
   type Evaluation,
+  type LicenseTypeRules,
   type Transcript,
 } from '@mezzo/compliance-engine';
-import { findLicenseType } from '@mezzo/compliance-rules';
+import { findLicenseType, versionInForce } from '@mezzo/compliance-rules';
+import { cycleFromRenewalDate } from './renewal-cycle';
 
 /** Runs the engine for a stored license: a pure function of (rule set, license, credits, date). */
 @Injectable()
@@ -76,6 +78,7 @@ export class ComplianceService {
   ): Evaluation {
     const rules = findLicenseType(license.jurisdiction, license.licenseType);
     if (!rules) throw AppError.notFound('Rule set');
+    const cycle = licenseCycle(rules.licenseType, license, asOf);
     const transcript: Transcript = {
       jurisdiction: rules.jurisdiction.jurisdiction,
       licenseType: rules.licenseType.code,
@@ -84,6 +87,7 @@ export class ComplianceService {
         birthDate: license.birthDate ?? undefined,
         roles: license.roles,
       },
+      ...(cycle ? { cycle } : {}),
       asOf,
       ...(advocacyFloorHours === undefined ? {} : { advocacyFloorHours }),
       credits: credits.map(toEngineCredit),
@@ -124,4 +128,23 @@ export function toEngineCredit(c: CreditEntity): Credit {
     macroAreas: c.macroAreas as Credit['macroAreas'],
     approvals: c.approvals,
   };
+}
+
+/**
+ * The cycle to evaluate when the rule set leaves its years to the license (NM, TN): the one holding
+ * `asOf` in the years of the license's renewal date. Undefined elsewhere: the engine derives it.
+ */
+export function licenseCycle(
+  licenseType: LicenseTypeRules,
+  license: Pick<LicenseEntity, 'renewsOn'>,
+  asOf: string,
+): { start: string; end: string } | undefined {
+  if (!license.renewsOn) return undefined;
+  const version =
+    versionInForce(licenseType, asOf) ??
+    licenseType.versions[licenseType.versions.length - 1];
+  if (!version) return undefined;
+  return (
+    cycleFromRenewalDate(version.cycle, license.renewsOn, asOf) ?? undefined
+  );
 }

@@ -59,6 +59,20 @@ export class CreateLicenseDto implements CreateLicenseRequest {
   })
   birthDate?: string | null;
 
+  @ApiPropertyOptional({
+    example: '2027-06-30',
+    nullable: true,
+    description:
+      'The renewal date on the license; required where the rule set does not say which years (NM, TN)',
+  })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Matches(ISO_DATE_PATTERN, {
+    message: 'renewsOn must be a date YYYY-MM-DD',
+  })
+  renewsOn?: string | null;
+
   @ApiPropertyOptional({ enum: LICENSE_ROLES, isArray: true })
   @IsOptional()
   @IsArray()
@@ -112,6 +126,20 @@ export class UpdateLicenseDto implements UpdateLicenseRequest {
     message: 'birthDate must be a date YYYY-MM-DD',
   })
   birthDate?: string | null;
+
+  @ApiPropertyOptional({
+    example: '2027-06-30',
+    nullable: true,
+    description:
+      'The renewal date on the license; required where the rule set does not say which years (NM, TN)',
+  })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Matches(ISO_DATE_PATTERN, {
+    message: 'renewsOn must be a date YYYY-MM-DD',
+  })
+  renewsOn?: string | null;
   @ApiPropertyOptional({ enum: LICENSE_ROLES, isArray: true })
   @IsOptional()
   @IsArray()

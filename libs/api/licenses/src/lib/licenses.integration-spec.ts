@@ -36,7 +36,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
 
   beforeAll(async () => {
     t = await createTestApp([AuthModule, LicensesModule, CreditsModule]);
-    for (const who of ['cam', 'dee']) {
+    for (const who of ['cam', 'dee', 'nm']) {
       const res = await request(t.server)
         .post('/api/auth/register')
         .send({
@@ -120,6 +120,81 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       .send({ ...njLcsw, issuedOn: '2018-02-31', roles: ['wizard'] })
       .expect(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['roles']);
+  });
+
+  it('asks for the renewal date where the rules leave the years to the license (NM), and evaluates that cycle', async () => {
+    const options = await request(t.server)
+      .get('/api/rule-sets')
+      .set(as('nm'))
+      .expect(200);
+    const need = (j: string, lt: string) =>
+      options.body.find(
+        (o: { jurisdiction: string; licenseType: string }) =>
+          o.jurisdiction === j && o.licenseType === lt,
+      )?.needsRenewalDate;
+    expect([
+      need('NM', 'LCSW'),
+      need('TN', 'LCSW'),
+      need('NJ', 'LCSW'),
+    ]).toEqual([true, true, false]);
+
+    const nm = {
+      jurisdiction: 'NM',
+      licenseType: 'LCSW',
+      number: 'NM-1',
+      issuedOn: '2019-08-01',
+    };
+    const missing = await request(t.server)
+      .post('/api/licenses')
+      .set(as('nm'))
+      .send(nm)
+      .expect(400);
+    expect(missing.body.fields.renewsOn[0]).toContain('renewsOn');
+    const before = await request(t.server)
+      .post('/api/licenses')
+      .set(as('nm'))
+      .send({ ...nm, renewsOn: '2019-01-01' })
+      .expect(400);
+    expect(before.body.fields.renewsOn).toEqual([
+      'renewsOn must be a real date after issuedOn',
+    ]);
+
+    // Odd years: May 2026 lies in the cycle ending 2027-06-30.
+    const odd = await request(t.server)
+      .post('/api/licenses')
+      .set(as('nm'))
+      .send({ ...nm, renewsOn: '2027-06-30' })
+      .expect(201);
+    expect(odd.body.renewsOn).toBe('2027-06-30');
+    const view = await request(t.server)
+      .get(`/api/licenses/${odd.body.id}/compliance?asOf=2026-05-01`)
+      .set(as('nm'))
+      .expect(200);
+    expect(view.body.evaluation.cycle).toMatchObject({
+      start: '2025-07-01',
+      end: '2027-06-30',
+    });
+
+    // Moving the renewal date to an even year moves the cycle at once (the cache key holds the version).
+    const moved = await request(t.server)
+      .patch(`/api/licenses/${odd.body.id}`)
+      .set(as('nm'))
+      .send({ version: odd.body.version, renewsOn: '2026-06-30' })
+      .expect(200);
+    expect(moved.body.renewsOn).toBe('2026-06-30');
+    const again = await request(t.server)
+      .get(`/api/licenses/${odd.body.id}/compliance?asOf=2026-05-01`)
+      .set(as('nm'))
+      .expect(200);
+    expect(again.body.evaluation.cycle).toMatchObject({
+      start: '2024-07-01',
+      end: '2026-06-30',
+    });
+    const exported = await request(t.server)
+      .get(`/api/licenses/${odd.body.id}/transcript`)
+      .set(as('nm'))
+      .expect(200);
+    expect(exported.body.cycle.end.slice(5)).toBe('06-30');
   });
 
   it('edits with a version check and retires', async () => {

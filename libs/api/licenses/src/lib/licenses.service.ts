@@ -31,6 +31,7 @@ import { renderAuditPacketPdf } from './audit-packet.pdf';
 import { ComplianceService } from './compliance.service';
 import { EvaluationCache } from './evaluation-cache';
 import type { CreateLicenseDto, UpdateLicenseDto } from './licenses.dto';
+import { needsRenewalDate } from './renewal-cycle';
 
 export interface AuditPacket {
   pdf: Buffer;
@@ -76,6 +77,7 @@ export class LicensesService {
           anchor: version.cycle.anchor,
           totalHours: version.total.hours,
           cycleMonths: version.cycle.months,
+          needsRenewalDate: needsRenewalDate(version.cycle),
         },
       ];
     });
@@ -115,6 +117,7 @@ export class LicensesService {
         number: input.number,
         issuedOn: input.issuedOn,
         birthDate: input.birthDate ?? null,
+        renewsOn: input.renewsOn ?? null,
         roles: input.roles ?? [],
       },
       today,
@@ -139,6 +142,8 @@ export class LicensesService {
         issuedOn: patch.issuedOn ?? current.issuedOn,
         birthDate:
           patch.birthDate === undefined ? current.birthDate : patch.birthDate,
+        renewsOn:
+          patch.renewsOn === undefined ? current.renewsOn : patch.renewsOn,
         roles: patch.roles ?? current.roles,
       },
       today,
@@ -321,6 +326,11 @@ export class LicensesService {
       (!isRealDate(fields.birthDate) || fields.birthDate >= fields.issuedOn)
     )
       problems['birthDate'] = ['birthDate must be a real date before issuedOn'];
+    if (
+      fields.renewsOn &&
+      (!isRealDate(fields.renewsOn) || fields.renewsOn <= fields.issuedOn)
+    )
+      problems['renewsOn'] = ['renewsOn must be a real date after issuedOn'];
     if (rules) {
       const version =
         versionInForce(rules.licenseType, today) ??
@@ -332,6 +342,11 @@ export class LicensesService {
       ) {
         problems['birthDate'] = [
           `${rules.jurisdiction.jurisdiction} renews ${rules.licenseType.code} licenses by birth ${anchor === 'birthday' ? 'date' : 'month'}: birthDate is required`,
+        ];
+      }
+      if (version && needsRenewalDate(version.cycle) && !fields.renewsOn) {
+        problems['renewsOn'] = [
+          `${rules.jurisdiction.jurisdiction} renews ${rules.licenseType.code} licenses on a fixed date in years that depend on the license: renewsOn (the renewal date on the license) is required`,
         ];
       }
     }
@@ -364,6 +379,7 @@ export class LicensesService {
       number: l.number,
       issuedOn: l.issuedOn,
       birthDate: l.birthDate,
+      renewsOn: l.renewsOn,
       roles: l.roles,
       retiredAt: l.retiredAt ? l.retiredAt.toISOString() : null,
       version: l.version,

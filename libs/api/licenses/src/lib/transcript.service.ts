@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@mezzo/api-core';
+import { AppError, todayIso } from '@mezzo/api-core';
 import {
   CreditsRepository,
   LicensesRepository,
@@ -12,7 +12,8 @@ import {
   type Credit,
   type Transcript,
 } from '@mezzo/compliance-engine';
-import { toEngineCredit } from './compliance.service';
+import { findLicenseType } from '@mezzo/compliance-rules';
+import { licenseCycle, toEngineCredit } from './compliance.service';
 
 export interface TranscriptImportResult {
   created: number;
@@ -35,6 +36,11 @@ export class TranscriptService {
     const license = await this.licenses.findOwned(userId, licenseId);
     if (!license) throw AppError.notFound('License');
     const credits = await this.credits.live(userId);
+    const rules = findLicenseType(license.jurisdiction, license.licenseType);
+    // Where the rule set leaves the years to the license (NM, TN), the file says which cycle.
+    const cycle = rules
+      ? licenseCycle(rules.licenseType, license, todayIso())
+      : undefined;
     return {
       jurisdiction: license.jurisdiction,
       licenseType: license.licenseType,
@@ -43,6 +49,7 @@ export class TranscriptService {
         ...(license.birthDate ? { birthDate: license.birthDate } : {}),
         roles: license.roles,
       },
+      ...(cycle ? { cycle } : {}),
       credits: credits.map(toEngineCredit).map(dropUndefined),
     };
   }

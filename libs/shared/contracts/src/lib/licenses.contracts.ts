@@ -21,6 +21,11 @@ export interface LicenseTypeOptionDto {
   anchor: 'fixed' | 'birth-month' | 'birthday' | 'issue-date';
   totalHours: number;
   cycleMonths: number;
+  /**
+   * The rule set renews on a fixed date every two or three years without saying which years (NM,
+   * TN): the form asks for the license's next renewal date (`renewsOn`), required then.
+   */
+  needsRenewalDate: boolean;
 }
 
 export interface CreateLicenseRequest {
@@ -29,6 +34,8 @@ export interface CreateLicenseRequest {
   number: string;
   issuedOn: string;
   birthDate?: string | null;
+  /** The renewal date printed on the license; required where `needsRenewalDate`, ignored elsewhere. */
+  renewsOn?: string | null;
   roles?: string[];
 }
 
@@ -44,6 +51,7 @@ export interface LicenseDto {
   number: string;
   issuedOn: string;
   birthDate: string | null;
+  renewsOn: string | null;
   roles: string[];
   retiredAt: string | null;
   version: number;

@@ -38,6 +38,13 @@ export class LicenseEntity {
   @Column({ name: 'birth_date', type: 'date', nullable: true })
   birthDate!: string | null;
 
+  /**
+   * The renewal date printed on the license, kept only where the rule set cannot tell the cycle's
+   * year (a fixed date every two years with no odd/even rule: NM June 30, TN December 31).
+   */
+  @Column({ name: 'renews_on', type: 'date', nullable: true })
+  renewsOn!: string | null;
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles!: string[];
 

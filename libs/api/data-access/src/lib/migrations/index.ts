@@ -2,6 +2,7 @@ import { Initial1763805600000 } from './1763805600000-initial';
 import { LicensesCredits1763812800000 } from './1763812800000-licenses-credits';
 import { Certificates1763816400000 } from './1763816400000-certificates';
 import { Reminders1763820000000 } from './1763820000000-reminders';
+import { LicenseRenewalDate1763827200000 } from './1763827200000-license-renewal-date';
 
 /** Every migration, in order, as classes (the bundle cannot glob). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   LicensesCredits1763812800000,
   Certificates1763816400000,
   Reminders1763820000000,
+  LicenseRenewalDate1763827200000,
 ];

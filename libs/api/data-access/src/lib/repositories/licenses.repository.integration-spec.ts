@@ -63,6 +63,7 @@ describe('a license with its evaluation inputs, in one query', () => {
       number: '44SC1',
       issuedOn: '2018-03-10',
       birthDate: '1980-05-02',
+      renewsOn: null,
       roles: ['supervisor'],
     });
   });
@@ -164,6 +165,7 @@ describe('a license with its evaluation inputs, in one query', () => {
       number: 'NY-1',
       issuedOn: '2019-01-01',
       birthDate: null,
+      renewsOn: null,
       roles: [],
     });
     await settings.update(other.id, { advocacyFloorPercent: 20 });

@@ -25,7 +25,7 @@ export interface LicenseEvaluationInputs {
 const EVALUATION_INPUTS = {
   name: 'licenses.find-owned-with-evaluation-inputs',
   text: `SELECT l.id, l.user_id, l.jurisdiction, l.license_type, l.number, l.issued_on::text AS issued_on,
-       l.birth_date::text AS birth_date, l.roles, l.retired_at, l.version, l.created_at, l.updated_at,
+       l.birth_date::text AS birth_date, l.renews_on::text AS renews_on, l.roles, l.retired_at, l.version, l.created_at, l.updated_at,
        c.live || ':' || c.versions || ':' || coalesce((extract(epoch FROM c.changed_at) * 1000000)::bigint, 0) AS fingerprint,
        s.advocacy_floor_percent::text AS floor_percent
 FROM unnest($1::uuid[], $2::uuid[]) AS k(id, user_id)
@@ -59,6 +59,7 @@ interface EvaluationInputsRow {
   number: string;
   issued_on: string;
   birth_date: string | null;
+  renews_on: string | null;
   roles: string[];
   retired_at: Date | null;
   version: number;
@@ -70,7 +71,13 @@ interface EvaluationInputsRow {
 
 export type LicenseFields = Pick<
   LicenseEntity,
-  'jurisdiction' | 'licenseType' | 'number' | 'issuedOn' | 'birthDate' | 'roles'
+  | 'jurisdiction'
+  | 'licenseType'
+  | 'number'
+  | 'issuedOn'
+  | 'birthDate'
+  | 'renewsOn'
+  | 'roles'
 >;
 
 /** Every query names the owner, so no caller can reach another user's license. */
@@ -194,6 +201,7 @@ function toInputs(row: EvaluationInputsRow): LicenseEvaluationInputs {
     number: row.number,
     issuedOn: row.issued_on,
     birthDate: row.birth_date,
+    renewsOn: row.renews_on,
     roles: [...row.roles],
     retiredAt: row.retired_at,
     version: row.version,

@@ -15,7 +15,7 @@ const license = (id: string, jurisdiction: string): LicenseDto => ({
   licenseType: 'LCSW',
   number: `${jurisdiction}-1`,
   issuedOn: '2018-03-10',
-  birthDate: null,
+  birthDate: null, renewsOn: null,
   roles: [],
   retiredAt: null,
   version: 1,

@@ -114,6 +114,7 @@ const compliance: ComplianceDto = {
     number: '44SC0001',
     issuedOn: '2018-03-10',
     birthDate: null,
+    renewsOn: null,
     roles: [],
     retiredAt: null,
     version: 1,

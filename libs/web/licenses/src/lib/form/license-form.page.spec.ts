@@ -18,6 +18,7 @@ const options: LicenseTypeOptionDto[] = [
     anchor: 'fixed',
     totalHours: 40,
     cycleMonths: 24,
+    needsRenewalDate: false,
   },
   {
     jurisdiction: 'NJ',
@@ -27,6 +28,7 @@ const options: LicenseTypeOptionDto[] = [
     anchor: 'fixed',
     totalHours: 40,
     cycleMonths: 24,
+    needsRenewalDate: false,
   },
   {
     jurisdiction: 'TX',
@@ -36,6 +38,17 @@ const options: LicenseTypeOptionDto[] = [
     anchor: 'birth-month',
     totalHours: 30,
     cycleMonths: 24,
+    needsRenewalDate: false,
+  },
+  {
+    jurisdiction: 'NM',
+    jurisdictionName: 'New Mexico',
+    licenseType: 'LCSW',
+    licenseTypeName: 'Licensed Clinical Social Worker',
+    anchor: 'fixed',
+    totalHours: 30,
+    cycleMonths: 24,
+    needsRenewalDate: true,
   },
 ];
 
@@ -46,6 +59,7 @@ const license: LicenseDto = {
   number: '44SC0001',
   issuedOn: '2018-03-10',
   birthDate: null,
+  renewsOn: null,
   roles: [],
   retiredAt: null,
   version: 3,
@@ -154,6 +168,7 @@ describe('LicenseFormPage', () => {
       number: 'TX-1',
       issuedOn: '2018-03-10',
       birthDate: '1980-05-02',
+      renewsOn: null,
       roles: [],
     });
     req.flush(
@@ -162,6 +177,33 @@ describe('LicenseFormPage', () => {
     );
     await stable();
     expect(navigate).toHaveBeenCalledWith(['/licenses', 'new-1']);
+  });
+
+  it('asks for the renewal date on the license where the rules leave the years open', async () => {
+    await create();
+    await choose('State or jurisdiction', 'New Mexico');
+    await choose('License type', 'LCSW');
+    expect(field('Birth date')).toBeNull();
+    type('License number', 'NM-1');
+    type('Issue date', '2019-08-01');
+    await submit();
+    expect(errorUnder('Renewal date on your license')).toContain(
+      'Enter the renewal (expiration) date printed on your license',
+    );
+    backend.expectNone(LICENSES_PATH);
+    type('Renewal date on your license', '2027-06-30');
+    await submit();
+    const req = backend.expectOne({ method: 'POST', url: LICENSES_PATH });
+    expect(req.request.body).toMatchObject({
+      jurisdiction: 'NM',
+      renewsOn: '2027-06-30',
+    });
+    req.flush(
+      { ...license, id: 'nm-1' },
+      { status: 201, statusText: 'Created' },
+    );
+    await stable();
+    expect(field('Renewal date on your license')).not.toBeNull();
   });
 
   it('puts the server’s field messages under their fields', async () => {

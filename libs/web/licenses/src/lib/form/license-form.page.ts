@@ -136,6 +136,7 @@ export class LicenseFormPage implements OnInit {
     ],
     issuedOn: ['', [Validators.required, notInFuture]],
     birthDate: ['', notInFuture],
+    renewsOn: [''],
     roles: new FormGroup(
       Object.fromEntries(
         ROLE_CODES.map((r) => [
@@ -178,6 +179,10 @@ export class LicenseFormPage implements OnInit {
       required: 'This license renews by your birth date: enter it.',
       future: 'The birth date cannot be in the future.',
     },
+    renewsOn: {
+      required:
+        'Enter the renewal (expiration) date printed on your license: it says which years your cycle runs.',
+    },
   } as const;
 
   private readonly jurisdiction = toSignal(
@@ -205,6 +210,10 @@ export class LicenseFormPage implements OnInit {
     const s = this.selected();
     return !!s && BIRTH_ANCHORS.has(s.anchor);
   });
+  /** The rules renew on a fixed date without saying which years (NM, TN): the license says. */
+  protected readonly needsRenewalDate = computed(
+    () => this.selected()?.needsRenewalDate === true,
+  );
 
   constructor() {
     // A new jurisdiction empties a license type it does not have.
@@ -271,6 +280,7 @@ export class LicenseFormPage implements OnInit {
       number: license.number,
       issuedOn: license.issuedOn,
       birthDate: license.birthDate ?? '',
+      renewsOn: license.renewsOn ?? '',
       roles: Object.fromEntries(
         ROLE_CODES.map((r) => [r, license.roles.includes(r)]),
       ),
@@ -285,6 +295,9 @@ export class LicenseFormPage implements OnInit {
       : [notInFuture];
     control.setValidators(validators);
     control.updateValueAndValidity({ emitEvent: false });
+    const renews = this.form.controls.renewsOn;
+    renews.setValidators(this.needsRenewalDate() ? [Validators.required] : []);
+    renews.updateValueAndValidity({ emitEvent: false });
   }
 
   protected submit(): void {
@@ -303,6 +316,7 @@ export class LicenseFormPage implements OnInit {
       number: v.number.trim(),
       issuedOn: v.issuedOn,
       birthDate: this.needsBirthDate() ? v.birthDate : v.birthDate || null,
+      renewsOn: this.needsRenewalDate() ? v.renewsOn : null,
       roles: ROLE_CODES.filter((r) => v.roles[r]),
     };
     const id = this.id();
