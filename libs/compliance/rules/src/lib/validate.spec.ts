@@ -128,4 +128,15 @@ describe('validateRuleSetFile on broken copies', () => {
       'fl.json: /licenseTypes/0/versions/0/requirements: alternating group "fl-ethics-teletherapy" has 1 member(s) but of = 2',
     ]);
   });
+
+  it('checks first-renewal exceptions name requirements of the version, and cap exceptTopics the vocabulary', () => {
+    const pa = clone(RULE_SET_FILES['pa.json'] as Doc);
+    pa.licenseTypes[0].versions[0].firstRenewal.except = ['topic:child-abuse-reporting', 'topic:act-31'];
+    expect(validateRuleSetFile(pa, 'pa.json').map((i) => i.text)).toEqual([
+      'pa.json: /licenseTypes/0/versions/0/firstRenewal/except/1: "topic:act-31" is not a requirement code of this version',
+    ]);
+    const fl = clone(RULE_SET_FILES['fl.json'] as Doc);
+    fl.licenseTypes[0].versions[0].caps[0].exceptTopics = ['ethics', 'teletherapy'];
+    expect(validateRuleSetFile(fl, 'fl.json').map((i) => i.text).join('\n')).toContain('fl.json: /licenseTypes/0/versions/0/caps/0/exceptTopics/1: must be equal to one of the allowed values');
+  });
 });

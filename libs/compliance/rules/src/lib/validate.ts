@@ -263,6 +263,12 @@ function versionIssues(v: RuleSetVersion, vPath: string, add: (path: string, mes
     add(`${vPath}/overlap/source`, 'an overlap rule needs a source');
   }
 
+  if (v.firstRenewal?.kind === 'exempt') {
+    v.firstRenewal.except?.forEach((code, i) => {
+      if (!reqCodes.has(code)) add(`${vPath}/firstRenewal/except/${i}`, `"${code}" is not a requirement code of this version`);
+    });
+  }
+
   if (v.carryover) {
     if (v.carryover.maxHours > total) add(`${vPath}/carryover/maxHours`, `carryover ${v.carryover.maxHours} h exceeds the total of ${total} h`);
     const ex: Topic[] = v.carryover.excludedTopics ?? [];

@@ -1,4 +1,4 @@
-import { course, filler, run, unmet } from './scenario';
+import { course, filler, requirement, run, unmet } from './scenario';
 
 describe('Florida LCSW (30 h / biennium ending March 31 of odd years)', () => {
   const license = { issuedOn: '2015-06-01' };
@@ -24,9 +24,46 @@ describe('Florida LCSW (30 h / biennium ending March 31 of odd years)', () => {
       ],
     });
     expect(unmet(e)).toEqual(['total']);
-    expect(e.totals.countedHours).toBe(24);
-    expect(e.excluded.filter((x) => x.ruleCode === 'cap:practice:non-clinical').reduce((s, x) => s + x.hours, 0)).toBe(6);
+    // The 2 general medical-errors hours are exempt from the cap (exceptTopics): 6 of the 10 macro hours count.
+    expect(e.totals.countedHours).toBe(26);
+    expect(e.excluded.filter((x) => x.ruleCode === 'cap:practice:non-clinical').reduce((s, x) => s + x.hours, 0)).toBe(4);
     expect(e.advocacy.macroCountsTowardRenewal).toBe('capped');
+  });
+
+  describe('board-mandated topic hours are exempt from the non-clinical cap (exceptTopics)', () => {
+    // Third biennium (index 6): medical errors 2, ethics & boundaries 3, DV 2, laws & rules 3 = 10 h.
+    const third = { start: '2025-04-01', end: '2027-03-31', index: 6 };
+    const mandated = [
+      course('2025-05-03', 2, 'live-online', { topics: ['medical-errors'], practice: 'general' }),
+      course('2025-06-14', 3, 'live-online', { topics: ['ethics'], practice: 'general' }),
+      course('2025-07-19', 2, 'self-study', { topics: ['domestic-violence'], practice: 'general' }),
+      course('2025-09-06', 3, 'live-online', { topics: ['laws-and-rules'], practice: 'general' }),
+    ];
+
+    it('counts general-tagged mandated hours beyond the 6 h cap, and still caps other general hours', () => {
+      const other = filler(['2025-10-11', '2026-02-07'], 4, 'live-online', { practice: 'general', title: 'Practice management' });
+      const e = run('FL', 'LCSW', { license, cycle: third, asOf: '2027-03-31', credits: [...mandated, ...other, ...filler(['2026-04-11', '2026-09-12'], 7, 'live-in-person', { practice: 'clinical' })] });
+      expect(unmet(e)).toEqual([]);
+      // 10 mandated + 6 of the 8 other general hours + 14 clinical.
+      expect(e.totals.countedHours).toBe(30);
+      for (const code of ['topic:medical-errors', 'topic:ethics+boundaries', 'topic:domestic-violence', 'topic:laws-and-rules']) expect(requirement(e, code).met).toBe(true);
+      const overCap = e.excluded.filter((x) => x.ruleCode === 'cap:practice:non-clinical');
+      expect(overCap.reduce((s, x) => s + x.hours, 0)).toBe(2);
+      expect(overCap.every((x) => other.some((c) => c.id === x.creditId))).toBe(true);
+    });
+
+    it('does not tell a mandated topic to be clinical once the cap is reached', () => {
+      const e = run('FL', 'LCSW', { license, cycle: third, asOf: '2026-06-30', credits: [mandated[0], ...filler(['2025-10-11', '2026-02-07'], 4, 'live-online', { practice: 'general' })] });
+      const laws = e.plan.find((p) => p.code === 'topic:laws-and-rules');
+      expect(laws?.accepts).toEqual({ topics: ['laws-and-rules'] });
+      expect(e.plan.find((p) => p.code === 'total')?.accepts.practice).toBe('clinical');
+    });
+
+    it('exempts the same topics for CMSW', () => {
+      const e = run('FL', 'CMSW', { license, cycle: third, asOf: '2027-03-31', credits: [...mandated, ...filler(['2025-10-11', '2026-02-07'], 4, 'live-online', { practice: 'general' })] });
+      expect(e.totals.countedHours).toBe(16);
+      expect(unmet(e)).toEqual(['total']);
+    });
   });
 
   it('requires ethics and boundaries in the other biennium, and DV plus laws and rules every third', () => {

@@ -23,4 +23,23 @@ describe('Pennsylvania LSW (30 h / biennium ending Feb 28 of odd years)', () => 
     expect(unmet(e)).toEqual(['total']);
     expect(e.excluded.map((x) => x.reason)).toEqual(['approval-not-accepted']);
   });
+
+  describe('first renewal: exempt except the 2 h Act 31 training', () => {
+    const newLicense = { issuedOn: '2023-09-15' };
+
+    it('still requires Act 31 and nothing else', () => {
+      const e = run('PA', 'LSW', { license: newLicense, cycle, asOf: '2025-01-15', credits: [] });
+      expect(e.cycle.firstRenewal).toBe(true);
+      expect(e.totals.requiredHours).toBe(0);
+      expect(unmet(e)).toEqual(['topic:child-abuse-reporting']);
+      expect(e.plan.map((p) => [p.code, p.hours])).toEqual([['topic:child-abuse-reporting', 2]]);
+      expect(e.status).toBe('in-progress');
+    });
+
+    it('is met with the Act 31 course alone', () => {
+      const e = run('PA', 'LCSW', { license: newLicense, cycle, asOf: '2025-02-28', credits: [course('2024-02-10', 2, 'self-study', { ...ace, topics: ['child-abuse-reporting'] })] });
+      expect(unmet(e)).toEqual([]);
+      expect(e.status).toBe('met');
+    });
+  });
 });

@@ -31,8 +31,10 @@ const NEED = [300, 200, 1500, 800, 200];
 const LIMIT = [1000, 1200, 400, 300];
 
 // A credit: one format cap at most (self-study, teaching, publication or none); its clinical piece is
-// outside the non-clinical cap, its other pieces inside — the crossing the fast path must handle.
+// outside the non-clinical cap, its other pieces inside — the crossing the fast path must handle —
+// unless the cap's `exceptTopics` exempt it (`exempt`: an ethics credit keeps its general piece out).
 const creditArb = fc.record({
+  exempt: fc.boolean(),
   format: fc.integer({ min: 0, max: 3 }),
   reqs: fc.integer({ min: 0, max: 31 }),
   clinical: fc.integer({ min: 0, max: 600 }),
@@ -41,6 +43,7 @@ const creditArb = fc.record({
 });
 
 interface RandomCredit {
+  exempt: boolean;
   format: number;
   reqs: number;
   clinical: number;
@@ -61,7 +64,8 @@ function piecesOf(credits: readonly RandomCredit[]): Piece[] {
     }
     const clinicalReqs = c.reqs & 0b11011 & ~1; // ethics conflicts with clinical on one hour, but both may match
     if (c.clinical > 0) pieces.push({ credit, level: 0, hours: c.clinical, reqMask: clinicalReqs | 4 | (c.reqs & 1), capMask: formatCap, group: 0, outOfCycle: false });
-    if (c.other > 0) pieces.push({ credit, level: 2, hours: c.other, reqMask: c.reqs & 0b11011, capMask: formatCap | 2, group: 0, outOfCycle: false });
+    const nonClinical = c.exempt && (c.reqs & 1) !== 0 ? 0 : 2;
+    if (c.other > 0) pieces.push({ credit, level: 2, hours: c.other, reqMask: c.reqs & 0b11011, capMask: formatCap | nonClinical, group: 0, outOfCycle: false });
   });
   // Binding caps only, as buildPieces does.
   for (const p of pieces) {

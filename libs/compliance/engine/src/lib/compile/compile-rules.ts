@@ -39,6 +39,8 @@ export interface CompiledCap {
   matcher: CompiledMatcher;
   negate: boolean;
   perCredit: boolean;
+  /** Bit set (of `topicBits`) of the cap's `exceptTopics`; 0 = none. */
+  exceptTopics: number;
 }
 
 export interface CompiledRuleSet {
@@ -54,6 +56,11 @@ export interface CompiledRuleSet {
   capLevelMask: readonly number[];
   /** Caps with `negate`. */
   negateMask: number;
+  /**
+   * Per topic bit index: the caps whose `exceptTopics` list the topic. A credit's exempt caps (the OR
+   * over its topics) are removed from its pieces' caps after negation: `& ~exempt`.
+   */
+  capExceptByTopic: Int32Array;
   accepted: ReadonlySet<string> | null;
   refused: ReadonlySet<string>;
   /** Maximal cliques of the conflict graph restricted to a requirement set (memoised per set). */
@@ -127,13 +134,19 @@ function bitsOf(values: readonly string[] | undefined, bits: ReadonlyMap<string,
   return mask;
 }
 
-function compileMatcher(m: CreditMatcher, code: string, topicBits: Map<string, number>): CompiledMatcher {
-  for (const t of m.topics ?? []) {
+/** Bit set of `topics`, giving each topic not seen before the next bit. */
+function topicMask(topics: readonly string[] | undefined, topicBits: Map<string, number>): number {
+  for (const t of topics ?? []) {
     if (!topicBits.has(t)) {
       if (topicBits.size >= MAX_RULES) throw new EngineError('rule-set-too-large', 'More than 31 distinct topics in one rule set');
       topicBits.set(t, 1 << topicBits.size);
     }
   }
+  return bitsOf(topics, topicBits);
+}
+
+function compileMatcher(m: CreditMatcher, code: string, topicBits: Map<string, number>): CompiledMatcher {
+  topicMask(m.topics, topicBits);
   let formats = bitsOf(m.formats, FORMAT_BIT);
   // `format:live` without an explicit list means the live formats (vocabulary.types LIVE_FORMATS).
   if (!m.formats && /(^|:)format:live$/.test(code)) formats = LIVE_MASK;
@@ -201,7 +214,10 @@ function compile(version: RuleSetVersion): CompiledRuleSet {
     matcher: compileMatcher(rule.match, rule.code, topicBits),
     negate: rule.negate === true,
     perCredit: rule.perCredit === true,
+    exceptTopics: topicMask(rule.exceptTopics, topicBits),
   }));
+  const capExceptByTopic = new Int32Array(32);
+  for (const k of caps) for (let b = 0; b < 32; b++) if ((k.exceptTopics & (1 << b)) !== 0) capExceptByTopic[b] |= 1 << k.index;
   const byCode = new Map<string, number[]>();
   requirements.forEach((r) => byCode.set(r.rule.code, [...(byCode.get(r.rule.code) ?? []), r.index]));
   const n = requirements.length;
@@ -234,6 +250,7 @@ function compile(version: RuleSetVersion): CompiledRuleSet {
     reqLevelMask: PRACTICE_LEVELS.map((_, level) => levelMask(requirements, level)),
     capLevelMask: PRACTICE_LEVELS.map((_, level) => levelMask(caps, level)),
     negateMask: caps.reduce((mask, k) => (k.negate ? mask | (1 << k.index) : mask), 0),
+    capExceptByTopic,
     accepted: version.approvals?.accepted ? lower(version.approvals.accepted) : null,
     refused: lower(version.approvals?.refused),
     reqTables: matchTables(requirements),

@@ -66,6 +66,16 @@ export function isDue(frequency: Frequency | undefined, cycle: ResolvedCycle): b
   }
 }
 
+/**
+ * The requirement codes still due in an exempt first renewal (`firstRenewal: { kind: 'exempt', except }`),
+ * or null when the renewal is not exempt or lists no exception. Same conditions as the exemption itself.
+ */
+export function exemptExceptions(version: RuleSetVersion, cycle: ResolvedCycle, issuedOn: string | undefined): readonly string[] | null {
+  const rule = version.firstRenewal;
+  if (!cycle.firstRenewal || rule?.kind !== 'exempt' || issuedOn === undefined || !rule.except || rule.except.length === 0) return null;
+  return rule.except;
+}
+
 function mod(a: number, n: number): number {
   return ((a % n) + n) % n;
 }

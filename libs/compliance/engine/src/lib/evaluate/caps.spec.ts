@@ -68,6 +68,50 @@ describe('caps', () => {
     expect(e.excluded.map((x) => x.reason)).toEqual(['outside-cycle']);
   });
 
+  describe('exceptTopics', () => {
+    const nonClinical = cap('cap:practice:non-clinical', 6, { practice: 'clinical' }, { negate: true, exceptTopics: ['ethics', 'laws-and-rules'] });
+    const capped = version({
+      total: { hours: 30, source: testSource },
+      caps: [nonClinical],
+      requirements: [req('topic:ethics', 3, { topics: ['ethics'] }), req('topic:laws-and-rules', 3, { topics: ['laws-and-rules'] }), req('topic:medical-errors', 2, { topics: ['medical-errors'] })],
+      macro: { countsTowardRenewal: 'capped', note: '', source: testSource },
+    });
+
+    it('a negated cap never takes the hours of a credit with an excepted topic; other general hours stay capped', () => {
+      const e = evaluate(rules(capped), transcript([credit(3, { id: 'ethics', topics: ['ethics'] }), credit(3, { id: 'laws', topics: ['laws-and-rules', 'supervision'] }), credit(10, { id: 'plain' }), clinical(14, { id: 'clin' })]));
+      expect(e.totals.countedHours).toBe(26);
+      expect(e.excluded).toEqual([expect.objectContaining({ creditId: 'plain', hours: 4, ruleCode: 'cap:practice:non-clinical' })]);
+      expect(e.requirements.filter((r) => r.code !== 'total' && r.code !== 'topic:medical-errors').every((r) => r.met)).toBe(true);
+    });
+
+    it('the plan does not ask for clinical hours for a requirement whose topics are all excepted from the reached cap', () => {
+      const e = evaluate(rules(capped), transcript([credit(10, { id: 'plain' }), clinical(5, { id: 'clin' })]));
+      const item = (code: string) => e.plan.find((p) => p.code === code);
+      expect(item('topic:ethics')?.accepts).toEqual({ topics: ['ethics'] });
+      expect(item('topic:ethics')?.description).toBe('3 more hours of topic:ethics');
+      expect(item('topic:laws-and-rules')?.accepts).toEqual({ topics: ['laws-and-rules'] });
+      // Medical errors is not excepted: its hours would be capped unless clinical.
+      expect(item('topic:medical-errors')?.accepts).toEqual({ topics: ['medical-errors'], practice: 'clinical' });
+      expect(item('total')?.accepts.practice).toBe('clinical');
+    });
+
+    it('a non-negated cap with exceptTopics', () => {
+      const v = version({ caps: [cap('cap:format:self-study', 10, { formats: ['self-study'] }, { exceptTopics: ['ethics'] })] });
+      const e = evaluate(rules(v), transcript([credit(12, { id: 'a', format: 'self-study' }), credit(4, { id: 'b', format: 'self-study', topics: ['ethics'] }), credit(2, { id: 'c', format: 'self-study', topics: ['supervision'] })]));
+      expect(e.totals.countedHours).toBe(14);
+      expect(e.excluded.reduce((sum, x) => sum + x.hours, 0)).toBe(4);
+      expect(e.excluded.every((x) => x.creditId !== 'b')).toBe(true);
+      expect(e.plan.find((p) => p.code === 'total')?.accepts.formats).not.toContain('self-study');
+    });
+
+    it('without an excepted topic the cap is unchanged', () => {
+      const plain = version({ caps: [cap('cap:format:self-study', 10, { formats: ['self-study'] })] });
+      const excepted = version({ caps: [cap('cap:format:self-study', 10, { formats: ['self-study'] }, { exceptTopics: ['ethics'] })] });
+      const t = transcript([credit(12, { id: 'a', format: 'self-study', topics: ['supervision'] }), credit(6, { id: 'b' })]);
+      expect(evaluate(rules(excepted), t)).toEqual(evaluate(rules(plain), t));
+    });
+  });
+
   it('keeps hour caps unscaled in a first renewal while the total is halved', () => {
     const v = version({ caps: [selfStudy], firstRenewal: { kind: 'fraction', fraction: 0.5, source: testSource } });
     const e = evaluate(rules(v), transcript([credit(25, { format: 'self-study', completedOn: '2026-02-01' })], { license: { issuedOn: '2026-01-01' } }));

@@ -37,6 +37,8 @@ export interface CreditTable {
   /** Requirements and (un-negated) caps matching the credit before the practice-level filter. */
   reqMatch: Int32Array;
   capMatch: Int32Array;
+  /** Caps whose `exceptTopics` name one of the credit's topics: never applied to its hours. */
+  capExempt: Int32Array;
 }
 
 const table: CreditTable = {
@@ -47,6 +49,7 @@ const table: CreditTable = {
   levels: new Int32Array(192),
   reqMatch: new Int32Array(64),
   capMatch: new Int32Array(64),
+  capExempt: new Int32Array(64),
 };
 
 function reserve(n: number): void {
@@ -57,6 +60,7 @@ function reserve(n: number): void {
   table.levels = new Int32Array(size * 3);
   table.reqMatch = new Int32Array(size);
   table.capMatch = new Int32Array(size);
+  table.capExempt = new Int32Array(size);
 }
 
 export function toHundredths(hours: number): number {
@@ -200,6 +204,7 @@ let rawMatch = new Int32Array(128);
 let rawLevels = new Int32Array(192);
 let rawDay = new Int32Array(64);
 let rawAccepted = new Uint8Array(64);
+let rawExempt = new Int32Array(64);
 
 /**
  * What the intake derives from credit `credit` alone, written at index `i` of the raw arrays: its
@@ -210,6 +215,8 @@ function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, 
   const ct = compiled.capTables;
   let reqTopics = rt.topicAny;
   let capTopics = ct.topicAny;
+  let capExempt = 0;
+  const exceptByTopic = compiled.capExceptByTopic;
   const topics = credit.topics;
   for (let t = 0; t < topics.length; t++) {
     const bit = compiled.topicBits.get(topics[t]);
@@ -217,6 +224,7 @@ function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, 
     const b = 31 - Math.clz32(bit);
     reqTopics |= rt.byTopic[b];
     capTopics |= ct.byTopic[b];
+    capExempt |= exceptByTopic[b];
   }
   let reqMacro = rt.macroAny;
   let capMacro = ct.macroAny;
@@ -247,6 +255,7 @@ function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, 
   }
   rawMatch[2 * i] = reqTopics & reqMacro & rt.byFormat[f] & reqApproved;
   rawMatch[2 * i + 1] = capTopics & capMacro & ct.byFormat[f] & capApproved;
+  rawExempt[i] = capExempt;
   writeLevels(credit, rawLevels, 3 * i);
   rawDay[i] = toDay(credit.completedOn);
   rawAccepted[i] = accepted ? 1 : 0;
@@ -269,6 +278,7 @@ export function intakeCredits(compiled: CompiledRuleSet, credits: readonly Credi
     rawLevels = new Int32Array(n * 6);
     rawDay = new Int32Array(n * 2);
     rawAccepted = new Uint8Array(n * 2);
+    rawExempt = new Int32Array(n * 2);
     identity = new Int32Array(n * 2);
   }
   let bodies = bodyCache.get(compiled);
@@ -291,7 +301,7 @@ export function intakeCredits(compiled: CompiledRuleSet, credits: readonly Credi
   const sorted = new Array<Credit>(n);
   table.count = n;
   table.credits = sorted;
-  const { status, inCycle, levels, reqMatch, capMatch } = table;
+  const { status, inCycle, levels, reqMatch, capMatch, capExempt } = table;
   const m = compiled.reqLevelMask;
   let previousId: string | undefined;
   for (let k = 0; k < n; k++) {
@@ -301,6 +311,7 @@ export function intakeCredits(compiled: CompiledRuleSet, credits: readonly Credi
     const req = rawMatch[2 * i];
     reqMatch[k] = req;
     capMatch[k] = rawMatch[2 * i + 1];
+    capExempt[k] = rawExempt[i];
     const l0 = rawLevels[3 * i];
     const l1 = rawLevels[3 * i + 1];
     const l2 = rawLevels[3 * i + 2];
@@ -330,7 +341,10 @@ export function requirementMask(compiled: CompiledRuleSet, creditReqs: number, l
   return creditReqs & compiled.reqLevelMask[level] & candidates;
 }
 
-/** Caps (among `candidates`) taking the credit's hours at `level`: a negated cap takes what it does not match. */
-export function capMask(compiled: CompiledRuleSet, creditCaps: number, level: number, candidates: number): number {
-  return ((creditCaps & compiled.capLevelMask[level]) ^ compiled.negateMask) & candidates;
+/**
+ * Caps (among `candidates`) taking the credit's hours at `level`: a negated cap takes what it does not
+ * match; the credit's exempt caps (`exceptTopics`) take nothing, negated or not.
+ */
+export function capMask(compiled: CompiledRuleSet, creditCaps: number, level: number, candidates: number, creditExempt = 0): number {
+  return ((creditCaps & compiled.capLevelMask[level]) ^ compiled.negateMask) & candidates & ~creditExempt;
 }

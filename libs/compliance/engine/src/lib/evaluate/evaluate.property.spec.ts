@@ -24,6 +24,19 @@ const capsAndExclusive = rules(
   }),
 );
 
+// The same with `exceptTopics`: ethics hours are never non-clinical-capped, telehealth hours never
+// self-study-capped (telehealth is no requirement's topic: the exemption alone changes the caps).
+const withExceptions = rules(
+  version({
+    ...capsAndExclusive.licenseType.versions[0],
+    caps: [
+      cap('cap:format:self-study', 10, { formats: ['self-study'] }, { exceptTopics: ['telehealth'] }),
+      cap('cap:practice:non-clinical', 12, { practice: 'clinical' }, { negate: true, exceptTopics: ['ethics', 'cultural-competence'] }),
+      cap('cap:activity:teaching', 4, { formats: ['teaching'] }, { perCredit: true, exceptTopics: ['ethics'] }),
+    ],
+  }),
+);
+
 // Not-credited and once-per-career requirements, a mayShare pair, a share-of-total cap.
 const notCreditedAndCareer = rules(
   version({
@@ -73,9 +86,12 @@ jest.setTimeout(60_000);
 describe.each([
   ['caps and an exclusive group', capsAndExclusive],
   ['not-credited, once-per-career, mayShare', notCreditedAndCareer],
+  ['caps with exceptTopics', withExceptions],
 ])('evaluate properties (%s)', (_name, ruleSet) => {
   const run = (credits: Credit[]): Evaluation => evaluate(ruleSet, transcript(credits));
-  const capped = ruleSet === capsAndExclusive;
+  const capped = ruleSet !== notCreditedAndCareer;
+  const exceptions = ruleSet === withExceptions;
+  const has = (c: Credit, ...topics: string[]): boolean => exceptions && topics.some((t) => (c.topics as string[]).includes(t));
 
   /*
    * Minimums come first (docs/ENGINE.md): an added credit can let an hour serve a minimum that is
@@ -130,12 +146,28 @@ describe.each([
         let nonClinical = 0;
         for (const c of credits) {
           const h = counted.get(c.id) ?? 0;
-          if (c.format === 'self-study') selfStudy += h;
-          if (c.format === 'teaching') expect(h).toBeLessThanOrEqual(400);
-          nonClinical += Math.max(0, h - cents(c.practice.clinical));
+          if (c.format === 'self-study' && !has(c, 'telehealth')) selfStudy += h;
+          if (c.format === 'teaching' && !has(c, 'ethics')) expect(h).toBeLessThanOrEqual(400);
+          if (!has(c, 'ethics', 'cultural-competence')) nonClinical += Math.max(0, h - cents(c.practice.clinical));
         }
         expect(selfStudy).toBeLessThanOrEqual(1000);
         expect(nonClinical).toBeLessThanOrEqual(1200);
+      }),
+    );
+  });
+});
+
+describe('exceptTopics only relaxes caps', () => {
+  // Exempting hours from caps removes constraints: the hours served toward minimums never drop, and
+  // counted hours never drop unless more hours serve minimums (the simplex may round one hundredth).
+  it('never lowers the hours served toward minimums, nor counted hours at equal service', () => {
+    const served = (e: Evaluation): number => e.requirements.filter((r) => r.code !== 'total').reduce((sum, r) => sum + cents(r.countedHours), 0);
+    fc.assert(
+      fc.property(creditsArb, (credits) => {
+        const without = evaluate(capsAndExclusive, transcript(credits));
+        const withEx = evaluate(withExceptions, transcript(credits));
+        expect(served(withEx)).toBeGreaterThanOrEqual(served(without) - 1);
+        if (served(withEx) <= served(without)) expect(cents(withEx.totals.countedHours)).toBeGreaterThanOrEqual(cents(without.totals.countedHours) - 1);
       }),
     );
   });

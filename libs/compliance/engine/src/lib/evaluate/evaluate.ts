@@ -11,7 +11,7 @@ import { compileRuleSet } from '../compile/compile-rules';
 import { allocate } from '../allocate/allocate';
 import { Float64Scratch, Int32Scratch } from '../allocate/scratch';
 import { EngineError } from '../errors';
-import { appliesToLicense, firstRenewalScaler, isDue, sameCycleRule, selectVersion } from './applicability';
+import { appliesToLicense, exemptExceptions, firstRenewalScaler, isDue, sameCycleRule, selectVersion } from './applicability';
 import { intakeCredits, toHundredths } from './credits';
 import { buildAdvocacy, buildPlan } from './plan';
 import { buildExclusions, buildPieces } from './pieces';
@@ -112,6 +112,10 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   const scale = firstRenewalScaler(version, cycle, license.issuedOn);
   const requiredTotal = scale(toHundredths(version.total.hours));
   const years = version.cycle.months / 12;
+  // An exempt first renewal may keep some requirements due (PA: Act 31): those, and share-of-total
+  // caps (so that a cap cannot shut them out), are judged as in a full renewal.
+  const exceptions = exemptExceptions(version, cycle, license.issuedOn);
+  const fullTotal = exceptions === null ? requiredTotal : toHundredths(version.total.hours);
 
   // Requirements due in this cycle for this license, with their need in hundredths (-1: not due).
   const reqs = compiled.requirements;
@@ -126,7 +130,10 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     let h = -1;
     if (appliesToLicense(r.rule.appliesTo, roles) && isDue(r.rule.frequency, cycle)) {
       const min = r.rule.min;
-      if ('shareOfTotal' in min) h = Math.ceil(requiredTotal * min.shareOfTotal - 1e-9);
+      if (exceptions !== null && exceptions.includes(r.rule.code)) {
+        if ('shareOfTotal' in min) h = Math.ceil(fullTotal * min.shareOfTotal - 1e-9);
+        else h = toHundredths(min.hours * (r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1));
+      } else if ('shareOfTotal' in min) h = Math.ceil(requiredTotal * min.shareOfTotal - 1e-9);
       else h = scale(toHundredths(min.hours * (r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1)));
     }
     required[j] = h;
@@ -141,7 +148,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   let perCreditMask = 0;
   for (let k = 0; k < caps.length; k++) {
     const rule = caps[k].rule;
-    const limit = !appliesToLicense(rule.appliesTo, roles) ? -1 : 'shareOfTotal' in rule.max ? Math.floor(requiredTotal * rule.max.shareOfTotal + 1e-9) : toHundredths(rule.max.hours);
+    const limit = !appliesToLicense(rule.appliesTo, roles) ? -1 : 'shareOfTotal' in rule.max ? Math.floor(fullTotal * rule.max.shareOfTotal + 1e-9) : toHundredths(rule.max.hours);
     capLimit[k] = limit;
     if (limit >= 0) activeCaps |= 1 << k;
     if (caps[k].perCredit) perCreditMask |= 1 << k;

@@ -14,6 +14,30 @@ describe('first renewal', () => {
     expect(e.totals.requiredHours).toBe(0);
   });
 
+  it('exempt with except: only the listed requirements stay due, with their full hours', () => {
+    const v = version({
+      firstRenewal: { kind: 'exempt', except: ['topic:child-abuse-reporting'], source: testSource },
+      requirements: [req('topic:ethics', 4, { topics: ['ethics'] }), req('topic:child-abuse-reporting', 2, { topics: ['child-abuse-reporting'] })],
+      caps: [{ code: 'cap:format:self-study', label: 'Self-study', max: { shareOfTotal: 0.5 }, match: { formats: ['self-study'] }, source: testSource }],
+    });
+    const none = evaluate(rules(v), firstCycle([]));
+    expect(none.totals.requiredHours).toBe(0);
+    expect(none.status).toBe('in-progress');
+    expect(none.requirements.map((r) => [r.code, r.requiredHours, r.met])).toEqual([
+      ['total', 0, true],
+      ['topic:ethics', 0, true],
+      ['topic:child-abuse-reporting', 2, false],
+    ]);
+    expect(none.plan.map((p) => [p.code, p.hours])).toEqual([['topic:child-abuse-reporting', 2]]);
+    // A share-of-total cap is a share of the full total here, so it cannot shut the exception out.
+    const done = evaluate(rules(v), firstCycle([credit(2, { topics: ['child-abuse-reporting'], format: 'self-study', completedOn: '2026-03-01' })]));
+    expect(done.status).toBe('met');
+    expect(done.excluded).toEqual([]);
+    // Not the first renewal: everything is due as usual.
+    const later = evaluate(rules(v), transcript([], { license: { issuedOn: '2020-01-01' } }));
+    expect(later.requirements.map((r) => r.requiredHours)).toEqual([40, 4, 2]);
+  });
+
   it('full: the whole requirement applies', () => {
     expect(evaluate(rules(withFirst({ kind: 'full', source: testSource })), firstCycle()).totals.requiredHours).toBe(40);
   });

@@ -68,7 +68,7 @@ export function buildPieces(
   reserve(3 * n, n);
   const { pieces, rawCaps, pieceStart } = build;
   const { credit: pCredit, level: pLevel, hours: pHours, reqMask: pReq, capMask: pCap, group: pGroup, outOfCycle: pOut } = pieces;
-  const { status, levels, reqMatch, capMatch } = credits;
+  const { status, levels, reqMatch, capMatch, capExempt } = credits;
   const capCount = compiled.caps.length;
   const capSum = capSumScratch.get(capCount);
   // Per-credit cap sums: index cap * credits + credit.
@@ -84,13 +84,15 @@ export function buildPieces(
     const outOfCycle = st === CAREER_ONLY;
     const creditReqs = reqMatch[ci] & (outOfCycle ? careerReqs : activeReqs);
     const creditCaps = capMatch[ci];
+    // Caps the credit's topics are exempt from (`exceptTopics`), removed after negation.
+    const creditActiveCaps = activeCaps & ~capExempt[ci];
     const first = count;
     for (let level = 0; level < 3; level++) {
       const hours = levels[3 * ci + level];
       if (hours <= 0) continue;
       const reqMask = creditReqs & reqLevel[level];
       if (outOfCycle && reqMask === 0) continue;
-      const caps = outOfCycle ? 0 : ((creditCaps & capLevel[level]) ^ negate) & activeCaps;
+      const caps = outOfCycle ? 0 : ((creditCaps & capLevel[level]) ^ negate) & creditActiveCaps;
       // Two levels of one credit with the same matches are one piece: they are interchangeable and
       // adjacent on their class's line, so every count is the same (not where a not-credited
       // requirement is involved: its share of a piece is a maximum over the piece, not a sum).

@@ -52,6 +52,18 @@ function restrictions(caps: readonly CompiledCap[], reached: number, macroCounts
   return { formats, practices, reasons };
 }
 
+/** Caps among `reached` whose `exceptTopics` include every one of `topics` (none when `topics` is empty). */
+function exemptCaps(caps: readonly CompiledCap[], reached: number, topics: readonly string[] | undefined): number {
+  if (!topics || topics.length === 0) return 0;
+  let mask = 0;
+  for (const cap of caps) {
+    if ((reached & (1 << cap.index)) === 0) continue;
+    const except: readonly string[] | undefined = cap.rule.exceptTopics;
+    if (except && topics.every((t) => except.includes(t))) mask |= 1 << cap.index;
+  }
+  return mask;
+}
+
 function accepts(match: CreditMatcher | undefined, code: string, r: Restrictions): PlanItem['accepts'] {
   const out: PlanItem['accepts'] = {};
   if (match?.topics) out.topics = [...match.topics];
@@ -105,6 +117,9 @@ function planTexts(compiled: CompiledRuleSet, reached: number): PlanTexts {
   if (texts) return texts;
   const version = compiled.version;
   const r = restrictions(compiled.caps, reached, version.macro.countsTowardRenewal);
+  // A reached cap whose `exceptTopics` cover every topic of a requirement never takes the hours that
+  // serve it: such a requirement is described with the restrictions of the other reached caps only.
+  const byReachedMask = new Map<number, Restrictions>([[reached, r]]);
   const reqs = compiled.requirements;
   const accepted: PlanItem['accepts'][] = [];
   const tails: string[] = [];
@@ -112,9 +127,15 @@ function planTexts(compiled: CompiledRuleSet, reached: number): PlanTexts {
   for (const req of reqs) {
     // As reported before: the first requirement with the same code and label describes the item.
     const rule = reqs.find((c) => c.rule.code === req.rule.code && c.rule.label === req.rule.label);
-    const a = accepts(rule?.rule.match, req.rule.code, r);
+    const applying = reached & ~exemptCaps(compiled.caps, reached, rule?.rule.match.topics);
+    let rr = byReachedMask.get(applying);
+    if (!rr) {
+      rr = restrictions(compiled.caps, applying, version.macro.countsTowardRenewal);
+      byReachedMask.set(applying, rr);
+    }
+    const a = accepts(rule?.rule.match, req.rule.code, rr);
     accepted.push(a);
-    tails.push(tail(a, r.reasons));
+    tails.push(tail(a, rr.reasons));
     counts.push(rule?.countsTowardTotal !== false);
   }
   const totalAccepts = accepts(undefined, 'total', r);

@@ -161,6 +161,12 @@ export interface Cap {
   perCredit?: boolean;
   /** Match credits NOT matching `match` instead (e.g. non-clinical = not practice clinical). */
   negate?: boolean;
+  /**
+   * Optional (added by the engine team): hours of a credit carrying any of these topics are never
+   * taken by the cap, whatever `match` and `negate` say (FL: the board-mandated topic hours are not
+   * "non-clinical skills" hours even when tagged general).
+   */
+  exceptTopics?: Topic[];
   appliesTo?: Applicability;
   source: Source;
   note?: string;
@@ -174,7 +180,11 @@ export interface CarryoverRule {
 }
 
 export type FirstRenewalRule = { source: Source } & (
-  | { kind: 'exempt' }
+  /**
+   * Nothing required, except (optional, added by the engine team) the requirements whose codes are
+   * listed in `except`, which stay due with their full hours (PA: the 2 h Act 31 training).
+   */
+  | { kind: 'exempt'; except?: string[] }
   | { kind: 'full' }
   /** Required hours scaled by the share of the cycle the licensee held the license, rounded up to `roundTo`. */
   | { kind: 'prorate'; roundTo?: number }
