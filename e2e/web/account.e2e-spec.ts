@@ -1,6 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import {
+  SCREENSHOTS,
+  openPhoneBrowser,
+  webBaseUrl,
+} from '../src/support/browser';
 
 /**
  * Settings and the account in a real browser, against the built web app served by the API
@@ -8,14 +13,8 @@ import { type Browser, type Page, chromium } from 'playwright-core';
  * reload), makes a private calendar feed (fetched without a session) and turns it off, downloads
  * all their data, and deletes the account (a wrong password first), after which they cannot sign in.
  */
-const baseUrl = process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
+const baseUrl = webBaseUrl;
 const TIMEOUT = 60_000;
-const SCREENSHOTS = resolve(
-  __dirname,
-  process.env['UPDATE_SCREENSHOTS'] === '1'
-    ? '../../docs/screenshots'
-    : '../../test-results/screenshots',
-);
 
 describe('settings and the account in the browser', () => {
   let browser: Browser;
@@ -29,20 +28,7 @@ describe('settings and the account in the browser', () => {
   };
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    page.setDefaultTimeout(TIMEOUT / 3);
+    ({ browser, page } = await openPhoneBrowser(TIMEOUT / 3));
   }, TIMEOUT);
 
   afterAll(async () => {

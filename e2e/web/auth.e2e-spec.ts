@@ -1,10 +1,11 @@
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openPhoneBrowser, webBaseUrl } from '../src/support/browser';
 
 /**
  * Accounts in a real browser, against the built web app served by the API (E2E_BASE_URL).
  * Sign up a new person, see the shell with their name, sign out, sign in again.
  */
-const baseUrl = process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
+const baseUrl = webBaseUrl;
 const TIMEOUT = 60_000;
 
 describe('accounts in the browser', () => {
@@ -19,21 +20,7 @@ describe('accounts in the browser', () => {
   };
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    // A phone-sized window: most licensees use Mezzo on a phone.
-    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    page.setDefaultTimeout(TIMEOUT);
+    ({ browser, page } = await openPhoneBrowser(TIMEOUT));
   }, TIMEOUT);
 
   afterAll(async () => {

@@ -1,7 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import {
+  SCREENSHOTS,
+  openPhoneBrowser,
+  webBaseUrl,
+} from '../src/support/browser';
 
 /**
  * The licensee's core loop in a real browser, against the built web app served by the API
@@ -12,16 +17,8 @@ import { type Browser, type Page, chromium } from 'playwright-core';
  * (PDF and ZIP) then downloads from the license page. Screenshots of the license page
  * at phone and desktop widths go to test-results/screenshots (docs/screenshots with UPDATE_SCREENSHOTS=1).
  */
-const baseUrl = process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
+const baseUrl = webBaseUrl;
 const TIMEOUT = 90_000;
-// The README's screenshots are refreshed on purpose (UPDATE_SCREENSHOTS=1); ordinary runs write to
-// the git-ignored test-results/ so a test run never changes tracked files.
-const SCREENSHOTS = resolve(
-  __dirname,
-  process.env['UPDATE_SCREENSHOTS'] === '1'
-    ? '../../docs/screenshots'
-    : '../../test-results/screenshots',
-);
 
 /** Today, as the API judges dates (UTC): always inside the license's current cycle. */
 const today = new Date().toISOString().slice(0, 10);
@@ -63,21 +60,7 @@ describe('the licensee in the browser', () => {
   };
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    // A phone-sized window: most licensees use Mezzo on a phone.
-    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    page.setDefaultTimeout(TIMEOUT / 3);
+    ({ browser, page } = await openPhoneBrowser(TIMEOUT / 3));
   }, TIMEOUT);
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   LICENSE_ROLES,
@@ -19,6 +20,23 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { trimString, upperString, ISO_DATE_PATTERN } from '@mezzo/api-core';
+
+/** An optional date field, YYYY-MM-DD or null (whether it is a real date is the service's check). */
+function NullableIsoDate(
+  field: string,
+  example: string,
+  description?: string,
+): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ example, nullable: true, description }),
+    IsOptional(),
+    ValidateIf((_o, v) => v !== null),
+    IsString(),
+    Matches(ISO_DATE_PATTERN, {
+      message: `${field} must be a date YYYY-MM-DD`,
+    }),
+  );
+}
 
 export class CreateLicenseDto implements CreateLicenseRequest {
   @ApiProperty({ example: 'NJ' })
@@ -50,27 +68,14 @@ export class CreateLicenseDto implements CreateLicenseRequest {
   })
   issuedOn!: string;
 
-  @ApiPropertyOptional({ example: '1980-05-02', nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsString()
-  @Matches(ISO_DATE_PATTERN, {
-    message: 'birthDate must be a date YYYY-MM-DD',
-  })
+  @NullableIsoDate('birthDate', '1980-05-02')
   birthDate?: string | null;
 
-  @ApiPropertyOptional({
-    example: '2027-06-30',
-    nullable: true,
-    description:
-      'The renewal date on the license; required where the rule set does not say which years (NM, TN)',
-  })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsString()
-  @Matches(ISO_DATE_PATTERN, {
-    message: 'renewsOn must be a date YYYY-MM-DD',
-  })
+  @NullableIsoDate(
+    'renewsOn',
+    '2027-06-30',
+    'The renewal date on the license; required where the rule set does not say which years (NM, TN)',
+  )
   renewsOn?: string | null;
 
   @ApiPropertyOptional({ enum: LICENSE_ROLES, isArray: true })
@@ -118,27 +123,14 @@ export class UpdateLicenseDto implements UpdateLicenseRequest {
     message: 'issuedOn must be a date YYYY-MM-DD',
   })
   issuedOn?: string;
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsString()
-  @Matches(ISO_DATE_PATTERN, {
-    message: 'birthDate must be a date YYYY-MM-DD',
-  })
+  @NullableIsoDate('birthDate', '1980-05-02')
   birthDate?: string | null;
 
-  @ApiPropertyOptional({
-    example: '2027-06-30',
-    nullable: true,
-    description:
-      'The renewal date on the license; required where the rule set does not say which years (NM, TN)',
-  })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsString()
-  @Matches(ISO_DATE_PATTERN, {
-    message: 'renewsOn must be a date YYYY-MM-DD',
-  })
+  @NullableIsoDate(
+    'renewsOn',
+    '2027-06-30',
+    'The renewal date on the license; required where the rule set does not say which years (NM, TN)',
+  )
   renewsOn?: string | null;
   @ApiPropertyOptional({ enum: LICENSE_ROLES, isArray: true })
   @IsOptional()

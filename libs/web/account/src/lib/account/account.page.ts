@@ -54,7 +54,7 @@ import { AccountApi } from '../data/account.api';
     Alert,
   ],
   templateUrl: './account.page.html',
-  styleUrl: './account.page.css',
+  styleUrls: ['../account-pages.css', './account.page.css'],
 })
 export class AccountPage {
   private readonly api = inject(AccountApi);

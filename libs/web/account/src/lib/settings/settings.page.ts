@@ -68,7 +68,7 @@ export function percentOrEmpty(
     SubmitButton,
   ],
   templateUrl: './settings.page.html',
-  styleUrl: './settings.page.css',
+  styleUrls: ['../account-pages.css', './settings.page.css'],
 })
 export class SettingsPage {
   private readonly api = inject(AccountApi);

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+
+/** The built product under test, started by the e2e global setup. */
+export const webBaseUrl =
+  process.env['E2E_BASE_URL'] ?? 'http://localhost:3000';
+
+/**
+ * Where browser suites write screenshots: the git-ignored test-results/ in ordinary runs, so a test
+ * run never changes tracked files; docs/screenshots (the README's) with UPDATE_SCREENSHOTS=1.
+ */
+export const SCREENSHOTS = resolve(
+  __dirname,
+  process.env['UPDATE_SCREENSHOTS'] === '1'
+    ? '../../../docs/screenshots'
+    : '../../../test-results/screenshots',
+);
+
+/**
+ * Debian's Chromium (installed by .ci/run), headless, with a phone-sized page: most licensees use
+ * Mezzo on a phone. Steps wait at most `stepTimeout` each.
+ */
+export async function openPhoneBrowser(
+  stepTimeout: number,
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  page.setDefaultTimeout(stepTimeout);
+  return { browser, page };
+}
