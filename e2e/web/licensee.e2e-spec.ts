@@ -215,6 +215,40 @@ describe('the licensee in the browser', () => {
   );
 
   it(
+    'shows in the credit log which credit has its certificate, and downloads it from the credit',
+    async () => {
+      await page.goto(`${baseUrl}/credits`);
+      const withCertificate = page
+        .getByRole('listitem')
+        .filter({ hasText: 'Trauma-focused CBT in practice' });
+      await withCertificate.getByText('1 certificate').waitFor();
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: 'Documentation that holds up' })
+        .getByText('No certificate')
+        .waitFor();
+      await withCertificate
+        .getByRole('link', { name: 'Edit Trauma-focused CBT in practice' })
+        .click();
+      const certificates = page.getByRole('region', { name: 'Certificates' });
+      await certificates
+        .getByText('tf-cbt-certificate.pdf', { exact: true })
+        .first()
+        .waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        certificates
+          .getByRole('button', { name: 'Download tf-cbt-certificate.pdf' })
+          .click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('tf-cbt-certificate.pdf');
+      const bytes = readFileSync(await download.path());
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    },
+    TIMEOUT,
+  );
+
+  it(
     'shows the license on the dashboard with a thin advocacy flag and what is next',
     async () => {
       await page.goto(`${baseUrl}/dashboard`);
