@@ -76,6 +76,11 @@ export interface AllocationResult {
   counted: Int32Array;
   /** Hundredths of credit `ci` serving requirement `j`, at index `j * creditCount + ci`. */
   served: Int32Array;
+  /**
+   * Which credits served each requirement: bit `ci` of words `j * ⌈creditCount / 32⌉ ..` is set when
+   * `served[j * creditCount + ci]` may be positive (the credits a requirement's allocations list).
+   */
+  servedBits: Int32Array;
   /** Per credit: in-cycle hundredths that served not-credited requirements (outside the counted part). */
   notCredited: Int32Array;
   /** Whether the simplex ran (false: no variable left, or the certified greedy was optimal). */
@@ -140,6 +145,7 @@ const yVarScratch = new Int32Scratch();
 const fixedScratch = new Int32Scratch();
 const fitsScratch = new Int32Scratch();
 const objectiveScratch = new Float64Scratch();
+const rowOfCapScratch = new Int32Scratch();
 let classOut = new Uint8Array(64);
 /** Direct class lookup by signature (see buildClasses): generation stamps and class ids. */
 const directStamp = new Int32Array(1 << 16);
@@ -287,6 +293,7 @@ export function allocateWith(input: AllocationInput, fastPath: boolean): Allocat
   return {
     counted: r.counted.slice(0, count),
     served: r.served.slice(0, input.compiled.requirements.length * input.creditCount),
+    servedBits: r.servedBits.slice(0, input.compiled.requirements.length * ((input.creditCount + 31) >>> 5)),
     notCredited: r.notCredited.slice(0, input.creditCount),
     solvedByLp: r.solvedByLp,
   };
@@ -330,16 +337,22 @@ function buildModel(input: TableInput): AllocationModel {
   // first appearance (class order, then cap index).
   const capRows: CapRow[] = [];
   const caps = compiled.caps;
+  // A global cap has one row: found by index (-1 until created). Per-credit caps search their rows.
+  const rowOfCap = rowOfCapScratch.get(caps.length, -1);
   for (let c = 0; c < n; c++) {
     for (let rest = capMask[c]; rest !== 0; rest &= rest - 1) {
       const k = 31 - Math.clz32(rest & -rest);
-      const perCredit = caps[k].perCredit;
       let row: CapRow | undefined;
-      for (let r = 0; r < capRows.length; r++) {
-        const o = capRows[r];
-        if (o.cap === k && (!perCredit || group[o.classes[0]] === group[c])) {
-          row = o;
-          break;
+      if (!caps[k].perCredit) {
+        if (rowOfCap[k] >= 0) row = capRows[rowOfCap[k]];
+        else rowOfCap[k] = capRows.length;
+      } else {
+        for (let r = 0; r < capRows.length; r++) {
+          const o = capRows[r];
+          if (o.cap === k && group[o.classes[0]] === group[c]) {
+            row = o;
+            break;
+          }
         }
       }
       if (row) row.classes.push(c);

@@ -189,6 +189,8 @@ function cutToCaps(model: AllocationModel, net: CutNetwork | null): Int32Array |
           others += 1;
           take = Math.min(take, excess[o]);
         }
+        // Fewer other exceeded rows than the best so far: cannot be chosen (its value is not needed).
+        if (others < bestOthers) continue;
         let value = Infinity;
         for (let rest = reqMask[c] & open; rest !== 0; rest &= rest - 1) value = Math.min(value, surplus[31 - Math.clz32(rest & -rest)]);
         if (value > 0 && value !== Infinity) take = Math.min(take, value);
@@ -292,7 +294,7 @@ function leastCut(model: AllocationModel, net: CutNetwork, only: number): number
         cost += capRows[pList[i]].limit;
       }
     }
-    fHours.fill(0, 0, m);
+    for (let rest = fRows; rest !== 0; rest &= rest - 1) fHours[31 - Math.clz32(rest & -rest)] = 0;
     for (let c = 0; c < n; c++) {
       const rows = rowMask[c];
       if (rows === 0 || (rows & cutMask) !== 0 || (only >= 0 && yVar[c * R + only] < 0)) continue;

@@ -9,6 +9,7 @@ import { Int32Scratch } from './scratch';
 const countedScratch = new Int32Scratch();
 const servedScratch = new Int32Scratch();
 const notCreditedScratch = new Int32Scratch();
+const servedBitsScratch = new Int32Scratch();
 
 /** Intervals of one class's line, as parallel arrays (reused: disaggregation is synchronous). */
 let ivReq: Int32Array = new Int32Array(64);
@@ -39,6 +40,8 @@ export function disaggregate(input: TableInput, model: AllocationModel, values: 
   const counted = countedScratch.take(pieces.count);
   const served = servedScratch.get(model.requirementCount * creditCount);
   const notCredited = notCreditedScratch.get(creditCount);
+  const words = (creditCount + 31) >>> 5;
+  const servedBits = servedBitsScratch.get(model.requirementCount * words);
   const pHours = pieces.hours;
   const pCredit = pieces.credit;
   const { classCount, hours, reqMask, outOfCycle, x: xVar, firstPiece, nextPiece } = model;
@@ -62,6 +65,7 @@ export function disaggregate(input: TableInput, model: AllocationModel, values: 
         if (overlap <= 0) continue;
         const req = ivReq[k];
         served[req * creditCount + credit] += overlap;
+        servedBits[req * words + (credit >>> 5)] |= 1 << (credit & 31);
         // Not-credited requirements may share an hour among themselves, so the piece loses their maximum.
         if (!out && (notCreditedMask & (1 << req)) !== 0 && overlap > ntHere) ntHere = overlap;
       }
@@ -69,7 +73,7 @@ export function disaggregate(input: TableInput, model: AllocationModel, values: 
       offset = end;
     }
   }
-  return { counted, served, notCredited, solvedByLp };
+  return { counted, served, servedBits, notCredited, solvedByLp };
 }
 
 /**

@@ -48,6 +48,7 @@ const colStartScratch = new Int32Scratch();
 const colFillScratch = new Int32Scratch();
 const colRowScratch = new Int32Scratch();
 const colCoeffScratch = new Float64Scratch();
+const valuesScratch = new Int32Scratch();
 
 /** Builds the LP (rows: x ≤ h, caps, needs, cliques — in that order) and returns integer values. */
 export function solveLp(model: AllocationModel): Int32Array {
@@ -108,8 +109,9 @@ function toIntegers(variableCount: number, solution: Float64Array): Int32Array {
   for (let k = 0; k < entries; k++) colStart[cols[k] + 1] += 1;
   for (let v = 0; v < variableCount; v++) colStart[v + 1] += colStart[v];
   const fill = colFillScratch.get(variableCount);
-  const colRow = colRowScratch.get(entries);
-  const colCoeff = colCoeffScratch.get(entries);
+  // Every entry is written once below, before any read.
+  const colRow = colRowScratch.take(entries);
+  const colCoeff = colCoeffScratch.take(entries);
   for (let r = 0; r < m; r++) {
     for (let k = start[r]; k < start[r + 1]; k++) {
       const at = colStart[cols[k]] + fill[cols[k]]++;
@@ -117,9 +119,10 @@ function toIntegers(variableCount: number, solution: Float64Array): Int32Array {
       colCoeff[at] = coeffs[k];
     }
   }
-  const values = new Int32Array(variableCount);
+  // A reused buffer (written below before any read): disaggregation reads it within the evaluation.
+  const values = valuesScratch.take(variableCount);
   for (let v = 0; v < variableCount; v++) values[v] = Math.max(0, Math.floor(solution[v] + 1e-6));
-  const slack = slackScratch.get(m);
+  const slack = slackScratch.take(m);
   for (let r = 0; r < m; r++) {
     let used = 0;
     for (let k = start[r]; k < start[r + 1]; k++) used += coeffs[k] * values[cols[k]];

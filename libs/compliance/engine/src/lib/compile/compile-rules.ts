@@ -50,6 +50,8 @@ export interface CompiledRuleSet {
   /** conflicts[i]: bit set of requirements no hour may serve together with requirement i. */
   conflicts: number[];
   topicBits: ReadonlyMap<string, number>;
+  /** The topics of `topicBits` by bit index: `topicBits.get(topicNames[b]) === 1 << b`. */
+  topicNames: readonly string[];
   /** Per practice level: requirements whose matcher accepts hours at that level. */
   reqLevelMask: readonly number[];
   /** Per practice level: caps whose (un-negated) matcher accepts hours at that level. */
@@ -240,6 +242,8 @@ function compile(version: RuleSetVersion): CompiledRuleSet {
       return ok ? mask | (1 << r.index) : mask;
     }, 0);
   const cliqueCache = new Map<number, number[]>();
+  // Up to 12 requirements, the cliques of every requirement set are looked up by index (filled lazily).
+  const cliqueTable: (number[] | undefined)[] | null = n <= 12 ? new Array<number[] | undefined>(1 << n).fill(undefined) : null;
   const lower = (xs: readonly string[] | undefined): Set<string> => new Set((xs ?? []).map((x) => x.toLowerCase()));
   return {
     version,
@@ -247,6 +251,7 @@ function compile(version: RuleSetVersion): CompiledRuleSet {
     caps,
     conflicts,
     topicBits,
+    topicNames: [...topicBits.keys()],
     reqLevelMask: PRACTICE_LEVELS.map((_, level) => levelMask(requirements, level)),
     capLevelMask: PRACTICE_LEVELS.map((_, level) => levelMask(caps, level)),
     negateMask: caps.reduce((mask, k) => (k.negate ? mask | (1 << k.index) : mask), 0),
@@ -256,6 +261,14 @@ function compile(version: RuleSetVersion): CompiledRuleSet {
     reqTables: matchTables(requirements),
     capTables: matchTables(caps),
     cliques(reqMask: number): readonly number[] {
+      if (cliqueTable !== null && reqMask >>> 0 < cliqueTable.length) {
+        let listed = cliqueTable[reqMask];
+        if (listed === undefined) {
+          listed = maximalCliques(reqMask, conflicts);
+          cliqueTable[reqMask] = listed;
+        }
+        return listed;
+      }
       let found = cliqueCache.get(reqMask);
       if (!found) {
         found = maximalCliques(reqMask, conflicts);

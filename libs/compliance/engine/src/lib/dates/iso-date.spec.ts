@@ -48,4 +48,17 @@ describe('iso-date', () => {
     expect(fromDay(addMonthsDay(toDay('2024-01-31'), 1))).toBe('2024-02-29');
     expect(fromDay(addMonthsDay(toDay('2024-03-31'), -13))).toBe('2023-02-28');
   });
+
+  it('toDay (integer arithmetic) equals ymdToDay on every date of 1600–2400 and every month end of 0000–9999', () => {
+    const iso = (y: number, m: number, d: number): string => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    let mismatches = 0;
+    for (let y = 0; y <= 9999; y++) {
+      for (let m = 1; m <= 12; m++) {
+        const last = daysInMonth(y, m);
+        const days = y >= 1600 && y <= 2400 ? Array.from({ length: last }, (_, i) => i + 1) : [1, 28, last];
+        for (const d of days) if (toDay(iso(y, m, d)) !== ymdToDay(y, m, d)) mismatches += 1;
+      }
+    }
+    expect(mismatches).toBe(0);
+  });
 });

@@ -70,7 +70,14 @@ export function toDay(value: IsoDate): number {
       const y = c0 * 1000 + c1 * 100 + c2 * 10 + c3;
       const m = c5 * 10 + c6;
       const d = c8 * 10 + c9;
-      if (m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return ymdToDay(y, m, d);
+      if (m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
+        // ymdToDay with integer divisions (0 ≤ y ≤ 9999 here, so every dividend is non-negative).
+        const yy = m <= 2 ? y - 1 : y;
+        const era = yy >= 0 ? (yy / 400) | 0 : -1;
+        const yoe = yy - era * 400;
+        const doy = (((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) | 0) + d - 1;
+        return era * 146_097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy - 719_468;
+      }
     }
   }
   throw new RangeError(`Invalid date: ${value}`);

@@ -4,10 +4,10 @@
  * applied matcher by matcher.
  */
 import fc from 'fast-check';
-import { sortCredits } from './credits';
+import { formatIndex, intakeCredits, sortCredits } from './credits';
 import { compileRuleSet, matchCredit, matchesCredit, FORMAT_BIT, MACRO_AREA_BIT } from '../compile/compile-rules';
 import { cap, credit, req, version } from '../testing/fixtures';
-import { FORMATS, MACRO_AREAS, PRACTICE_LEVELS, type Topic } from '../model/vocabulary.types';
+import { FORMATS, MACRO_AREAS, PRACTICE_LEVELS, TOPICS, type Topic } from '../model/vocabulary.types';
 import type { Credit } from '../model/transcript.types';
 import type { CreditMatcher } from '../model/rule-set.types';
 
@@ -78,6 +78,67 @@ describe('credit intake hot paths', () => {
           for (const r of compiled.requirements) if (matchesCredit(r.matcher, topicMask, formatBit, approvals, areaMask)) expected |= 1 << r.index;
           expect(matchCredit(compiled.reqTables, topicMask, formatBit, approvals, areaMask)).toBe(expected);
           expect(matchCredit(compiled.capTables, topicMask, formatBit, approvals, areaMask)).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('formatIndex agrees with FORMAT_BIT on every format and on unknown values', () => {
+    for (const f of [...FORMATS, 'webinar', '', 'LIVE-ONLINE', undefined, 3]) {
+      const bit = FORMAT_BIT.get(f as string) ?? 0;
+      expect(formatIndex(f)).toBe(bit === 0 ? FORMATS.length : 31 - Math.clz32(bit));
+    }
+  });
+
+  it('the intake matches every credit like matchesCredit, whatever rule set was read before (topic scan, body cache)', () => {
+    const bigTopics = TOPICS.slice(0, 14);
+    const intakeCreditArb = fc.record({
+      topics: fc.subarray([...TOPIC_POOL, 'dementia', 'not-a-topic'] as Topic[]),
+      format: fc.constantFrom(...FORMATS, 'unknown-format'),
+      approvals: fc.option(fc.subarray([...BODIES, 'ACE', 'NASW-XX', 'board']), { nil: undefined }),
+      macroAreas: fc.option(fc.subarray([...MACRO_AREAS]), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(matcherArb, { minLength: 1, maxLength: 5 }),
+        fc.array(matcherArb, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.array(intakeCreditArb, { minLength: 1, maxLength: 12 }),
+        (reqMatchers, capMatchers, big, raw) => {
+          const v = version({
+            requirements: [...reqMatchers.map((m, i) => req(`other:r${i}`, 1, m)), ...(big ? [req('other:big', 1, { topics: bigTopics })] : [])],
+            caps: capMatchers.map((m, i) => cap(`cap:other:c${i}`, 1, m, { exceptTopics: i === 0 ? ['ethics'] : undefined })),
+            approvals: { refused: ['NASW-XX'], source: { citation: 'x', url: 'https://example.org', readOn: '2026-01-01', confidence: 'high' } },
+          });
+          const other = compileRuleSet(version({ requirements: [req('topic:ethics', 1, { topics: ['ethics'], approvals: ['ACE'] })], approvals: { accepted: ['nasw'], source: v.approvals!.source } }));
+          const compiled = compileRuleSet(v);
+          const credits = raw.map((r, i) =>
+            credit(1, { id: `k${String(i).padStart(2, '0')}`, topics: r.topics, format: r.format as Credit['format'], approvals: r.approvals?.map((body) => ({ body })), macroAreas: r.macroAreas }),
+          );
+          // Read another rule set first: nothing it resolved may leak into this one.
+          intakeCredits(other, credits, 0, 1e6, 0);
+          const table = intakeCredits(compiled, credits, 0, 1e6, 0);
+          for (let k = 0; k < table.count; k++) {
+            const c = table.credits[k];
+            let topicMask = 0;
+            for (const t of c.topics) topicMask |= compiled.topicBits.get(t) ?? 0;
+            const formatBit = FORMAT_BIT.get(c.format) ?? 0;
+            const approvals = (c.approvals ?? []).map((a) => a.body.toLowerCase());
+            let areaMask = 0;
+            for (const a of c.macroAreas ?? []) areaMask |= MACRO_AREA_BIT.get(a) ?? 0;
+            let reqs = 0;
+            for (const r of compiled.requirements) if (matchesCredit(r.matcher, topicMask, formatBit, approvals, areaMask)) reqs |= 1 << r.index;
+            let caps = 0;
+            let exempt = 0;
+            for (const k2 of compiled.caps) {
+              if (matchesCredit(k2.matcher, topicMask, formatBit, approvals, areaMask)) caps |= 1 << k2.index;
+              if ((k2.exceptTopics & topicMask) !== 0) exempt |= 1 << k2.index;
+            }
+            expect([table.reqMatch[k], table.capMatch[k], table.capExempt[k]]).toEqual([reqs, caps, exempt]);
+            const accepted = approvals.length === 0 || approvals.some((a) => a !== 'nasw-xx');
+            expect(table.status[k] === 3).toBe(!accepted);
+          }
         },
       ),
       { numRuns: 300 },

@@ -4,7 +4,7 @@
  */
 import type { Credit } from '../model/transcript.types';
 import type { ExclusionReason } from '../model/evaluation.types';
-import { FORMAT_BIT, MACRO_AREA_BIT, type CompiledRuleSet } from '../compile/compile-rules';
+import { MACRO_AREA_BIT, type CompiledRuleSet } from '../compile/compile-rules';
 import { FORMATS } from '../model/vocabulary.types';
 import { toDay } from '../dates/iso-date';
 
@@ -180,6 +180,11 @@ interface BodyInfo {
 
 const bodyCache = new WeakMap<CompiledRuleSet, Map<string, BodyInfo>>();
 
+/** The last body looked up, in which rule set's map, and what it resolved to. */
+let lastBody: unknown = undefined;
+let lastBodies: Map<string, BodyInfo> | null = null;
+let lastInfo: BodyInfo = { accepted: false, reqBits: 0, capBits: 0 };
+
 /** On a cache miss: resolves approval `given[k].body` for the rule set and caches it. */
 function bodyInfo(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, given: readonly { body: string }[], k: number): BodyInfo {
   const body = given[k].body;
@@ -197,6 +202,28 @@ function bodyInfo(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, give
     bodies.set(body, info);
   }
   return info;
+}
+
+/** Index of a format in FORMATS (FORMATS.length when unknown): the same as FORMAT_BIT, without hashing. */
+export function formatIndex(format: unknown): number {
+  switch (format) {
+    case 'live-in-person':
+      return 0;
+    case 'live-online':
+      return 1;
+    case 'self-study':
+      return 2;
+    case 'academic':
+      return 3;
+    case 'teaching':
+      return 4;
+    case 'publication':
+      return 5;
+    case 'other':
+      return 6;
+    default:
+      return FORMATS_COUNT;
+  }
 }
 
 /** Per credit in input order (reused buffers): what the intake derives from the credit alone. */
@@ -218,10 +245,20 @@ function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, 
   let capExempt = 0;
   const exceptByTopic = compiled.capExceptByTopic;
   const topics = credit.topics;
+  const names = compiled.topicNames;
+  const scan = names.length <= 12;
   for (let t = 0; t < topics.length; t++) {
-    const bit = compiled.topicBits.get(topics[t]);
-    if (bit === undefined) continue;
-    const b = 31 - Math.clz32(bit);
+    // A rule set's topics (bit b = names[b]) are usually few: compared in turn rather than hashed.
+    const topic = topics[t];
+    let b = 0;
+    if (scan) {
+      while (b < names.length && names[b] !== topic) b++;
+      if (b === names.length) continue;
+    } else {
+      const bit = compiled.topicBits.get(topic);
+      if (bit === undefined) continue;
+      b = 31 - Math.clz32(bit);
+    }
     reqTopics |= rt.byTopic[b];
     capTopics |= ct.byTopic[b];
     capExempt |= exceptByTopic[b];
@@ -238,8 +275,7 @@ function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, 
       capMacro |= ct.byMacroArea[b];
     }
   }
-  const formatBit = FORMAT_BIT.get(credit.format) ?? 0;
-  const f = formatBit === 0 ? FORMATS_COUNT : 31 - Math.clz32(formatBit);
+  const f = formatIndex(credit.format);
   let reqApproved = rt.approvalAny;
   let capApproved = ct.approvalAny;
   const given = credit.approvals;
@@ -247,7 +283,16 @@ function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, 
   if (given && given.length > 0) {
     accepted = false;
     for (let k = 0; k < given.length; k++) {
-      const info = bodies.get(given[k].body) ?? bodyInfo(compiled, bodies, given, k);
+      const body = given[k].body;
+      // Most credits name the same body as the previous one: compare before hashing.
+      let info: BodyInfo;
+      if (body === lastBody && bodies === lastBodies) info = lastInfo;
+      else {
+        info = bodies.get(body) ?? bodyInfo(compiled, bodies, given, k);
+        lastBody = body;
+        lastBodies = bodies;
+        lastInfo = info;
+      }
       if (info.accepted) accepted = true;
       reqApproved |= info.reqBits;
       capApproved |= info.capBits;

@@ -158,7 +158,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   const creditCount = credits.count;
   const build = buildPieces(compiled, credits, activeReqs, careerReqs, activeCaps, capLimit, perCreditMask, notCreditedMask);
   const pieces = build.pieces;
-  const { counted, served, notCredited } = allocate({ compiled, pieces: build.pieces, need, capLimit, notCreditedMask, creditCount });
+  const { counted, served, servedBits, notCredited } = allocate({ compiled, pieces: build.pieces, need, capLimit, notCreditedMask, creditCount });
 
   const creditCounted = creditCountedScratch.get(creditCount);
   const capCounted = capCountedScratch.get(caps.length);
@@ -201,6 +201,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   };
   if (applied > 0) totalResult.note = `Includes ${round2(applied)} carryover hours from the previous cycle.`;
   const results: RequirementResult[] = [totalResult];
+  const words = (creditCount + 31) >>> 5;
   const indices: number[] = [];
   let allMet = totalResult.met;
   for (let j = 0; j < R; j++) {
@@ -209,11 +210,15 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     let sum = 0;
     const allocations: { creditId: string; hours: number }[] = [];
     const base = j * creditCount;
-    for (let ci = 0; ci < creditCount; ci++) {
-      const h = served[base + ci];
-      if (h <= 0) continue;
-      sum += h;
-      allocations.push({ creditId: list[ci].id, hours: round2(h) });
+    // Only the credits that served the requirement, in credit order.
+    for (let w = 0, at = j * words; w < words; w++, at++) {
+      for (let rest = servedBits[at]; rest !== 0; rest &= rest - 1) {
+        const ci = (w << 5) + 31 - Math.clz32(rest & -rest);
+        const h = served[base + ci];
+        if (h <= 0) continue;
+        sum += h;
+        allocations.push({ creditId: list[ci].id, hours: round2(h) });
+      }
     }
     const result: RequirementResult = {
       code: rule.code,
