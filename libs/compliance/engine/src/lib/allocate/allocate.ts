@@ -69,6 +69,8 @@ export interface TableInput {
   capLimit: ArrayLike<number>;
   notCreditedMask: number;
   creditCount: number;
+  /** Per piece: every cap it matches (binding or not), for `capCounted`; absent = no cap sums. */
+  rawCaps?: Int32Array;
 }
 
 export interface AllocationResult {
@@ -81,6 +83,10 @@ export interface AllocationResult {
    * `served[j * creditCount + ci]` may be positive (the credits a requirement's allocations list).
    */
   servedBits: Int32Array;
+  /** Per credit: hundredths counted toward the total (the sum of `counted` over its pieces). */
+  creditCounted: Int32Array;
+  /** Per cap: counted hundredths of the pieces whose `rawCaps` include it (zeros without `rawCaps`). */
+  capCounted: Float64Array;
   /** Per credit: in-cycle hundredths that served not-credited requirements (outside the counted part). */
   notCredited: Int32Array;
   /** Whether the simplex ran (false: no variable left, or the certified greedy was optimal). */
@@ -295,6 +301,8 @@ export function allocateWith(input: AllocationInput, fastPath: boolean): Allocat
     served: r.served.slice(0, input.compiled.requirements.length * input.creditCount),
     servedBits: r.servedBits.slice(0, input.compiled.requirements.length * ((input.creditCount + 31) >>> 5)),
     notCredited: r.notCredited.slice(0, input.creditCount),
+    creditCounted: r.creditCounted.slice(0, input.creditCount),
+    capCounted: r.capCounted.slice(0, input.compiled.caps.length),
     solvedByLp: r.solvedByLp,
   };
 }

@@ -89,11 +89,15 @@ function piecesOf(credits: readonly RandomCredit[]): Piece[] {
 
 function summary(r: AllocationResult, pieces: readonly Piece[], creditCount: number, limits = LIMIT, needs = NEED): { counted: number; served: number[] } {
   let counted = 0;
+  const perCredit = Array.from({ length: creditCount }, () => 0);
   pieces.forEach((p, i) => {
     expect(r.counted[i]).toBeGreaterThanOrEqual(0);
     expect(r.counted[i]).toBeLessThanOrEqual(p.hours);
     counted += r.counted[i];
+    perCredit[p.credit] += r.counted[i];
   });
+  // The per-credit sums disaggregation accumulates on the way are the sums of the pieces' counted hours.
+  expect([...r.creditCounted]).toEqual(perCredit);
   const served = needs.map((need, j) => {
     let s = 0;
     for (let ci = 0; ci < creditCount; ci++) s += r.served[j * creditCount + ci];

@@ -4,12 +4,14 @@
  * line is cut into the class's pieces (credit order).
  */
 import type { AllocationModel, AllocationResult, TableInput } from './allocate';
-import { Int32Scratch } from './scratch';
+import { Float64Scratch, Int32Scratch } from './scratch';
 
 const countedScratch = new Int32Scratch();
 const servedScratch = new Int32Scratch();
 const notCreditedScratch = new Int32Scratch();
 const servedBitsScratch = new Int32Scratch();
+const creditCountedScratch = new Int32Scratch();
+const capCountedScratch = new Float64Scratch();
 
 /** Intervals of one class's line, as parallel arrays (reused: disaggregation is synchronous). */
 let ivReq: Int32Array = new Int32Array(64);
@@ -36,7 +38,9 @@ function grow(size: number): void {
 
 /** Per piece counted hours, per (requirement, credit) served hours: reused buffers, valid until the next call. */
 export function disaggregate(input: TableInput, model: AllocationModel, values: Int32Array, solvedByLp: boolean): AllocationResult {
-  const { pieces, notCreditedMask, creditCount } = input;
+  const { pieces, notCreditedMask, creditCount, rawCaps } = input;
+  const creditCounted = creditCountedScratch.get(creditCount);
+  const capCounted = capCountedScratch.get(model.compiled.caps.length);
   const counted = countedScratch.take(pieces.count);
   const served = servedScratch.get(model.requirementCount * creditCount);
   const notCredited = notCreditedScratch.get(creditCount);
@@ -58,7 +62,13 @@ export function disaggregate(input: TableInput, model: AllocationModel, values: 
       const start = offset;
       const end = offset + pHours[pi];
       const credit = pCredit[pi];
-      counted[pi] = Math.max(0, Math.min(end, x) - start);
+      const here = Math.max(0, Math.min(end, x) - start);
+      counted[pi] = here;
+      // Counted sums per credit and per cap, here rather than in another pass over the pieces.
+      if (here !== 0) {
+        creditCounted[credit] += here;
+        if (rawCaps !== undefined) for (let rest = rawCaps[pi]; rest !== 0; rest &= rest - 1) capCounted[31 - Math.clz32(rest & -rest)] += here;
+      }
       let ntHere = 0;
       for (let k = 0; k < ivCount; k++) {
         const overlap = Math.min(end, ivEnd[k]) - Math.max(start, ivStart[k]);
@@ -73,7 +83,7 @@ export function disaggregate(input: TableInput, model: AllocationModel, values: 
       offset = end;
     }
   }
-  return { counted, served, servedBits, notCredited, solvedByLp };
+  return { counted, served, servedBits, creditCounted, capCounted, notCredited, solvedByLp };
 }
 
 /**

@@ -9,7 +9,7 @@ import { fromDay, toDay } from '../dates/iso-date';
 import { resolveCycle, type ResolvedCycle } from '../cycle/cycle';
 import { compileRuleSet } from '../compile/compile-rules';
 import { allocate } from '../allocate/allocate';
-import { Float64Scratch, Int32Scratch } from '../allocate/scratch';
+import { Float64Scratch } from '../allocate/scratch';
 import { EngineError } from '../errors';
 import { appliesToLicense, exemptExceptions, firstRenewalScaler, isDue, sameCycleRule, selectVersion } from './applicability';
 import { intakeCredits, toHundredths } from './credits';
@@ -33,8 +33,6 @@ const NO_ROLES: readonly string[] = [];
 const requiredScratch = new Float64Scratch();
 const needScratch = new Float64Scratch();
 const capLimitScratch = new Float64Scratch();
-const capCountedScratch = new Float64Scratch();
-const creditCountedScratch = new Int32Scratch();
 
 /** ISO strings of cycle ends and starts: few distinct days, so formatted once each (bounded cache). */
 const isoOfDay = new Map<number, string>();
@@ -157,19 +155,8 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   const credits = intakeCredits(compiled, transcript.credits, cycle.start, cycle.end, careerReqs);
   const creditCount = credits.count;
   const build = buildPieces(compiled, credits, activeReqs, careerReqs, activeCaps, capLimit, perCreditMask, notCreditedMask);
-  const pieces = build.pieces;
-  const { counted, served, servedBits, notCredited } = allocate({ compiled, pieces: build.pieces, need, capLimit, notCreditedMask, creditCount });
+  const { counted, served, servedBits, creditCounted, capCounted, notCredited } = allocate({ compiled, pieces: build.pieces, need, capLimit, notCreditedMask, creditCount, rawCaps: build.rawCaps });
 
-  const creditCounted = creditCountedScratch.get(creditCount);
-  const capCounted = capCountedScratch.get(caps.length);
-  const rawCaps = build.rawCaps;
-  const pCredit = pieces.credit;
-  for (let i = 0; i < pieces.count; i++) {
-    const h = counted[i];
-    if (h === 0) continue;
-    creditCounted[pCredit[i]] += h;
-    for (let rest = rawCaps[i]; rest !== 0; rest &= rest - 1) capCounted[31 - Math.clz32(rest & -rest)] += h;
-  }
   let reached = 0;
   for (let k = 0; k < caps.length; k++) if (capLimit[k] >= 0 && !caps[k].perCredit && capCounted[k] >= capLimit[k]) reached |= 1 << k;
 
