@@ -30,10 +30,16 @@ interface SortedVersions {
 /** Versions sorted by start (stable), memoised per versions array like the compile cache. */
 const sortedCache = new WeakMap<readonly RuleSetVersion[], SortedVersions>();
 
+function sameElements(a: readonly RuleSetVersion[], b: readonly RuleSetVersion[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function sortedVersions(input: readonly RuleSetVersion[]): SortedVersions {
   const cached = sortedCache.get(input);
   // Same elements in the same order: version objects are treated as immutable, as by compileRuleSet.
-  if (cached && cached.source.length === input.length && cached.source.every((v, i) => v === input[i])) return cached;
+  if (cached && sameElements(cached.source, input)) return cached;
   const versions = [...input].sort((a, b) => toDay(a.effectiveFrom) - toDay(b.effectiveFrom));
   const entry: SortedVersions = { source: [...input], versions, starts: versions.map((v) => toDay(v.effectiveFrom)) };
   sortedCache.set(input, entry);

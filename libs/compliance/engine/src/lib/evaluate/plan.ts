@@ -107,7 +107,21 @@ function tail(a: PlanItem['accepts'], reasons: readonly string[]): string {
   return full.slice(describe(0, '', {}, []).length);
 }
 
+/** The last texts returned (the plan and the advocacy note of one evaluation ask for the same). */
+let lastCompiled: CompiledRuleSet | null = null;
+let lastReached = 0;
+let lastTexts: PlanTexts | null = null;
+
 function planTexts(compiled: CompiledRuleSet, reached: number): PlanTexts {
+  if (compiled === lastCompiled && reached === lastReached && lastTexts !== null) return lastTexts;
+  const texts = cachedPlanTexts(compiled, reached);
+  lastCompiled = compiled;
+  lastReached = reached;
+  lastTexts = texts;
+  return texts;
+}
+
+function cachedPlanTexts(compiled: CompiledRuleSet, reached: number): PlanTexts {
   let byReached = planCache.get(compiled);
   if (!byReached) {
     byReached = new Map();
