@@ -149,7 +149,6 @@ const pieceNext = new Int32Scratch();
 const slots = new Int32Scratch();
 const yVarScratch = new Int32Scratch();
 const fixedScratch = new Int32Scratch();
-const fitsScratch = new Int32Scratch();
 const objectiveScratch = new Float64Scratch();
 const rowOfCapScratch = new Int32Scratch();
 let classOut = new Uint8Array(64);
@@ -391,24 +390,23 @@ export function needOf(clique: number, need: ArrayLike<number>): number {
  */
 function presolve(model: AllocationModel): number {
   const { classCount: n, need, notCreditedMask, fixed, requirementCount, hours, reqMask, cliques } = model;
-  // Per class with fixed counted hours: the requirements whose every clique fits in the class.
-  const fits = fitsScratch.get(n);
-  for (let c = 0; c < n; c++) {
-    if (needsX(model, c)) continue;
+  // Requirements that may be presolved: a positive need, credited toward the total.
+  let eligible = 0;
+  for (let j = 0; j < requirementCount; j++) if (need[j] > 0) eligible |= 1 << j;
+  eligible &= ~notCreditedMask;
+  // Each eligible requirement is filled from the first class (lowest index) with fixed counted hours
+  // whose every clique containing it fits in the class: classes in order, each taking its fitting
+  // requirements not taken yet.
+  let free = 0;
+  for (let c = 0; c < n && free !== eligible; c++) {
+    if ((reqMask[c] & eligible & ~free) === 0 || needsX(model, c)) continue;
     let tooBig = 0;
     const list = cliques[c];
     for (let q = 0; q < list.length; q++) if (needOf(list[q], need) > hours[c]) tooBig |= list[q];
-    fits[c] = reqMask[c] & ~tooBig;
-  }
-  let free = 0;
-  for (let j = 0; j < requirementCount; j++) {
-    const bit = 1 << j;
-    if (need[j] <= 0 || (bit & notCreditedMask) !== 0) continue;
-    for (let c = 0; c < n; c++) {
-      if ((fits[c] & bit) === 0) continue;
+    for (let rest = reqMask[c] & ~tooBig & eligible & ~free; rest !== 0; rest &= rest - 1) {
+      const j = 31 - Math.clz32(rest & -rest);
       fixed[c * requirementCount + j] = need[j];
-      free |= bit;
-      break;
+      free |= 1 << j;
     }
   }
   return free;

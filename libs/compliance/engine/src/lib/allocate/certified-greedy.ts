@@ -191,8 +191,20 @@ function cutToCaps(model: AllocationModel, net: CutNetwork | null): Int32Array |
         }
         // Fewer other exceeded rows than the best so far: cannot be chosen (its value is not needed).
         if (others < bestOthers) continue;
+        // With as many other rows as the best, the class wins only if every surplus exceeds the best
+        // value: stop at the first that does not (its value is then not needed).
+        const tied = others === bestOthers;
         let value = Infinity;
-        for (let rest = reqMask[c] & open; rest !== 0; rest &= rest - 1) value = Math.min(value, surplus[31 - Math.clz32(rest & -rest)]);
+        let beaten = false;
+        for (let rest = reqMask[c] & open; rest !== 0; rest &= rest - 1) {
+          const s = surplus[31 - Math.clz32(rest & -rest)];
+          if (tied && s <= bestValue) {
+            beaten = true;
+            break;
+          }
+          value = Math.min(value, s);
+        }
+        if (beaten) continue;
         if (value > 0 && value !== Infinity) take = Math.min(take, value);
         if (others > bestOthers || (others === bestOthers && value > bestValue)) {
           best = c;
