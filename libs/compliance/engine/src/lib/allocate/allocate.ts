@@ -323,16 +323,16 @@ function buildModel(input: TableInput): AllocationModel {
 
   const free = presolve(model);
   model.free = free;
-  // Variable indices: per class, x (when needed) then its open requirements' y, in class order.
+  // Variable indices: per class, x (when needed) then its open requirements' y, in class order. At
+  // most one x and R y per class: the objective buffer is sized for that and written in one pass
+  // (entries 0 .. variables-1, all written; nothing reads beyond them).
+  const objective = objectiveScratch.take(n * (R + 1));
   let variables = 0;
   for (let c = 0; c < n; c++) {
-    if (needsX(model, c)) x[c] = variables++;
-    for (let rest = reqMask[c] & ~free; rest !== 0; rest &= rest - 1) variables++;
-  }
-  const objective = objectiveScratch.get(variables);
-  variables = 0;
-  for (let c = 0; c < n; c++) {
-    if (x[c] >= 0) objective[variables++] = 1;
+    if (needsX(model, c)) {
+      x[c] = variables;
+      objective[variables++] = 1;
+    }
     for (let rest = reqMask[c] & ~free; rest !== 0; rest &= rest - 1) {
       yVar[c * R + 31 - Math.clz32(rest & -rest)] = variables;
       objective[variables++] = weight;
