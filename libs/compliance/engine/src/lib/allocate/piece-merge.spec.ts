@@ -7,30 +7,8 @@
  */
 import fc from 'fast-check';
 import { allocateWith, type AllocationResult, type Piece } from './allocate';
-import { compileRuleSet } from '../compile/compile-rules';
-import { cap, req, testSource, version } from '../testing/fixtures';
+import { LIMIT, NEED, compiled } from '../testing/allocation-rule-set';
 
-const compiled = compileRuleSet(
-  version({
-    requirements: [
-      req('topic:ethics', 3, { topics: ['ethics'] }),
-      req('topic:cultural-competence', 2, { topics: ['cultural-competence'] }),
-      req('practice:clinical', 15, { practice: 'clinical' }),
-      req('format:live', 8, { formats: ['live-in-person', 'live-online'] }),
-      req('topic:supervision', 2, { topics: ['supervision'] }, { frequency: { kind: 'once-per-career' } }),
-    ],
-    caps: [
-      cap('cap:format:self-study', 10, { formats: ['self-study'] }),
-      cap('cap:practice:non-clinical', 12, { practice: 'clinical' }, { negate: true }),
-      cap('cap:activity:teaching', 4, { formats: ['teaching'] }, { perCredit: true }),
-      cap('cap:format:publication', 3, { formats: ['publication'] }),
-    ],
-    overlap: { exclusive: [['practice:clinical', 'topic:ethics']] },
-    approvals: { refused: [], source: testSource },
-  }),
-);
-const NEED = [300, 200, 1500, 800, 200];
-const LIMIT = [1000, 1200, 400, 300];
 
 const levelArb: fc.Arbitrary<Level> = fc.record({ hours: fc.integer({ min: 0, max: 500 }), reqs: fc.integer({ min: 0, max: 15 }), nonClinical: fc.boolean() });
 const creditArb: fc.Arbitrary<RandomCredit> = fc.record({
