@@ -1,7 +1,12 @@
 import { AuthModule } from '@mezzo/api-auth';
 import { CreditsModule } from '@mezzo/api-credits';
 import { LicensesModule } from '@mezzo/api-licenses';
-import { createTestApp, pdfText, type TestApp } from '@mezzo/api-testing';
+import {
+  createTestApp,
+  pdfText,
+  type TestApp,
+  registerUser,
+} from '@mezzo/api-testing';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,18 +61,12 @@ describe('audit packet with certificates (HTTP, PostgreSQL, disk)', () => {
       CreditsModule,
       CertificatesModule.forRoot({ dataDir }),
     ]);
-    const a = await request(t.server).post('/api/auth/register').send({
-      name: 'Audit Person',
-      email: 'audit@example.org',
-      password: 'long enough password',
-    });
-    const b = await request(t.server).post('/api/auth/register').send({
-      name: 'Other',
-      email: 'other@example.org',
-      password: 'long enough password',
-    });
-    auth = { Authorization: `Bearer ${a.body.accessToken}` };
-    other = { Authorization: `Bearer ${b.body.accessToken}` };
+    auth = {
+      Authorization: `Bearer ${await registerUser(t, 'audit', 'Audit Person')}`,
+    };
+    other = {
+      Authorization: `Bearer ${await registerUser(t, 'other', 'Other')}`,
+    };
   });
   afterAll(async () => {
     await t.close();

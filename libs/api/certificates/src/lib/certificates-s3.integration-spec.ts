@@ -1,6 +1,6 @@
 import { AuthModule } from '@mezzo/api-auth';
 import { CreditsModule } from '@mezzo/api-credits';
-import { createTestApp, type TestApp } from '@mezzo/api-testing';
+import { createTestApp, type TestApp, registerUser } from '@mezzo/api-testing';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,12 +38,7 @@ describe('certificates (HTTP, PostgreSQL, S3-compatible storage)', () => {
         },
       }),
     ]);
-    const res = await request(t.server).post('/api/auth/register').send({
-      name: 'Ana',
-      email: 'ana@example.org',
-      password: 'long enough password',
-    });
-    auth = { Authorization: `Bearer ${res.body.accessToken}` };
+    auth = { Authorization: `Bearer ${await registerUser(t, 'ana', 'Ana')}` };
   });
   afterAll(async () => {
     await t.close();

@@ -1,6 +1,6 @@
 import { AuthModule } from '@mezzo/api-auth';
 import { CreditsModule } from '@mezzo/api-credits';
-import { createTestApp, type TestApp } from '@mezzo/api-testing';
+import { createTestApp, type TestApp, registerUser } from '@mezzo/api-testing';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -85,16 +85,8 @@ describe('certificates (HTTP, PostgreSQL, local disk)', () => {
       CreditsModule,
       CertificatesModule.forRoot({ dataDir }),
     ]);
-    for (const who of ['ana', 'ben']) {
-      const res = await request(t.server)
-        .post('/api/auth/register')
-        .send({
-          name: who.toUpperCase(),
-          email: `${who}@example.org`,
-          password: 'long enough password',
-        });
-      token[who] = res.body.accessToken;
-    }
+    for (const who of ['ana', 'ben'])
+      token[who] = await registerUser(t, who, who.toUpperCase());
     pdf = await makePdf(['Certificate of Completion', 'Course title: Ethics']);
   });
   afterAll(async () => {

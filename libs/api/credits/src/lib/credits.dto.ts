@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   FORMATS,
   MACRO_AREAS,
@@ -144,73 +144,14 @@ export class CreditInputDto implements CreditInput {
 }
 
 /** A partial change; `version` is the one the client last saw. */
-export class UpdateCreditDto implements UpdateCreditRequest {
+export class UpdateCreditDto
+  extends PartialType(CreditInputDto)
+  implements UpdateCreditRequest
+{
   @ApiProperty()
   @IsInt({ message: 'version is required' })
   @Min(1)
   version!: number;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @IsNotEmpty({ message: 'title cannot be empty' })
-  @MaxLength(300)
-  title?: string;
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @MaxLength(200)
-  provider?: string | null;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Matches(ISO_DATE_PATTERN, {
-    message: 'completedOn must be a date YYYY-MM-DD',
-  })
-  completedOn?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber(hoursRule, {
-    message: 'hours must be a number with at most 2 decimals',
-  })
-  @Min(0.01, { message: 'hours must be more than 0' })
-  @Max(MAX_CREDIT_HOURS)
-  hours?: number;
-  @ApiPropertyOptional({ enum: FORMATS })
-  @IsOptional()
-  @IsIn(FORMATS, { message: `format must be one of ${FORMATS.join(', ')}` })
-  format?: Format;
-  @ApiPropertyOptional({ enum: TOPICS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(TOPICS, {
-    each: true,
-    message: 'each topic must be a known topic code',
-  })
-  topics?: string[];
-  @ApiPropertyOptional({ type: PracticeSplitDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PracticeSplitDto)
-  practice?: PracticeSplitDto;
-  @ApiPropertyOptional({ enum: MACRO_AREAS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(MACRO_AREAS, {
-    each: true,
-    message: 'each macro area must be a known area',
-  })
-  macroAreas?: string[];
-  @ApiPropertyOptional({ type: [ApprovalDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => ApprovalDto)
-  approvals?: ApprovalDto[];
 }
 
 export class CreditsPageQueryDto {

@@ -1,5 +1,5 @@
 import { AuthModule } from '@mezzo/api-auth';
-import { createTestApp, type TestApp } from '@mezzo/api-testing';
+import { createTestApp, type TestApp, registerUser } from '@mezzo/api-testing';
 import request from 'supertest';
 import { CreditsModule } from './credits.module';
 
@@ -22,16 +22,8 @@ describe('credit log (HTTP, PostgreSQL)', () => {
 
   beforeAll(async () => {
     t = await createTestApp([AuthModule, CreditsModule]);
-    for (const who of ['ana', 'ben']) {
-      const res = await request(t.server)
-        .post('/api/auth/register')
-        .send({
-          name: who.toUpperCase(),
-          email: `${who}@example.org`,
-          password: 'long enough password',
-        });
-      token[who] = res.body.accessToken;
-    }
+    for (const who of ['ana', 'ben'])
+      token[who] = await registerUser(t, who, who.toUpperCase());
   });
   afterAll(() => t.close());
 

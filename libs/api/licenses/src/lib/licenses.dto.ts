@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   LICENSE_ROLES,
   type CreateLicenseRequest,
@@ -89,58 +89,14 @@ export class CreateLicenseDto implements CreateLicenseRequest {
   roles?: string[];
 }
 
-export class UpdateLicenseDto implements UpdateLicenseRequest {
+export class UpdateLicenseDto
+  extends PartialType(CreateLicenseDto)
+  implements UpdateLicenseRequest
+{
   @ApiProperty()
   @IsInt({ message: 'version is required' })
   @Min(1)
   version!: number;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(upperString)
-  @IsString()
-  @Matches(/^[A-Z]{2}$/, {
-    message: 'jurisdiction must be a two-letter code such as NJ',
-  })
-  jurisdiction?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(30)
-  licenseType?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @IsNotEmpty({ message: 'number cannot be empty' })
-  @MaxLength(40)
-  number?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Matches(ISO_DATE_PATTERN, {
-    message: 'issuedOn must be a date YYYY-MM-DD',
-  })
-  issuedOn?: string;
-  @NullableIsoDate('birthDate', '1980-05-02')
-  birthDate?: string | null;
-
-  @NullableIsoDate(
-    'renewsOn',
-    '2027-06-30',
-    'The renewal date on the license; required where the rule set does not say which years (NM, TN)',
-  )
-  renewsOn?: string | null;
-  @ApiPropertyOptional({ enum: LICENSE_ROLES, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(LICENSE_ROLES, {
-    each: true,
-    message: `each role must be one of ${LICENSE_ROLES.join(', ')}`,
-  })
-  roles?: string[];
 }
 
 export class ListLicensesQueryDto {

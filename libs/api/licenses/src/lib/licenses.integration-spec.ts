@@ -9,7 +9,12 @@ import {
   UserSettingsRepository,
 } from '@mezzo/api-data-access';
 import { NotificationsModule } from '@mezzo/api-notifications';
-import { createTestApp, pdfText, type TestApp } from '@mezzo/api-testing';
+import {
+  createTestApp,
+  pdfText,
+  type TestApp,
+  registerUser,
+} from '@mezzo/api-testing';
 import request from 'supertest';
 import { LicensesModule } from './licenses.module';
 
@@ -36,16 +41,8 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
 
   beforeAll(async () => {
     t = await createTestApp([AuthModule, LicensesModule, CreditsModule]);
-    for (const who of ['cam', 'dee', 'nm']) {
-      const res = await request(t.server)
-        .post('/api/auth/register')
-        .send({
-          name: who,
-          email: `${who}@example.org`,
-          password: 'long enough password',
-        });
-      token[who] = res.body.accessToken;
-    }
+    for (const who of ['cam', 'dee', 'nm'])
+      token[who] = await registerUser(t, who);
   });
   afterAll(() => t.close());
 

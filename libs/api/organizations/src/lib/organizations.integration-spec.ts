@@ -1,5 +1,5 @@
 import { AuthModule } from '@mezzo/api-auth';
-import { createTestApp, type TestApp } from '@mezzo/api-testing';
+import { createTestApp, type TestApp, registerUser } from '@mezzo/api-testing';
 import request from 'supertest';
 import { OrganizationsModule } from './organizations.module';
 
@@ -10,17 +10,12 @@ describe('organisations and memberships (HTTP, PostgreSQL)', () => {
 
   beforeAll(async () => {
     t = await createTestApp([AuthModule, OrganizationsModule]);
-    for (const who of ['owner', 'admin', 'member', 'outsider']) {
-      const res = await request(t.server)
-        .post('/api/auth/register')
-        .send({
-          name: `${who[0].toUpperCase()}${who.slice(1)} Person`,
-          email: `${who}@example.org`,
-          password: 'long enough password',
-        })
-        .expect(201);
-      tokens[who] = res.body.accessToken;
-    }
+    for (const who of ['owner', 'admin', 'member', 'outsider'])
+      tokens[who] = await registerUser(
+        t,
+        who,
+        `${who[0].toUpperCase()}${who.slice(1)} Person`,
+      );
   });
   afterAll(() => t.close());
 

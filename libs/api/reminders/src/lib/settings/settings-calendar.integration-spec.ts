@@ -2,7 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { AuthModule, sha256 } from '@mezzo/api-auth';
 import { CreditsModule } from '@mezzo/api-credits';
 import { LicensesModule } from '@mezzo/api-licenses';
-import { createTestApp, type TestApp } from '@mezzo/api-testing';
+import { createTestApp, type TestApp, registerUser } from '@mezzo/api-testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { RemindersModule } from '../reminders.module';
@@ -56,17 +56,7 @@ describe('notification settings and the calendar feed (HTTP, PostgreSQL)', () =>
       CreditsModule,
       RemindersModule.forRoot({ runWorkers: false }),
     ]);
-    for (const who of ['ivy', 'jon']) {
-      const res = await request(t.server)
-        .post('/api/auth/register')
-        .send({
-          name: who,
-          email: `${who}@example.org`,
-          password: 'long enough password',
-        })
-        .expect(201);
-      token[who] = res.body.accessToken;
-    }
+    for (const who of ['ivy', 'jon']) token[who] = await registerUser(t, who);
   });
   afterAll(() => t.close());
 
