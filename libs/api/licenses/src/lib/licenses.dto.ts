@@ -17,24 +17,59 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
-import { trimString, upperString, ISO_DATE_PATTERN } from '@mezzo/api-core';
+import {
+  trimString,
+  upperString,
+  todayIso,
+  ISO_DATE_PATTERN,
+} from '@mezzo/api-core';
+import { licenseProblems, type LicenseCheckInput } from './license-checks';
 
-/** An optional date field, YYYY-MM-DD or null (whether it is a real date is the service's check). */
+/** Reports what `licenseProblems` finds for `field`, in the same validation round as the shape checks. */
+function LicenseRule(field: keyof LicenseCheckInput): PropertyDecorator {
+  const problem = (o: object): string | undefined =>
+    licenseProblems(o as LicenseCheckInput, todayIso())[field]?.[0];
+  return ValidateBy({
+    name: 'licenseRule',
+    validator: {
+      validate: (_value, args) => !args || problem(args.object) === undefined,
+      defaultMessage: (args) =>
+        (args && problem(args.object)) ?? `${field} is not valid`,
+    },
+  });
+}
+
+/**
+ * An optional date field, YYYY-MM-DD or null, which the license's rule set may require (then its
+ * absence is reported by `LicenseRule`; whether it is a real date is `licenseProblems`' check too).
+ */
 function NullableIsoDate(
-  field: string,
+  field: 'birthDate' | 'renewsOn',
   example: string,
   description?: string,
 ): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ example, nullable: true, description }),
-    IsOptional(),
-    ValidateIf((_o, v) => v !== null),
-    IsString(),
-    Matches(ISO_DATE_PATTERN, {
-      message: `${field} must be a date YYYY-MM-DD`,
+    ValidateIf(
+      (o: object, v: unknown) =>
+        (v !== null && v !== undefined) ||
+        licenseProblems(o as LicenseCheckInput, todayIso())[field] !==
+          undefined,
+    ),
+    ValidateBy({
+      name: 'nullableIsoDate',
+      validator: {
+        validate: (v: unknown) =>
+          v === null ||
+          v === undefined ||
+          (typeof v === 'string' && ISO_DATE_PATTERN.test(v)),
+        defaultMessage: () => `${field} must be a date YYYY-MM-DD`,
+      },
     }),
+    LicenseRule(field),
   );
 }
 
@@ -45,6 +80,7 @@ export class CreateLicenseDto implements CreateLicenseRequest {
   @Matches(/^[A-Z]{2}$/, {
     message: 'jurisdiction must be a two-letter code such as NJ',
   })
+  @LicenseRule('jurisdiction')
   jurisdiction!: string;
 
   @ApiProperty({ example: 'LCSW' })
@@ -52,6 +88,7 @@ export class CreateLicenseDto implements CreateLicenseRequest {
   @IsString()
   @IsNotEmpty({ message: 'licenseType is required' })
   @MaxLength(30)
+  @LicenseRule('licenseType')
   licenseType!: string;
 
   @ApiProperty({ example: '44SC12345600' })
@@ -66,6 +103,7 @@ export class CreateLicenseDto implements CreateLicenseRequest {
   @Matches(ISO_DATE_PATTERN, {
     message: 'issuedOn must be a date YYYY-MM-DD',
   })
+  @LicenseRule('issuedOn')
   issuedOn!: string;
 
   @NullableIsoDate('birthDate', '1980-05-02')

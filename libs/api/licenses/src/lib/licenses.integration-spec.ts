@@ -116,7 +116,42 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       .set(as('cam'))
       .send({ ...njLcsw, issuedOn: '2018-02-31', roles: ['wizard'] })
       .expect(400);
-    expect(Object.keys(bad.body.fields).sort()).toEqual(['roles']);
+    // Shape and rule-set mistakes surface together, in one answer.
+    expect(bad.body.fields).toEqual({
+      issuedOn: ['issuedOn is not a real calendar date'],
+      roles: [expect.stringContaining('each role must be one of')],
+    });
+    const several = await request(t.server)
+      .post('/api/licenses')
+      .set(as('cam'))
+      .send({
+        jurisdiction: 'TX',
+        licenseType: 'LCSW',
+        number: '',
+        issuedOn: '2099-01-01',
+      })
+      .expect(400);
+    expect(several.body.code).toBe('validation_failed');
+    expect(Object.keys(several.body.fields).sort()).toEqual([
+      'birthDate',
+      'issuedOn',
+      'number',
+    ]);
+    expect(several.body.fields.birthDate).toEqual([
+      expect.stringMatching(/birth month: birthDate is required$/),
+    ]);
+    expect(several.body.fields.issuedOn).toEqual([
+      'issuedOn cannot be in the future',
+    ]);
+    const typeAndShape = await request(t.server)
+      .post('/api/licenses')
+      .set(as('cam'))
+      .send({ ...njLcsw, licenseType: 'LPC', birthDate: 'May 2nd' })
+      .expect(400);
+    expect(typeAndShape.body.fields).toEqual({
+      licenseType: [expect.stringMatching(/CSW, LCSW, LSW/)],
+      birthDate: ['birthDate must be a date YYYY-MM-DD'],
+    });
   });
 
   it('asks for the renewal date where the rules leave the years to the license (NM), and evaluates that cycle', async () => {

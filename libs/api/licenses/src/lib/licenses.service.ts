@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
-  isRealDate,
   prepareJson,
   type PreparedJson,
 } from '@mezzo/api-core';
@@ -31,6 +30,7 @@ import { renderAuditPacketPdf } from './audit-packet.pdf';
 import { ComplianceService } from './compliance.service';
 import { EvaluationCache } from './evaluation-cache';
 import type { CreateLicenseDto, UpdateLicenseDto } from './licenses.dto';
+import { licenseProblems } from './license-checks';
 import { needsRenewalDate } from './renewal-cycle';
 
 export interface AuditPacket {
@@ -303,53 +303,14 @@ export class LicensesService {
     });
   }
 
-  /** The rule set must know the (jurisdiction, type); a birth-anchored cycle needs a birth date. */
+  /** The rule set must know the (jurisdiction, type) and get the dates it needs (`licenseProblems`). */
   private checked(fields: LicenseFields, today: string): LicenseFields {
-    const problems: Record<string, string[]> = {};
+    const problems = licenseProblems(fields, today);
     const rules = findLicenseType(fields.jurisdiction, fields.licenseType);
-    if (!rules) {
-      const known = listLicenseTypes()
-        .filter((t) => t.jurisdiction === fields.jurisdiction)
-        .map((t) => t.code);
-      problems[known.length ? 'licenseType' : 'jurisdiction'] = [
-        known.length
-          ? `licenseType must be one of ${known.join(', ')} in ${fields.jurisdiction}`
-          : `Mezzo has no rules for ${fields.jurisdiction} yet`,
+    if (!rules && !Object.keys(problems).length)
+      problems['licenseType'] = [
+        `Mezzo has no rules for ${fields.jurisdiction} ${fields.licenseType}`,
       ];
-    }
-    if (fields.issuedOn > today)
-      problems['issuedOn'] = ['issuedOn cannot be in the future'];
-    if (!isRealDate(fields.issuedOn))
-      problems['issuedOn'] = ['issuedOn is not a real calendar date'];
-    if (
-      fields.birthDate &&
-      (!isRealDate(fields.birthDate) || fields.birthDate >= fields.issuedOn)
-    )
-      problems['birthDate'] = ['birthDate must be a real date before issuedOn'];
-    if (
-      fields.renewsOn &&
-      (!isRealDate(fields.renewsOn) || fields.renewsOn <= fields.issuedOn)
-    )
-      problems['renewsOn'] = ['renewsOn must be a real date after issuedOn'];
-    if (rules) {
-      const version =
-        versionInForce(rules.licenseType, today) ??
-        rules.licenseType.versions[rules.licenseType.versions.length - 1];
-      const anchor = version?.cycle.anchor;
-      if (
-        (anchor === 'birth-month' || anchor === 'birthday') &&
-        !fields.birthDate
-      ) {
-        problems['birthDate'] = [
-          `${rules.jurisdiction.jurisdiction} renews ${rules.licenseType.code} licenses by birth ${anchor === 'birthday' ? 'date' : 'month'}: birthDate is required`,
-        ];
-      }
-      if (version && needsRenewalDate(version.cycle) && !fields.renewsOn) {
-        problems['renewsOn'] = [
-          `${rules.jurisdiction.jurisdiction} renews ${rules.licenseType.code} licenses on a fixed date in years that depend on the license: renewsOn (the renewal date on the license) is required`,
-        ];
-      }
-    }
     if (!rules || Object.keys(problems).length)
       throw AppError.validation(problems);
     return {
