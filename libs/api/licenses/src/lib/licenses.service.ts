@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppError,
-  prepareJson,
-  type PreparedJson,
-} from '@mezzo/api-core';
+import { AppError, prepareJson, type PreparedJson } from '@mezzo/api-core';
 import {
   CreditsRepository,
   LicensesRepository,
