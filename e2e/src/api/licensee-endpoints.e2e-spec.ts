@@ -466,9 +466,9 @@ describe('every licensee endpoint, against the built product', () => {
       },
     );
     expect(broken.status).toBe(400);
-    // Field paths are JSON Pointers into the transcript (docs/TRANSCRIPT.md).
-    expect(broken.body.fields['/credits/0/hours']).toEqual(['must be >= 0']);
-    expect(broken.body.fields['/credits/0/title']).toEqual(['is required']);
+    // Field paths are dotted, as on every endpoint (docs/TRANSCRIPT.md).
+    expect(broken.body.fields['credits.0.hours']).toEqual(['must be >= 0']);
+    expect(broken.body.fields['credits.0.title']).toEqual(['is required']);
     expect(
       (
         await call('POST', `/api/licenses/${licenseId}/transcript`, {

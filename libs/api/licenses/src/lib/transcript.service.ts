@@ -71,7 +71,7 @@ export class TranscriptService {
     if (!checked.ok) {
       const fields: Record<string, string[]> = {};
       for (const e of checked.errors)
-        (fields[e.path || '/'] ??= []).push(e.message);
+        (fields[fieldPath(e.path)] ??= []).push(e.message);
       throw AppError.validation(
         fields,
         'The transcript does not match the transcript schema',
@@ -83,7 +83,7 @@ export class TranscriptService {
       transcript.licenseType.toUpperCase() !== license.licenseType.toUpperCase()
     ) {
       throw AppError.validation({
-        '/jurisdiction': [
+        jurisdiction: [
           `this transcript is for ${transcript.jurisdiction} ${transcript.licenseType}, the license is ${license.jurisdiction} ${license.licenseType}`,
         ],
       });
@@ -91,7 +91,7 @@ export class TranscriptService {
     const future = transcript.credits.findIndex((c) => c.completedOn > today);
     if (future >= 0)
       throw AppError.validation({
-        [`/credits/${future}/completedOn`]: ['cannot be in the future'],
+        [`credits.${future}.completedOn`]: ['cannot be in the future'],
       });
     const existing = new Set((await this.credits.live(userId)).map(identity));
     const fresh: CreditFields[] = [];
@@ -146,4 +146,17 @@ function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(
     Object.entries(value).filter(([, v]) => v !== undefined),
   ) as T;
+}
+
+/**
+ * The API's field path for a JSON Pointer from `validateTranscript`: dotted like every other
+ * endpoint's (`/credits/0/hours` → `credits.0.hours`); the document itself is `transcript`.
+ */
+export function fieldPath(pointer: string): string {
+  if (pointer === '' || pointer === '/') return 'transcript';
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
 }
