@@ -28,6 +28,7 @@ import {
 import type { Response } from 'express';
 import {
   PERMISSIONS,
+  type ApprovalBodyDto,
   type LicenseDto,
   type LicenseTypeOptionDto,
 } from '@mezzo/shared-contracts';
@@ -59,6 +60,12 @@ export class LicensesController {
   @Get('rule-sets')
   ruleSets(): LicenseTypeOptionDto[] {
     return this.licenses.ruleSetOptions(todayIso());
+  }
+
+  @RequirePermission(PERMISSIONS.licensesRead)
+  @Get('approval-bodies')
+  approvalBodies(): ApprovalBodyDto[] {
+    return this.licenses.approvalBodies();
   }
 
   @RequirePermission(PERMISSIONS.licensesRead)

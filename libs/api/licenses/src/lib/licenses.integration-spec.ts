@@ -66,6 +66,22 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
     ).toBe(26);
   });
 
+  it('lists the approval bodies the rule sets name, with their other spellings and who accepts them', async () => {
+    const res = await request(t.server)
+      .get('/api/approval-bodies')
+      .set(as('cam'))
+      .expect(200);
+    const ace = res.body.find((b: { code: string }) => b.code === 'ACE');
+    expect(ace).toMatchObject({
+      label: expect.stringContaining('ASWB'),
+      aliases: expect.arrayContaining(['ASWB ACE']),
+    });
+    expect(ace.acceptedBy).toEqual(expect.arrayContaining(['MI']));
+    const nysed = res.body.find((b: { code: string }) => b.code === 'NYSED');
+    expect(nysed.acceptedBy).toEqual(['NY']);
+    await request(t.server).get('/api/approval-bodies').expect(401);
+  });
+
   it('adds a license with codes normalised and its cycle derived from the rules', async () => {
     const res = await request(t.server)
       .post('/api/licenses')

@@ -10,7 +10,11 @@ import {
   type LicenseEntity,
   type LicenseFields,
 } from '@mezzo/api-data-access';
-import type { Evaluation } from '@mezzo/compliance-engine';
+import {
+  APPROVAL_BODIES,
+  canonicalBody,
+  type Evaluation,
+} from '@mezzo/compliance-engine';
 import {
   findLicenseType,
   listLicenseTypes,
@@ -18,6 +22,7 @@ import {
   versionInForce,
 } from '@mezzo/compliance-rules';
 import type {
+  ApprovalBodyDto,
   ComplianceDto,
   LicenseDto,
   LicenseTypeOptionDto,
@@ -53,6 +58,28 @@ export class LicensesService {
     private readonly users: UsersRepository,
     private readonly certificates: CertificatesRepository,
   ) {}
+
+  /**
+   * The approval bodies rule sets name, with the spellings read as each, and the jurisdictions whose
+   * rules accept it by name (in any license type or version): what the credit form suggests.
+   */
+  approvalBodies(): ApprovalBodyDto[] {
+    const acceptedBy = new Map<string, Set<string>>();
+    for (const j of loadRuleSets())
+      for (const lt of j.licenseTypes)
+        for (const v of lt.versions)
+          for (const code of v.approvals?.accepted ?? []) {
+            const key = canonicalBody(code.toLowerCase());
+            if (!acceptedBy.has(key)) acceptedBy.set(key, new Set());
+            acceptedBy.get(key)?.add(j.jurisdiction);
+          }
+    return APPROVAL_BODIES.map((b) => ({
+      code: b.code,
+      label: b.label,
+      aliases: [...b.aliases],
+      acceptedBy: [...(acceptedBy.get(b.code.toLowerCase()) ?? [])].sort(),
+    }));
+  }
 
   ruleSetOptions(today: string): LicenseTypeOptionDto[] {
     const names = new Map(loadRuleSets().map((j) => [j.jurisdiction, j]));

@@ -5,6 +5,7 @@ import type { Evaluation } from '@mezzo/compliance-engine';
  * licenses (any other id answers 404).
  *
  * GET   /rule-sets                              → 200 LicenseTypeOptionDto[] (what can be chosen)
+ * GET   /approval-bodies                        → 200 ApprovalBodyDto[] (the codes rule sets name)
  * GET   /licenses?includeRetired=true|false     → 200 LicenseDto[]
  * POST  /licenses                 CreateLicenseRequest → 201 LicenseDto      400 unknown jurisdiction/type (fields)
  * GET   /licenses/:id                           → 200 LicenseDto
@@ -12,6 +13,18 @@ import type { Evaluation } from '@mezzo/compliance-engine';
  * POST  /licenses/:id/retire                    → 200 LicenseDto
  * GET   /licenses/:id/compliance?asOf=YYYY-MM-DD → 200 ComplianceDto (the engine's Evaluation + credit titles)
  */
+/**
+ * An approval body the rule sets know (`ACE`, `NASW`, `NYSED`, `board`…): what a credit's approval
+ * should name for boards to recognise it. `aliases` are other spellings read as this code
+ * (`ASWB ACE` → `ACE`); `acceptedBy` lists the jurisdictions whose rules accept it by name.
+ */
+export interface ApprovalBodyDto {
+  code: string;
+  label: string;
+  aliases: string[];
+  acceptedBy: string[];
+}
+
 export interface LicenseTypeOptionDto {
   jurisdiction: string;
   jurisdictionName: string;

@@ -3,7 +3,7 @@
  * (WeakMap cache): evaluation then matches credits with integer operations only.
  */
 import type { Cap, CreditMatcher, Requirement, RuleSetVersion } from '../model/rule-set.types';
-import { FORMATS, LIVE_FORMATS, MACRO_AREAS, PRACTICE_LEVELS } from '../model/vocabulary.types';
+import { canonicalBody, FORMATS, LIVE_FORMATS, MACRO_AREAS, PRACTICE_LEVELS } from '../model/vocabulary.types';
 import { EngineError } from '../errors';
 
 /** Bit sets fit a 32-bit integer; rule sets are far below this (NJ has 4 requirements). */
@@ -65,6 +65,8 @@ export interface CompiledRuleSet {
   capExceptByTopic: Int32Array;
   accepted: ReadonlySet<string> | null;
   refused: ReadonlySet<string>;
+  /** The exclusion detail of a credit none of whose approvals is accepted: names what the board accepts. */
+  notAcceptedDetail: string;
   /** Maximal cliques of the conflict graph restricted to a requirement set (memoised per set). */
   cliques(reqMask: number): readonly number[];
   /** Credit-level matching of requirements and caps as bit-set lookups (see `matchTables`). */
@@ -157,7 +159,7 @@ function compileMatcher(m: CreditMatcher, code: string, topicBits: Map<string, n
     formats,
     practice: m.practice ? PRACTICE_LEVELS.indexOf(m.practice) : -1,
     macroAreas: bitsOf(m.macroAreas, MACRO_AREA_BIT),
-    approvals: m.approvals ? m.approvals.map((a) => a.toLowerCase()) : null,
+    approvals: m.approvals ? m.approvals.map((a) => canonicalBody(a.toLowerCase())) : null,
   };
 }
 
@@ -244,7 +246,7 @@ function compile(version: RuleSetVersion): CompiledRuleSet {
   const cliqueCache = new Map<number, number[]>();
   // Up to 12 requirements, the cliques of every requirement set are looked up by index (filled lazily).
   const cliqueTable: (number[] | undefined)[] | null = n <= 12 ? new Array<number[] | undefined>(1 << n).fill(undefined) : null;
-  const lower = (xs: readonly string[] | undefined): Set<string> => new Set((xs ?? []).map((x) => x.toLowerCase()));
+  const lower = (xs: readonly string[] | undefined): Set<string> => new Set((xs ?? []).map((x) => canonicalBody(x.toLowerCase())));
   return {
     version,
     requirements,
@@ -258,6 +260,7 @@ function compile(version: RuleSetVersion): CompiledRuleSet {
     capExceptByTopic,
     accepted: version.approvals?.accepted ? lower(version.approvals.accepted) : null,
     refused: lower(version.approvals?.refused),
+    notAcceptedDetail: notAcceptedDetail(version.approvals?.accepted, version.approvals?.refused),
     reqTables: matchTables(requirements),
     capTables: matchTables(caps),
     cliques(reqMask: number): readonly number[] {
@@ -300,3 +303,19 @@ export function matchesCredit(m: CompiledMatcher, topicMask: number, formatBit: 
   return true;
 }
 
+/** How the detail names the bodies whose codes are not names. */
+const BODY_PHRASES: Readonly<Record<string, string>> = {
+  board: 'its own board',
+  'other-state-board': "another state's board",
+  'accredited-university': 'an accredited university',
+};
+
+/** "None of its approvals is accepted by this board (it accepts ACE, NASW or …)": written once per version. */
+function notAcceptedDetail(accepted: readonly string[] | undefined, refused: readonly string[] | undefined): string {
+  const base = 'None of its approvals is accepted by this board';
+  const say = (x: string): string => BODY_PHRASES[x] ?? x;
+  const or = (xs: readonly string[]): string => (xs.length === 1 ? say(xs[0]) : `${xs.slice(0, -1).map(say).join(', ')} or ${say(xs[xs.length - 1])}`);
+  if (accepted && accepted.length > 0) return `${base} (it accepts ${or(accepted)}; a course without an approval does not count)`;
+  if (refused && refused.length > 0) return `${base} (it refuses ${or(refused)})`;
+  return base;
+}

@@ -25,4 +25,27 @@ describe('approvals', () => {
   it('without an accepted list, credits without approvals count', () => {
     expect(evaluate(rules(refusesNasw), transcript([credit(5)])).totals.countedHours).toBe(5);
   });
+
+  it('reads known other spellings of a body as its code, case and spacing aside', () => {
+    const e = evaluate(
+      rules(listsAccepted),
+      transcript([
+        credit(1, { id: 'a', approvals: [{ body: 'ASWB ACE' }] }),
+        credit(1, { id: 'b', approvals: [{ body: '  aswb   approved continuing education ' }] }),
+        credit(1, { id: 'c', approvals: [{ body: 'State Board' }] }),
+        credit(1, { id: 'd', approvals: [{ body: 'ACE provider' }] }),
+      ]),
+    );
+    expect(e.totals.countedHours).toBe(3);
+    expect(e.excluded.map((x) => x.creditId)).toEqual(['d']);
+  });
+
+  it('says which bodies the board accepts, or refuses, when it excludes a credit', () => {
+    const listed = evaluate(rules(listsAccepted), transcript([credit(2, { id: 'x', approvals: [{ body: 'NASW' }] })]));
+    expect(listed.excluded[0].detail).toBe(
+      'None of its approvals is accepted by this board (it accepts ACE or its own board; a course without an approval does not count)',
+    );
+    const refused = evaluate(rules(refusesNasw), transcript([credit(2, { id: 'x', approvals: [{ body: 'NASW' }] })]));
+    expect(refused.excluded[0].detail).toBe('None of its approvals is accepted by this board (it refuses NASW)');
+  });
 });

@@ -5,7 +5,7 @@
 import type { Credit } from '../model/transcript.types';
 import type { ExclusionReason } from '../model/evaluation.types';
 import { MACRO_AREA_BIT, type CompiledRuleSet } from '../compile/compile-rules';
-import { FORMATS } from '../model/vocabulary.types';
+import { canonicalBody, FORMATS } from '../model/vocabulary.types';
 import { toDay } from '../dates/iso-date';
 
 export type CreditStatus = 'in-cycle' | 'career-only' | ExclusionReason;
@@ -191,7 +191,7 @@ function bodyInfo(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, give
   let info = bodies.get(body);
   if (info === undefined) {
     // Written as the intake always did, so that a malformed body fails with the same message.
-    const lower = given[k].body.toLowerCase();
+    const lower = canonicalBody(given[k].body.toLowerCase());
     let reqBits = 0;
     for (const w of compiled.reqTables.withApprovals) if (w.approvals.includes(lower)) reqBits |= w.bit;
     let capBits = 0;

@@ -141,7 +141,6 @@ export function buildPieces(
 const DETAIL = {
   duplicate: 'Same credit id as another credit in the transcript',
   'outside-cycle': 'Completed outside the renewal cycle',
-  'approval-not-accepted': 'None of its approvals is accepted by this board',
 } as const;
 
 const lostByCapScratch = new Float64Scratch();
@@ -179,7 +178,7 @@ export function buildExclusions(
       continue;
     }
     if (st === NOT_ACCEPTED) {
-      out.push({ creditId: id, hours: round2(total), reason: 'approval-not-accepted', detail: DETAIL['approval-not-accepted'] });
+      out.push({ creditId: id, hours: round2(total), reason: 'approval-not-accepted', detail: compiled.notAcceptedDetail });
       continue;
     }
     if (st === OUTSIDE_CYCLE) {

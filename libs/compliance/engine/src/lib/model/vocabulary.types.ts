@@ -51,3 +51,39 @@ export const TOPICS = [
   'pediatric-head-trauma',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
+
+/**
+ * Approval bodies the rule sets name, with the other spellings licensees write for them. Rule sets
+ * compare codes case-insensitively; an alias is read as its code (`ASWB ACE` → `ACE`). Bodies not
+ * listed here are still accepted as written wherever a rule set names them or lists none.
+ */
+export const APPROVAL_BODIES: readonly { code: string; label: string; aliases: readonly string[] }[] = [
+  { code: 'ACE', label: 'ASWB Approved Continuing Education (ACE)', aliases: ['ASWB ACE', 'ASWB-ACE', 'ASWB', 'ASWB Approved Continuing Education', 'Approved Continuing Education'] },
+  { code: 'NASW', label: 'National Association of Social Workers (NASW, national or chapter)', aliases: ['National Association of Social Workers'] },
+  { code: 'board', label: "The licensing state's own social work board", aliases: ['state board', 'licensing board', 'state licensing board'] },
+  { code: 'other-state-board', label: "Another state's social work board", aliases: ['another state board', 'other state board'] },
+  { code: 'NYSED', label: 'New York State Education Department approved provider (NYSED)', aliases: ['NYS Education Department', 'New York State Education Department', 'NYSED approved provider'] },
+  { code: 'MICEC', label: 'Michigan Social Work Continuing Education Collaborative (MICEC)', aliases: ['Michigan Social Work Continuing Education Collaborative'] },
+  { code: 'CSWE', label: 'Council on Social Work Education (CSWE) accredited program', aliases: ['Council on Social Work Education'] },
+  { code: 'CSWA', label: 'Clinical Social Work Association (CSWA)', aliases: ['Clinical Social Work Association'] },
+  { code: 'NBCC', label: 'National Board for Certified Counselors (NBCC)', aliases: ['National Board for Certified Counselors'] },
+  { code: 'APA', label: 'American Psychological Association (APA)', aliases: ['American Psychological Association'] },
+  { code: 'ANCC', label: 'American Nurses Credentialing Center (ANCC)', aliases: ['American Nurses Credentialing Center'] },
+  { code: 'COAMFTE', label: 'Commission on Accreditation for Marriage and Family Therapy Education (COAMFTE)', aliases: [] },
+  { code: 'CACREP', label: 'Council for Accreditation of Counseling and Related Educational Programs (CACREP)', aliases: [] },
+  { code: 'CRCC', label: 'Commission on Rehabilitation Counselor Certification (CRCC)', aliases: [] },
+  { code: 'accredited-university', label: 'A regionally accredited college or university', aliases: ['university', 'accredited university', 'college'] },
+];
+
+/** Lower-cased code per lower-cased code or alias (whitespace collapsed). */
+const BODY_BY_NAME = new Map<string, string>();
+for (const b of APPROVAL_BODIES) {
+  BODY_BY_NAME.set(b.code.toLowerCase(), b.code.toLowerCase());
+  for (const a of b.aliases) BODY_BY_NAME.set(a.toLowerCase(), b.code.toLowerCase());
+}
+
+/** A lower-cased approval body as the rule sets compare it: a known alias becomes its code; others are trimmed. */
+export function canonicalBody(lower: string): string {
+  const name = lower.trim().replace(/\s+/g, ' ');
+  return BODY_BY_NAME.get(name) ?? name;
+}
