@@ -379,4 +379,58 @@ describe('sign-in limit per IP address', () => {
       .expect(429);
     expect(res.body.code).toBe('rate_limited');
   });
+
+  // The app trusts loopback proxies, so X-Forwarded-For sets the client address seen by the limiter.
+  const signIn = (ip: string, email: string, pw: string) =>
+    request(t.server)
+      .post('/api/auth/sign-in')
+      .set('X-Forwarded-For', ip)
+      .send({ email, password: pw });
+
+  it('does not count successful sign-ins against the address, only failures', async () => {
+    const office = '203.0.113.10';
+    for (const email of ['nurse@example.org', 'doctor@example.org']) {
+      await request(t.server)
+        .post('/api/auth/register')
+        .send({ name: 'Staff', email, password })
+        .expect(201);
+    }
+    // Ten times the per-IP limit of successful sign-ins from one address, across accounts.
+    for (let i = 0; i < 40; i++) {
+      await signIn(
+        office,
+        i % 2 ? 'nurse@example.org' : 'doctor@example.org',
+        password,
+      ).expect(200);
+    }
+    // Successes in between give back only their own attempt: the failures still add up to 4.
+    for (let i = 0; i < 3; i++)
+      await signIn(office, 'nurse@example.org', 'wrong ' + i).expect(401);
+    await signIn(office, 'doctor@example.org', password).expect(200);
+    await signIn(office, 'nobody@example.org', 'wrong 3').expect(401);
+    const refused = await signIn(office, 'nurse@example.org', 'wrong 4').expect(
+      429,
+    );
+    expect(refused.body.code).toBe('rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Once the address has spent its failure budget, even a right password from it is refused for
+    // the rest of the window (otherwise 200 vs 429 would reveal a right guess)...
+    const locked = await signIn(office, 'doctor@example.org', password).expect(
+      429,
+    );
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    // ...while the same account signs in from any other address.
+    await signIn('198.51.100.7', 'doctor@example.org', password).expect(200);
+  });
+
+  it('lets no more than the limit of a concurrent burst of wrong passwords be checked', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        signIn('203.0.113.66', `burst${i}@example.org`, 'wrong guess'),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(16);
+  });
 });

@@ -46,12 +46,23 @@ export class AuthService {
     return this.sessions.start(user);
   }
 
-  /** Limited per IP and per account; the answer never says which of email or password was wrong. */
+  /**
+   * Limited per IP and per account; the answer never says which of email or password was wrong.
+   *
+   * The per-IP limit counts failed attempts only (wrong password, unknown account, or refused by the
+   * per-account limit), so that successful sign-ins from one address (an office or hospital behind
+   * NAT) never use up its budget. Each attempt reserves a slot atomically before the password is
+   * checked, so a burst of concurrent wrong passwords cannot get more than the limit through; the
+   * slot is given back once the password proves right (so only sign-ins still in flight hold one).
+   * Once an address has spent its failure budget it is refused (429) for the rest of the window
+   * whatever the password, so the limit cannot be used to tell a right password from a wrong one.
+   * The per-account limit counts every attempt and starts over after a successful sign-in.
+   */
   async signIn(input: SignInDto, ip: string): Promise<IssuedSession> {
     const { signInLimitPerIp, signInLimitPerAccount, signInWindowSeconds } =
       this.config.auth;
     const accountKey = `sign-in:account:${input.email.toLowerCase()}`;
-    await this.limiter.consume(
+    const ipHit = await this.limiter.consume(
       `sign-in:ip:${ip}`,
       signInLimitPerIp,
       signInWindowSeconds,
@@ -71,6 +82,7 @@ export class AuthService {
         'invalid_credentials',
         'The email or password is not correct',
       );
+    await this.limiter.refund(ipHit);
     await this.limiter.clear(accountKey);
     return this.sessions.start(user);
   }
