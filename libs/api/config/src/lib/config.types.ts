@@ -25,7 +25,7 @@ export interface AppConfig {
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
     resetTokenTtlMinutes: number;
-    /** Sign-in attempts allowed per window, per IP and per account. */
+    /** Per window: failed sign-ins allowed per IP (a success gives its slot back); attempts per account. */
     signInLimitPerIp: number;
     signInLimitPerAccount: number;
     signInWindowSeconds: number;

@@ -243,6 +243,28 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       .set(as('nm'))
       .expect(200);
     expect(exported.body.cycle.end.slice(5)).toBe('06-30');
+
+    // TN earns CE in the two calendar years before the renewal year: a license renewing on
+    // 2027-06-30 has its deadline on 2026-12-31, not after the license has lapsed.
+    const tn = await request(t.server)
+      .post('/api/licenses')
+      .set(as('nm'))
+      .send({
+        jurisdiction: 'TN',
+        licenseType: 'LCSW',
+        number: 'TN-1',
+        issuedOn: '2020-06-10',
+        renewsOn: '2027-06-30',
+      })
+      .expect(201);
+    const tnView = await request(t.server)
+      .get(`/api/licenses/${tn.body.id}/compliance?asOf=2026-05-01`)
+      .set(as('nm'))
+      .expect(200);
+    expect(tnView.body.evaluation.cycle).toMatchObject({
+      start: '2025-01-01',
+      end: '2026-12-31',
+    });
   });
 
   it('edits with a version check and retires', async () => {

@@ -62,6 +62,30 @@ describe('cycles that follow the licensee’s renewal date', () => {
     });
   });
 
+  it('ends the cycle the year before the renewal year where CE is earned in the years before it (TN)', () => {
+    const tnRule: CycleRule = { ...tn, endsBeforeRenewalYear: true };
+    // Renewing 2027-06-30: CE in 2025 and 2026, so the deadline is before the license lapses.
+    expect(cycleFromRenewalDate(tnRule, '2027-06-30', '2026-11-22')).toEqual({
+      start: '2025-01-01',
+      end: '2026-12-31',
+    });
+    // A license expiring on December 31 still earns its CE in the two years before.
+    expect(cycleFromRenewalDate(tnRule, '2027-12-31', '2026-11-22')).toEqual({
+      start: '2025-01-01',
+      end: '2026-12-31',
+    });
+    // After that period, the next one (for the 2029 renewal).
+    expect(cycleFromRenewalDate(tnRule, '2027-06-30', '2027-03-01')).toEqual({
+      start: '2027-01-01',
+      end: '2028-12-31',
+    });
+    // The other parity.
+    expect(cycleFromRenewalDate(tnRule, '2026-08-31', '2026-11-22')).toEqual({
+      start: '2026-01-01',
+      end: '2027-12-31',
+    });
+  });
+
   it('leaves other cycles to the engine', () => {
     expect(
       cycleFromRenewalDate(

@@ -30,8 +30,9 @@ function dayAfter(iso: string): string {
 
 /**
  * The cycle that contains `asOf`, for a fixed-date rule whose years follow the licensee's renewal
- * date: cycles end on the rule's month and day in the years `renewsOn`'s year ± k × (months / 12).
- * Null when the rule is not such a cycle.
+ * date: cycles end on the rule's month and day in the years `renewsOn`'s year ± k × (months / 12) —
+ * or, where the CE period is the calendar years before the renewal year (`endsBeforeRenewalYear`,
+ * TN), in the year before each renewal year. Null when the rule is not such a cycle.
  */
 export function cycleFromRenewalDate(
   cycle: CycleRule,
@@ -40,8 +41,9 @@ export function cycleFromRenewalDate(
 ): { start: string; end: string } | null {
   if (cycle.anchor !== 'fixed' || !needsRenewalDate(cycle)) return null;
   const step = cycle.months / 12;
-  const phase = (((Number(renewsOn.slice(0, 4)) % step) + step) %
-    step) as number;
+  const endYear =
+    Number(renewsOn.slice(0, 4)) - (cycle.endsBeforeRenewalYear ? 1 : 0);
+  const phase = (((endYear % step) + step) % step) as number;
   let year = Number(asOf.slice(0, 4));
   while (((year % step) + step) % step !== phase || endOn(cycle, year) < asOf)
     year += 1;

@@ -97,6 +97,12 @@ export type CycleRule = { months: 12 | 24 | 36; source: Source } & (
        * third year); when absent the engine uses years divisible by 3 (see docs/ENGINE.md).
        */
       endYear?: number;
+      /**
+       * The CE period is the `months / 12` calendar years before the year the license expires (TN):
+       * where the licensee's renewal date sets the years, a cycle ends on month/day of the year
+       * before the renewal year, not of the renewal year itself.
+       */
+      endsBeforeRenewalYear?: boolean;
     }
   /** Ends on the last day of the licensee's birth month. */
   | { anchor: 'birth-month' }
