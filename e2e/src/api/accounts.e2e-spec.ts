@@ -53,6 +53,39 @@ describe('accounts over HTTP against the built API', () => {
     expect(res.body.user.name).toBe('Dana Licensee');
   });
 
+  it("shows the demo licensee's credits counted in both licenses' current cycles", async () => {
+    const signIn = await call<{ accessToken: string }>(
+      'POST',
+      '/api/auth/sign-in',
+      {
+        body: {
+          email: 'licensee@demo.mezzo.test',
+          password: 'mezzo-demo-2026',
+        },
+      },
+    );
+    const token = signIn.body.accessToken;
+    const licenses = await call<{ id: string; jurisdiction: string }[]>(
+      'GET',
+      '/api/licenses',
+      { token },
+    );
+    expect(licenses.body.map((l) => l.jurisdiction).sort()).toEqual([
+      'NJ',
+      'NY',
+    ]);
+    for (const license of licenses.body) {
+      const view = await call<{
+        evaluation: {
+          totals: { countedHours: number };
+          advocacy: { status: string };
+        };
+      }>('GET', `/api/licenses/${license.id}/compliance`, { token });
+      expect(view.status).toBe(200);
+      expect(view.body.evaluation.totals.countedHours).toBeGreaterThan(0);
+    }
+  });
+
   it('registers, refreshes with the cookie, signs out', async () => {
     const email = uniqueEmail('flow');
     const reg = await call<{ accessToken: string }>(

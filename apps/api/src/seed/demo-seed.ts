@@ -7,6 +7,9 @@ import {
   UsersRepository,
   type CreditFields,
 } from '@mezzo/api-data-access';
+import { todayIso } from '@mezzo/api-core';
+import { evaluate } from '@mezzo/compliance-engine';
+import { findLicenseType } from '@mezzo/compliance-rules';
 
 /** Demo logins printed by `npm start`. Local use only: never seeded in production. */
 export const DEMO_PASSWORD = 'mezzo-demo-2026';
@@ -92,17 +95,30 @@ async function seedLicensee(
     roles: ['supervisor'],
   });
   const actor = { id: userId, name };
+  // Completion dates inside both licenses' current cycles whatever day the demo is seeded, so the
+  // demo shows counted hours rather than a log that has fallen out of its cycle.
+  const on = demoDates(
+    [
+      { jurisdiction: 'NJ', licenseType: 'LCSW', issuedOn: '2016-06-15' },
+      { jurisdiction: 'NY', licenseType: 'LCSW', issuedOn: '2019-09-01' },
+    ],
+    todayIso(),
+  );
   const base = {
     provider: 'Garden State CE',
     topics: [] as string[],
     macroAreas: [] as string[],
-    approvals: [{ body: 'ACE', number: '1234' }],
+    // Approved by ASWB ACE and by the New York State Education Department, as many courses are.
+    approvals: [
+      { body: 'ACE', number: '1234' },
+      { body: 'NYSED', number: '0456' },
+    ],
   };
   const log: CreditFields[] = [
     {
       ...base,
       title: 'Trauma-informed CBT',
-      completedOn: '2025-01-18',
+      completedOn: on(0.1),
       hours: 6,
       format: 'live-in-person',
       practiceClinical: 6,
@@ -112,7 +128,7 @@ async function seedLicensee(
     {
       ...base,
       title: 'Ethics in clinical supervision',
-      completedOn: '2025-03-07',
+      completedOn: on(0.25),
       hours: 5,
       format: 'live-online',
       topics: ['ethics'],
@@ -123,7 +139,7 @@ async function seedLicensee(
     {
       ...base,
       title: 'Cultural humility in practice',
-      completedOn: '2025-06-12',
+      completedOn: on(0.45),
       hours: 3,
       format: 'self-study',
       topics: ['cultural-competence'],
@@ -134,7 +150,7 @@ async function seedLicensee(
     {
       ...base,
       title: 'Motivational interviewing',
-      completedOn: '2025-09-20',
+      completedOn: on(0.7),
       hours: 8,
       format: 'live-online',
       practiceClinical: 8,
@@ -145,14 +161,52 @@ async function seedLicensee(
       ...base,
       provider: 'NASW-NJ',
       title: 'Testifying on state budget bills',
-      completedOn: '2026-02-03',
+      completedOn: on(0.9),
       hours: 1.5,
       format: 'live-online',
       macroAreas: ['policy-advocacy'],
       practiceClinical: 0,
       practiceMacro: 1.5,
       practiceGeneral: 0,
+      approvals: [{ body: 'NASW', number: '886' }],
     },
   ];
   for (const fields of log) await credits.create(userId, fields, actor);
+}
+
+/**
+ * A date at `share` (0–1) of the way from the latest start of the licenses' current cycles to
+ * yesterday (today when the cycles began today): every demo credit then lies in every cycle.
+ */
+export function demoDates(
+  licenses: { jurisdiction: string; licenseType: string; issuedOn: string }[],
+  today: string,
+): (share: number) => string {
+  let start = '0000-01-01';
+  for (const l of licenses) {
+    const rules = findLicenseType(l.jurisdiction, l.licenseType);
+    if (!rules)
+      throw new Error(`No rules for ${l.jurisdiction} ${l.licenseType}`);
+    const cycle = evaluate(
+      {
+        jurisdiction: rules.jurisdiction.jurisdiction,
+        licenseType: rules.licenseType,
+      },
+      {
+        jurisdiction: l.jurisdiction,
+        licenseType: l.licenseType,
+        license: { issuedOn: l.issuedOn },
+        asOf: today,
+        credits: [],
+      },
+    ).cycle;
+    if (cycle.start > start) start = cycle.start;
+  }
+  const day = 86_400_000;
+  const from = Date.parse(`${start}T00:00:00Z`);
+  const to = Math.max(from, Date.parse(`${today}T00:00:00Z`) - day);
+  return (share) =>
+    new Date(from + Math.round(((to - from) / day) * share) * day)
+      .toISOString()
+      .slice(0, 10);
 }
