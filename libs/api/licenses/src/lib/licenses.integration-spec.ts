@@ -41,7 +41,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
 
   beforeAll(async () => {
     t = await createTestApp([AuthModule, LicensesModule, CreditsModule]);
-    for (const who of ['cam', 'dee', 'nm'])
+    for (const who of ['cam', 'dee', 'nm', 'twin', 'tom'])
       token[who] = await registerUser(t, who);
   });
   afterAll(() => t.close());
@@ -267,6 +267,56 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
     });
   });
 
+  it('refuses a second active copy of the same license with 409, and allows it once the first is retired', async () => {
+    const first = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('twin'))
+        .send(njLcsw)
+        .expect(201)
+    ).body;
+    const again = await request(t.server)
+      .post('/api/licenses')
+      .set(as('twin'))
+      .send({
+        ...njLcsw,
+        jurisdiction: 'nj',
+        number: ` ${njLcsw.number.toLowerCase()} `,
+      })
+      .expect(409);
+    expect(again.body).toMatchObject({
+      code: 'conflict',
+      fields: { number: ['You already track this license'] },
+    });
+    // Another user may track the same number (a shared demo, a typo): only one's own copies clash.
+    await request(t.server)
+      .post('/api/licenses')
+      .set(as('tom'))
+      .send(njLcsw)
+      .expect(201);
+    const other = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('twin'))
+        .send({ ...njLcsw, number: 'OTHER-1' })
+        .expect(201)
+    ).body;
+    await request(t.server)
+      .patch(`/api/licenses/${other.id}`)
+      .set(as('twin'))
+      .send({ version: other.version, number: njLcsw.number })
+      .expect(409);
+    await request(t.server)
+      .post(`/api/licenses/${first.id}/retire`)
+      .set(as('twin'))
+      .expect(200);
+    await request(t.server)
+      .post('/api/licenses')
+      .set(as('twin'))
+      .send(njLcsw)
+      .expect(201);
+  });
+
   it('edits with a version check and retires', async () => {
     const lic = (
       await request(t.server)
@@ -313,7 +363,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       await request(t.server)
         .post('/api/licenses')
         .set(as('cam'))
-        .send(njLcsw)
+        .send({ ...njLcsw, number: '44SC00012346' })
         .expect(201)
     ).body;
     await request(t.server)
@@ -417,7 +467,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       await request(t.server)
         .post('/api/licenses')
         .set(as('cam'))
-        .send(njLcsw)
+        .send({ ...njLcsw, number: '44SC00012347' })
         .expect(201)
     ).body;
     const counted = async () =>

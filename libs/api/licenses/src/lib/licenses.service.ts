@@ -145,6 +145,7 @@ export class LicensesService {
       },
       today,
     );
+    await this.refuseDuplicate(userId, fields);
     const license = await this.licenses.create(userId, fields);
     return this.get(userId, license.id, today);
   }
@@ -171,6 +172,7 @@ export class LicensesService {
       },
       today,
     );
+    if (!current.retiredAt) await this.refuseDuplicate(userId, merged, id);
     if (!(await this.licenses.updateIfVersion(userId, id, version, merged)))
       throw stale(current);
     return this.get(userId, id, today);
@@ -324,6 +326,32 @@ export class LicensesService {
       const evaluation = this.safeEvaluate(license, credits, asOf);
       return evaluation ? [{ license, evaluation }] : [];
     });
+  }
+
+  /**
+   * One active license per (jurisdiction, type, number): a second copy would count every credit twice
+   * over and send every reminder twice. 409 naming the number; a retired copy does not block.
+   */
+  private async refuseDuplicate(
+    userId: string,
+    fields: LicenseFields,
+    exceptId?: string,
+  ): Promise<void> {
+    const same = (a: string, b: string) =>
+      a.trim().toUpperCase() === b.trim().toUpperCase();
+    const twin = (await this.licenses.list(userId, false)).find(
+      (l) =>
+        l.id !== exceptId &&
+        same(l.jurisdiction, fields.jurisdiction) &&
+        same(l.licenseType, fields.licenseType) &&
+        same(l.number, fields.number),
+    );
+    if (twin)
+      throw AppError.conflict(
+        `You already track ${twin.jurisdiction} ${twin.licenseType} ${twin.number}`,
+        'conflict',
+        { number: ['You already track this license'] },
+      );
   }
 
   /** The rule set must know the (jurisdiction, type) and get the dates it needs (`licenseProblems`). */
