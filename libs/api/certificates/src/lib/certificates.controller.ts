@@ -14,6 +14,7 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiOkResponse,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
@@ -54,15 +55,27 @@ export class CertificatesController {
   @RequirePermission(PERMISSIONS.creditsWrite)
   @Post('credits/:creditId/certificates')
   @HttpCode(201)
+  @ApiOkResponse({
+    description:
+      'The same file is already attached to this credit: that certificate',
+  })
   @UseInterceptors(CertificateUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
-  upload(
+  async upload(
     @CurrentUser() user: RequestUser,
     @Param('creditId', CreditId) creditId: string,
     @UploadedFile() file: Express.Multer.File | undefined,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<CertificateDto> {
-    return this.certificates.upload(user.id, creditId, requireFile(file));
+    const { alreadyAttached, ...certificate } = await this.certificates.upload(
+      user.id,
+      creditId,
+      requireFile(file),
+    );
+    // The same bytes were already attached to this credit: that certificate, not a second one.
+    if (alreadyAttached) res.status(200);
+    return certificate;
   }
 
   @RequirePermission(PERMISSIONS.creditsRead)

@@ -223,8 +223,16 @@ describe('certificates (HTTP, PostgreSQL, local disk)', () => {
       .set(as('ana'))
       .expect(409);
     expect(corrupted.body.code).toBe('conflict');
-    // Uploading the same file again repairs the stored copy for every certificate that uses it.
-    await upload('ana', creditId, bytes, 'again.pdf').expect(201);
+    // Uploading the same file again repairs the stored copy for every certificate that uses it, and
+    // answers the certificate already attached (200) rather than adding a second one.
+    const again = await upload('ana', creditId, bytes, 'again.pdf').expect(200);
+    expect(again.body).toMatchObject({ id: up.body.id, fileName: 'c.pdf' });
+    expect(again.body).not.toHaveProperty('alreadyAttached');
+    const listed = await request(t.server)
+      .get(`/api/credits/${creditId}/certificates`)
+      .set(as('ana'))
+      .expect(200);
+    expect(listed.body).toHaveLength(1);
     await request(t.server)
       .get(`/api/certificates/${up.body.id}/download`)
       .set(as('ana'))

@@ -67,7 +67,7 @@ export class CertificatesService implements OnModuleInit {
     userId: string,
     creditId: string,
     file: UploadedCertificate,
-  ): Promise<CertificateDto> {
+  ): Promise<CertificateDto & { alreadyAttached?: true }> {
     const credit = await this.credits.findOwned(userId, creditId);
     if (!credit) throw AppError.notFound('Credit');
     if (credit.deletedAt)
@@ -76,6 +76,16 @@ export class CertificatesService implements OnModuleInit {
       );
     const mediaType = await sniffMediaType(file.bytes, CERTIFICATE_MEDIA_TYPES);
     const sha256 = sha256Hex(file.bytes);
+    // The same file twice on one credit is one certificate (the audit packet would carry it twice):
+    // the upload answers the one already there, after rewriting its stored bytes (a repair when
+    // they were damaged).
+    const already = (
+      await this.certificates.listForCredit(userId, creditId)
+    ).find((c) => c.sha256 === sha256);
+    if (already) {
+      await this.storage.put(sha256, file.bytes, mediaType);
+      return { ...toCertificateDto(already), alreadyAttached: true };
+    }
     const saved = await this.certificates.create(
       {
         creditId,
