@@ -4,6 +4,7 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import type { CreditDto } from '@mezzo/shared-contracts';
 import { CreditsListPage } from './credits-list.page';
@@ -39,6 +40,10 @@ describe('CreditsListPage', () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
+        {
+          provide: MATERIAL_ANIMATIONS,
+          useValue: { animationsDisabled: true },
+        },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -46,7 +51,65 @@ describe('CreditsListPage', () => {
     await fixture.whenStable();
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    backend.verify();
+    document.querySelector('.cdk-overlay-container')?.remove();
+  });
+
+  const el = () => fixture.nativeElement as HTMLElement;
+  const settle = async (ms = 0) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await fixture.whenStable();
+  };
+  const page = (items: CreditDto[]) => ({
+    items,
+    total: items.length,
+    page: 1,
+    pageSize: 25,
+  });
+  const snackBar = () =>
+    document.querySelector<HTMLElement>('.mat-mdc-snack-bar-container');
+
+  it('puts the keyboard on Undo after a delete, and announces the delete politely', async () => {
+    backend
+      .expectOne((r) => r.url === '/api/credits')
+      .flush(page([credit('a', 0), credit('b', 1)]));
+    await fixture.whenStable();
+    const del = Array.from(
+      el().querySelectorAll<HTMLButtonElement>('button'),
+    ).find((b) => b.textContent?.trim() === 'Delete Course a');
+    del?.focus();
+    del?.click();
+    await fixture.whenStable();
+    backend
+      .expectOne({ method: 'DELETE', url: '/api/credits/a' })
+      .flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    backend
+      .expectOne((r) => r.url === '/api/credits')
+      .flush(page([credit('b', 1)]));
+    // The snack bar moves its message into its live region after a short delay.
+    await settle(200);
+
+    const undo = snackBar()?.querySelector('button');
+    expect(undo?.textContent?.trim()).toBe('Undo');
+    expect(document.activeElement).toBe(undo);
+    const live = snackBar()?.querySelector('[aria-live]');
+    expect(live?.getAttribute('aria-live')).toBe('polite');
+    expect(live?.textContent).toContain('Deleted “Course a”.');
+
+    undo?.click();
+    await settle();
+    backend
+      .expectOne({ method: 'POST', url: '/api/credits/a/restore' })
+      .flush(credit('a', 0));
+    await fixture.whenStable();
+    backend
+      .expectOne((r) => r.url === '/api/credits')
+      .flush(page([credit('a', 0), credit('b', 1)]));
+    await settle(50);
+    expect(document.activeElement).toBe(el().querySelector('h1'));
+  });
 
   it('says which credits have no certificate for an auditor', async () => {
     backend

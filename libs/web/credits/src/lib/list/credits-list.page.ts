@@ -3,10 +3,12 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  type ElementRef,
   computed,
   inject,
   input,
   signal,
+  viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -15,7 +17,11 @@ import {
   type PageEvent,
 } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
+import {
+  MatSnackBar,
+  type MatSnackBarRef,
+  type TextOnlySnackBar,
+} from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
@@ -91,6 +97,8 @@ export class CreditsListPage {
   protected readonly exporting = signal(false);
   protected readonly busyId = signal<string | null>(null);
   protected readonly actionError = signal<string | null>(null);
+  private readonly heading =
+    viewChild.required<ElementRef<HTMLElement>>('heading');
 
   protected readonly columns = computed(() =>
     this.deleted()
@@ -144,8 +152,12 @@ export class CreditsListPage {
       .subscribe({
         next: () => {
           this.credits.reload();
-          this.snackBar
-            .open(`Deleted “${c.title}”.`, 'Undo', { duration: 8000 })
+          const ref = this.snackBar.open(`Deleted “${c.title}”.`, 'Undo', {
+            duration: 8000,
+            politeness: 'polite',
+          });
+          this.keepFocus(ref);
+          ref
             .onAction()
             .pipe(
               switchMap(() => this.api.restore(c.id)),
@@ -169,6 +181,36 @@ export class CreditsListPage {
             `The credit was not deleted. ${errorMessage(err)}`,
           ),
       });
+  }
+
+  /**
+   * The Delete button pressed goes away with its row, which would drop the keyboard on <body>: the
+   * focus goes to the confirmation's Undo instead, and back to the heading when the confirmation
+   * closes with the focus in it. (The snack bar announces its message politely itself.)
+   */
+  private keepFocus(ref: MatSnackBarRef<TextOnlySnackBar>): void {
+    const container = ref.containerInstance._elementRef.nativeElement;
+    ref
+      .afterOpened()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => {
+        const undo = container.querySelector<HTMLElement>('button');
+        if (undo) undo.focus();
+        else this.focusHeading();
+      });
+    ref
+      .afterDismissed()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body || container.contains(active)) {
+          this.focusHeading();
+        }
+      });
+  }
+
+  private focusHeading(): void {
+    this.heading().nativeElement.focus();
   }
 
   protected restore(c: CreditDto): void {
