@@ -4,7 +4,13 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import {
+  Router,
+  provideRouter,
+  withComponentInputBinding,
+} from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { APPROVAL_BODIES_PATH } from '../data/approval-bodies.api';
 import { CREDITS_PATH } from '../data/credits.api';
 import { CreditFormPage } from './credit-form.page';
 
@@ -84,6 +90,8 @@ describe('CreditFormPage', () => {
     fixture = TestBed.createComponent(CreditFormPage);
     el = fixture.nativeElement;
     await stable();
+    backend.expectOne(APPROVAL_BODIES_PATH).flush([]);
+    await stable();
   });
 
   afterEach(() => {
@@ -122,6 +130,9 @@ describe('CreditFormPage', () => {
     await submit();
     backend.expectNone(CREDITS_PATH);
     expect(el.querySelector('.mz-split')?.getAttribute('role')).toBe('alert');
+    expect(document.activeElement).toBe(
+      field('Clinical hours')?.querySelector('input'),
+    );
   });
 
   it('asks for macro areas only once some hours are macro, and sends them', async () => {
@@ -298,7 +309,237 @@ describe('CreditFormPage', () => {
     await stable();
     expect(navigate).toHaveBeenCalledWith(['/credits', 'c9', 'edit'], {
       queryParams: { certificate: 'failed' },
+      state: { certificateProblem: 'Not a PDF, PNG or JPEG' },
     });
     expect(navigateByUrl).not.toHaveBeenCalled();
+  });
+  const fieldError = (label: string) =>
+    field(label)?.querySelector('mat-error')?.textContent?.trim();
+  const fillValidCredit = async () => {
+    await type('Course title', 'Boundaries in rural practice');
+    await type('Completion date', '2026-10-01');
+    await type('Hours', '2');
+    await chooseFormat('Self-study (asynchronous)');
+    button('All clinical').click();
+    await stable();
+  };
+
+  it('asks for at most two decimals in plain words before sending', async () => {
+    await fillValidCredit();
+    await type('Hours', '1.255');
+    await type('Clinical hours', '1.255');
+    expect(fieldError('Hours')).toBe('Use at most two decimals, e.g. 1.25');
+    expect(fieldError('Clinical hours')).toBe(
+      'Use at most two decimals, e.g. 1.25',
+    );
+    await submit();
+    backend.expectNone(CREDITS_PATH);
+
+    await type('Hours', '1.25');
+    await type('Clinical hours', '1.25');
+    expect(fieldError('Hours')).toBeUndefined();
+    expect(fieldError('Clinical hours')).toBeUndefined();
+    await submit();
+    expect(
+      backend.expectOne({ method: 'POST', url: CREDITS_PATH }).request.body,
+    ).toMatchObject({ hours: 1.25, practice: { clinical: 1.25 } });
+  });
+
+  it('puts the keyboard on a split amount with too many decimals', async () => {
+    await fillValidCredit();
+    await type('Macro hours', '0.125');
+    await submit();
+    backend.expectNone(CREDITS_PATH);
+    expect(document.activeElement).toBe(
+      field('Macro hours')?.querySelector('input'),
+    );
+    expect(fieldError('Macro hours')).toBe(
+      'Use at most two decimals, e.g. 1.25',
+    );
+  });
+
+  it('refuses a completion date before 1950 in plain words', async () => {
+    await fillValidCredit();
+    await type('Completion date', '1949-12-31');
+    expect(fieldError('Completion date')).toBe('Enter a date from 1950 on');
+    expect(
+      field('Completion date')?.querySelector('input')?.getAttribute('min'),
+    ).toBe('1950-01-01');
+    await submit();
+    backend.expectNone(CREDITS_PATH);
+
+    await type('Completion date', '1950-01-01');
+    expect(fieldError('Completion date')).toBeUndefined();
+    await submit();
+    backend.expectOne({ method: 'POST', url: CREDITS_PATH });
+  });
+
+  it('lets a long field error take its own room instead of running over the next field', () => {
+    const fields = Array.from(el.querySelectorAll('mat-form-field'));
+    expect(fields.length).toBeGreaterThan(0);
+    for (const f of fields) {
+      expect(
+        f.querySelector('.mat-mdc-form-field-subscript-dynamic-size'),
+      ).not.toBeNull();
+    }
+  });
+
+  it('drops a file the server finds is not a PDF, PNG or JPEG, and says so at the certificate', async () => {
+    await pick(
+      new File(['just some notes'], 'fake.pdf', { type: 'application/pdf' }),
+    );
+    backend
+      .expectOne({ method: 'POST', url: '/api/certificates/prefill' })
+      .flush(
+        {
+          statusCode: 415,
+          code: 'unsupported_media_type',
+          message: 'The file must be a PDF',
+        },
+        { status: 415, statusText: 'Unsupported Media Type' },
+      );
+    await stable();
+    const certificate = el.querySelector('fieldset.mz-cert');
+    const alert = certificate?.querySelector('mz-alert');
+    expect(alert?.textContent).toContain(
+      '“fake.pdf” is not a PDF, PNG or JPEG file, so it was not attached.',
+    );
+    expect(alert?.textContent).not.toContain('will still be attached');
+    expect(certificate?.querySelector('.mz-pending')).toBeNull();
+    expect(
+      certificate
+        ?.querySelector('mz-file-picker input')
+        ?.getAttribute('aria-describedby'),
+    ).toBe('mz-cert-hint mz-cert-error');
+    expect(alert?.id).toBe('mz-cert-error');
+
+    await fillValidCredit();
+    await submit();
+    backend
+      .expectOne({ method: 'POST', url: CREDITS_PATH })
+      .flush({ id: 'c3' }, { status: 201, statusText: 'Created' });
+    await stable();
+    backend.expectNone('/api/credits/c3/certificates');
+    expect(navigateByUrl).toHaveBeenCalledWith('/credits');
+  });
+
+  it('still attaches a PDF the server could not read for another reason', async () => {
+    await pick(certificatePdf());
+    backend
+      .expectOne({ method: 'POST', url: '/api/certificates/prefill' })
+      .flush(
+        {
+          statusCode: 400,
+          code: 'validation_failed',
+          message: 'The PDF could not be read',
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await stable();
+    expect(el.querySelector('.mz-pending')?.textContent).toContain(
+      'ethics.pdf',
+    );
+    expect(el.querySelector('mz-alert')?.textContent).toContain(
+      'the file will still be attached',
+    );
+  });
+});
+
+describe('CreditFormPage, when the certificate does not upload after saving', () => {
+  it('shows the server’s reason on the saved credit’s edit page', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(
+          [
+            { path: 'credits', children: [] },
+            { path: 'credits/new', component: CreditFormPage },
+            { path: 'credits/:id/edit', component: CreditFormPage },
+          ],
+          withComponentInputBinding(),
+        ),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    const backend = TestBed.inject(HttpTestingController);
+    const harness = await RouterTestingHarness.create('/credits/new');
+    const stable = () => harness.fixture.whenStable();
+    backend.expectOne(APPROVAL_BODIES_PATH).flush([]);
+    await stable();
+    const el = harness.routeNativeElement as HTMLElement;
+    const input = (label: string) =>
+      Array.from(el.querySelectorAll('mat-form-field label'))
+        .find((l) => l.textContent?.trim().startsWith(label))
+        ?.closest('mat-form-field')
+        ?.querySelector<HTMLInputElement>('input');
+    const type = async (label: string, value: string) => {
+      const i = input(label);
+      if (!i) throw new Error(`No input labelled ${label}`);
+      i.value = value;
+      i.dispatchEvent(new Event('input'));
+      await stable();
+    };
+
+    const picker = el.querySelector<HTMLInputElement>(
+      'mz-file-picker input[type="file"]',
+    );
+    Object.defineProperty(picker, 'files', {
+      value: [new File(['png'], 'scan.png', { type: 'image/png' })],
+    });
+    picker?.dispatchEvent(new Event('change'));
+    await type('Course title', 'Boundaries in rural practice');
+    await type('Completion date', '2026-10-01');
+    await type('Hours', '2');
+    await type('Clinical hours', '2');
+    const page = harness.routeDebugElement?.componentInstance as CreditFormPage;
+    // The format select needs an overlay; the value is what matters here.
+    (
+      page as unknown as { form: { patchValue(v: object): void } }
+    ).form.patchValue({ format: 'self-study' });
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await stable();
+    backend
+      .expectOne({ method: 'POST', url: CREDITS_PATH })
+      .flush({ id: 'c9' }, { status: 201, statusText: 'Created' });
+    await stable();
+    backend
+      .expectOne({ method: 'POST', url: '/api/credits/c9/certificates' })
+      .flush(
+        {
+          statusCode: 415,
+          code: 'unsupported_media_type',
+          message: 'The file must be one of PDF, PNG, JPEG',
+        },
+        { status: 415, statusText: 'Unsupported Media Type' },
+      );
+    await stable();
+    backend.expectOne('/api/credits/c9').flush({
+      id: 'c9',
+      title: 'Boundaries in rural practice',
+      provider: null,
+      completedOn: '2026-10-01',
+      hours: 2,
+      format: 'self-study',
+      topics: [],
+      practice: { clinical: 2, macro: 0, general: 0 },
+      macroAreas: [],
+      approvals: [],
+      version: 1,
+    });
+    await stable();
+    backend.expectOne('/api/credits/c9/certificates').flush([]);
+    await stable();
+
+    expect(TestBed.inject(Router).url).toBe(
+      '/credits/c9/edit?certificate=failed',
+    );
+    expect(
+      harness.routeNativeElement
+        ?.querySelector('mz-alert')
+        ?.textContent?.trim(),
+    ).toBe(
+      'The credit was saved, but its certificate did not upload. The file must be one of PDF, PNG, JPEG. Attach it again under Certificates below.',
+    );
+    backend.verify();
   });
 });

@@ -17,9 +17,8 @@ import {
   NonNullableFormBuilder,
   ReactiveFormsModule,
   Validators,
-  type AbstractControl,
-  type ValidationErrors,
 } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -30,6 +29,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { PracticeLevel } from '@mezzo/compliance-engine';
 import {
   MAX_CREDIT_HOURS,
+  type ApprovalBodyDto,
   type CreditDto,
   type CreditInput,
 } from '@mezzo/shared-contracts';
@@ -45,7 +45,7 @@ import {
   TOPIC_LABELS,
   hours,
 } from '@mezzo/web-licenses';
-import { errorMessage } from '@mezzo/web-core';
+import { apiError, errorCode, errorMessage } from '@mezzo/web-core';
 import {
   Alert,
   FilePicker,
@@ -72,43 +72,30 @@ import {
 } from '../certificates/certificate-file';
 import { CreditCertificates } from '../certificates/credit-certificates';
 import { planPrefill } from '../certificates/prefill';
+import { ApprovalBodiesApi } from '../data/approval-bodies.api';
 import { CertificatesApi } from '../data/certificates.api';
 import { CreditsApi } from '../data/credits.api';
+import { knownBody, matchingBodies, unknownBodyHint } from './approval-bodies';
+import {
+  EARLIEST_COMPLETION,
+  atMostTwoDecimals,
+  notBefore1950,
+  notInFuture,
+  num,
+  round2,
+  splitMatchesHours,
+  today,
+} from './credit-validators';
 
-/** Hours are kept to two decimals; a float sum must not fail on 0.1 + 0.2. */
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
+/** Router state a new credit hands to its edit page when its certificate did not upload. */
+export interface CertificateFailedState {
+  certificateProblem: string;
 }
 
-function num(value: unknown): number {
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(n) ? n : 0;
-}
-
-/** The practice split must add up to the credit's hours. */
-export function splitMatchesHours(
-  group: AbstractControl,
-): ValidationErrors | null {
-  const hoursValue = num(group.get('hours')?.value);
-  const p = group.get('practice')?.value as
-    Record<PracticeLevel, unknown> | undefined;
-  if (!p || hoursValue <= 0) return null;
-  const sum = round2(num(p.clinical) + num(p.macro) + num(p.general));
-  return sum === round2(hoursValue)
-    ? null
-    : { splitMismatch: { sum, hours: hoursValue } };
-}
-
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-function notInFuture(
-  control: AbstractControl<string>,
-): ValidationErrors | null {
-  return control.value && control.value > today() ? { future: true } : null;
+/** A server message as a sentence, ready to run on into the next one. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
 type ApprovalGroup = FormGroup<{
@@ -135,6 +122,7 @@ interface PrefillNotice {
   imports: [
     ReactiveFormsModule,
     RouterLink,
+    MatAutocompleteModule,
     MatButtonModule,
     MatChipsModule,
     MatFormFieldModule,
@@ -151,6 +139,7 @@ interface PrefillNotice {
 })
 export class CreditFormPage implements OnInit {
   private readonly api = inject(CreditsApi);
+  private readonly approvalBodiesApi = inject(ApprovalBodiesApi);
   private readonly certificatesApi = inject(CertificatesApi);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -161,6 +150,17 @@ export class CreditFormPage implements OnInit {
   readonly id = input<string>();
   /** `?certificate=failed`: the credit was saved but its certificate did not upload. */
   readonly certificate = input<string>();
+  /** Says so, with the server's reason when the form that saved it handed it along. */
+  protected readonly certificateFailed: string = (() => {
+    const state = this.router.currentNavigation()?.extras.state as
+      Partial<CertificateFailedState> | undefined;
+    const problem = state?.certificateProblem;
+    const reason =
+      typeof problem === 'string' && problem.trim()
+        ? ` ${sentence(problem)}`
+        : '';
+    return `The credit was saved, but its certificate did not upload.${reason} Attach it again under Certificates below.`;
+  })();
 
   protected readonly form = this.fb.group(
     {
@@ -173,21 +173,28 @@ export class CreditFormPage implements OnInit {
         ],
       ],
       provider: ['', Validators.maxLength(200)],
-      completedOn: ['', [Validators.required, notInFuture]],
+      completedOn: ['', [Validators.required, notInFuture, notBefore1950]],
       hours: [
         null as number | null,
         [
           Validators.required,
           Validators.min(0.01),
           Validators.max(MAX_CREDIT_HOURS),
+          atMostTwoDecimals,
         ],
       ],
       format: ['', Validators.required],
       topics: [[] as string[]],
       practice: this.fb.group({
-        clinical: [0, [Validators.required, Validators.min(0)]],
-        macro: [0, [Validators.required, Validators.min(0)]],
-        general: [0, [Validators.required, Validators.min(0)]],
+        clinical: [
+          0,
+          [Validators.required, Validators.min(0), atMostTwoDecimals],
+        ],
+        macro: [0, [Validators.required, Validators.min(0), atMostTwoDecimals]],
+        general: [
+          0,
+          [Validators.required, Validators.min(0), atMostTwoDecimals],
+        ],
       }),
       macroAreas: [[] as string[]],
       approvals: this.fb.array<ApprovalGroup>([]),
@@ -227,6 +234,7 @@ export class CreditFormPage implements OnInit {
   protected readonly macroAreas = MACRO_AREA_CODES;
   protected readonly macroAreaLabels = MACRO_AREA_LABELS;
   protected readonly maxDate = today();
+  protected readonly minDate = EARLIEST_COMPLETION;
   protected readonly fmt = hours;
   protected readonly fieldError = controlError;
   protected readonly messages = {
@@ -239,16 +247,19 @@ export class CreditFormPage implements OnInit {
     completedOn: {
       required: 'Enter the completion date.',
       future: 'The completion date cannot be in the future.',
+      tooEarly: 'Enter a date from 1950 on',
     },
     hours: {
       required: 'Enter the hours.',
       min: 'Hours must be more than 0.',
       max: `At most ${MAX_CREDIT_HOURS} hours.`,
+      decimals: 'Use at most two decimals, e.g. 1.25',
     },
     format: { required: 'Choose the format.' },
     level: {
       required: 'Enter 0 or more hours.',
       min: 'Hours cannot be negative.',
+      decimals: 'Use at most two decimals, e.g. 1.25',
     },
     approvalBody: { required: 'Enter the approving body, or remove this row.' },
   } as const;
@@ -274,8 +285,31 @@ export class CreditFormPage implements OnInit {
     () => num(this.value().practice.macro) > 0,
   );
 
+  /** The bodies boards recognise; empty (a plain text field) until loaded or when unavailable. */
+  protected readonly approvalBodies = signal<readonly ApprovalBodyDto[]>([]);
+  /** Per approval row: the bodies matching what is typed, for its autocomplete. */
+  protected readonly approvalOptions = computed(() =>
+    this.value().approvals.map((a) =>
+      matchingBodies(this.approvalBodies(), a.body),
+    ),
+  );
+  /** Per approval row: why boards would not recognise the body typed, or null. */
+  protected readonly approvalHints = computed(() =>
+    this.value().approvals.map((a) =>
+      unknownBodyHint(this.approvalBodies(), a.body),
+    ),
+  );
+
   ngOnInit(): void {
     this.load();
+    this.approvalBodiesApi
+      .list()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (bodies) => this.approvalBodies.set(bodies),
+        // Without the list the body stays a plain text field; the credit can still be saved.
+        error: () => undefined,
+      });
   }
 
   protected load(): void {
@@ -339,6 +373,14 @@ export class CreditFormPage implements OnInit {
     this.approvals.removeAt(index);
   }
 
+  /** Leaving a body field: another spelling of a known body becomes its code (`ASWB ACE` → `ACE`). */
+  protected settleBody(index: number): void {
+    const control = this.approvals.at(index)?.controls.body;
+    if (!control) return;
+    const body = knownBody(this.approvalBodies(), control.value);
+    if (body && control.value !== body.code) control.setValue(body.code);
+  }
+
   /** "Put all hours in one level": the whole credit is clinical, macro or general. */
   protected allIn(level: PracticeLevel): void {
     const h = this.hoursValue();
@@ -392,10 +434,21 @@ export class CreditFormPage implements OnInit {
             warnings: plan.warnings,
           });
         },
-        error: (err: unknown) =>
+        error: (err: unknown) => {
+          if (this.pendingFile() !== file) return;
+          if (errorCode(err) === 'unsupported_media_type') {
+            // Its content is not a certificate type whatever its name says: the upload would be
+            // refused too, so it is not kept.
+            this.pendingFile.set(null);
+            this.fileError.set(
+              `“${file.name}” is not a PDF, PNG or JPEG file, so it was not attached. Choose the certificate itself.`,
+            );
+            return;
+          }
           this.fileError.set(
             `Mezzo could not read ${file.name}, so fill in the form yourself; the file will still be attached. ${errorMessage(err)}`,
-          ),
+          );
+        },
       });
   }
 
@@ -410,12 +463,19 @@ export class CreditFormPage implements OnInit {
     this.error.set(null);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      const firstInvalid = Object.values(this.form.controls).find(
+        (c) => c.invalid,
+      );
+      const practice = this.form.controls.practice;
       if (
-        this.form.hasError('splitMismatch') &&
-        Object.values(this.form.controls).every((c) => c.valid)
+        (!firstInvalid && this.form.hasError('splitMismatch')) ||
+        firstInvalid === practice
       ) {
+        const level =
+          this.levels.find((l) => practice.controls[l].invalid) ?? 'clinical';
+        // `[formControlName]` is bound, so it leaves no attribute to find the input by.
         this.host.nativeElement
-          .querySelector<HTMLElement>('[formcontrolname="clinical"]')
+          .querySelector<HTMLElement>(`#mz-level-${level}`)
           ?.focus();
       } else {
         focusFirstInvalid(this.host.nativeElement, this.form);
@@ -462,8 +522,13 @@ export class CreditFormPage implements OnInit {
       .pipe(
         switchMap((credit) =>
           this.uploadPending(credit.id).pipe(
-            map(() => ({ creditId: credit.id, attached: true })),
-            catchError(() => of({ creditId: credit.id, attached: false })),
+            map(() => ({ creditId: credit.id, problem: null })),
+            catchError((err: unknown) =>
+              of({
+                creditId: credit.id,
+                problem: apiError(err)?.message ?? errorMessage(err),
+              }),
+            ),
           ),
         ),
         finalize(() => {
@@ -473,15 +538,17 @@ export class CreditFormPage implements OnInit {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
-        next: ({ creditId, attached }) => {
-          if (attached) {
+        next: ({ creditId, problem }) => {
+          if (problem === null) {
             void this.router.navigateByUrl('/credits');
             return;
           }
-          // The credit is saved; only its certificate is missing. Its edit page says so and
-          // offers the picker again: nothing the licensee entered is lost.
+          // The credit is saved; only its certificate is missing. Its edit page says so, with the
+          // server's reason, and offers the picker again: nothing the licensee entered is lost.
+          const state: CertificateFailedState = { certificateProblem: problem };
           void this.router.navigate(['/credits', creditId, 'edit'], {
             queryParams: { certificate: 'failed' },
+            state,
           });
         },
         error: (err: unknown) => this.fail(err),
