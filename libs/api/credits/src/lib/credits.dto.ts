@@ -62,7 +62,8 @@ export class ApprovalDto {
   @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'body is required' })
-  @MaxLength(40)
+  // Room for a body's full name ("Michigan Social Work Continuing Education Collaborative").
+  @MaxLength(80)
   body!: string;
 
   @ApiPropertyOptional({ example: '1234' })

@@ -50,6 +50,21 @@ describe('plan', () => {
     expect(e.plan[0].description).toContain('cap reached');
   });
 
+  it('words the plan for people: formats and practice levels in plain words, not codes', () => {
+    const v = version({
+      caps: [cap('cap:format:self-study', 10, { formats: ['self-study'] })],
+      requirements: [req('practice:clinical', 5, { practice: 'clinical' }), req('topic:ethics', 3, { topics: ['ethics'] })],
+      macro: { countsTowardRenewal: 'no', note: 'Clinical content only.', source: testSource },
+    });
+    const e = evaluate(rules(v), transcript([credit(12, { format: 'self-study' })]));
+    const texts = e.plan.map((p) => p.description);
+    expect(texts.join(' ')).not.toMatch(/formats: |; practice: |live-in-person|live-online/);
+    expect(texts.find((t) => t.startsWith('5 more hours of practice:clinical'))).toMatch(/^5 more hours of practice:clinical, not as self-study, at the clinical level \(.*cap reached/);
+    expect(texts[texts.length - 1]).toMatch(/^\d+ more hours of any accepted CE, not as self-study, at the clinical or general level/);
+    const live = evaluate(rules(version({ requirements: [req('format:live', 4, { formats: ['live-in-person', 'live-online'] })] })), transcript([]));
+    expect(live.plan[0].description).toBe('4 more hours of format:live, taken live in person or live online');
+  });
+
   it('never proposes macro hours where macro does not count', () => {
     const v: RuleSetVersion = version({ macro: { countsTowardRenewal: 'no', note: 'Clinical content only.', source: testSource } });
     const e = evaluate(rules(v), transcript([]));

@@ -76,12 +76,32 @@ function accepts(match: CreditMatcher | undefined, code: string, r: Restrictions
   return out;
 }
 
+/** How the plan's sentences name formats ("taken live in person or live online"). */
+const FORMAT_WORDS: Readonly<Record<string, string>> = {
+  'live-in-person': 'live in person',
+  'live-online': 'live online',
+  'self-study': 'as self-study',
+  academic: 'as academic coursework',
+  teaching: 'by teaching',
+  publication: 'by publishing',
+  other: 'in another format',
+};
+
+const either = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
+
+/** "<hours> more hours of <what>, taken live in person or live online, at the clinical level (<reasons>)". */
 function describe(hours: number, what: string, a: PlanItem['accepts'], reasons: readonly string[]): string {
   const parts = [`${hours} more hours of ${what}`];
-  if (a.formats) parts.push(`formats: ${a.formats.join(', ')}`);
-  if (a.practice) parts.push(`practice: ${a.practice}`);
-  if (a.practices) parts.push(`practice: ${a.practices.join(' or ')}`);
-  const text = parts.join('; ');
+  if (a.formats) {
+    // The shorter of the two: what counts ("taken live in person or live online") or what does not.
+    const listed = a.formats;
+    const left = FORMATS.filter((f) => !listed.includes(f));
+    const word = (f: string): string => FORMAT_WORDS[f] ?? f;
+    parts.push(left.length > 0 && left.length < listed.length ? `not ${either(left.map(word))}` : `taken ${either(listed.map(word))}`);
+  }
+  if (a.practice) parts.push(`at the ${a.practice} level`);
+  if (a.practices) parts.push(`at the ${either(a.practices)} level`);
+  const text = parts.join(', ');
   return reasons.length > 0 ? `${text} (${reasons.join('; ')})` : text;
 }
 

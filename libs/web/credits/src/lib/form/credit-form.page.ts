@@ -363,8 +363,9 @@ export class CreditFormPage implements OnInit {
   protected addApproval(body = '', number = ''): void {
     this.approvals.push(
       this.fb.group({
-        body: [body, [Validators.required, Validators.maxLength(60)]],
-        number: [number, Validators.maxLength(40)],
+        // The API's limits: 80 characters for a body, 60 for a number.
+        body: [body, [Validators.required, Validators.maxLength(80)]],
+        number: [number, Validators.maxLength(60)],
       }),
     );
   }
