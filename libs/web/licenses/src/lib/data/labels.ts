@@ -79,7 +79,7 @@ export const ADVOCACY_LABELS: Readonly<Record<AdvocacyStatus, string>> = {
 export const EXCLUSION_LABELS: Readonly<Record<ExclusionReason, string>> = {
   'outside-cycle': 'Completed outside this renewal cycle',
   'over-cap': 'Above a limit the board sets',
-  'approval-not-accepted': 'The course approval is not accepted by this board',
+  'approval-not-accepted': 'Approval not recognised',
   duplicate: 'Logged twice: counted once',
   'not-credited': 'Not creditable under this board’s rules',
 };
