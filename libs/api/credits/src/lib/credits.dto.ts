@@ -19,7 +19,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
+  ValidateBy,
   IsOptional,
   IsString,
   Matches,
@@ -30,30 +30,45 @@ import {
 } from 'class-validator';
 import { trimString, ISO_DATE_PATTERN } from '@mezzo/api-core';
 
-const hoursRule = {
-  maxDecimalPlaces: 2,
-  allowNaN: false,
-  allowInfinity: false,
-};
+/**
+ * An amount of hours, with one message for what is wrong first: not a number, more than two
+ * decimals, below `min` (`exclusive`: must be more than it), or above `max`.
+ */
+function Hours(
+  field: string,
+  limits: { min: number; exclusive?: boolean; max?: number },
+): PropertyDecorator {
+  const problem = (v: unknown): string | null => {
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return `${field} must be a number`;
+    if (Math.abs(Math.round(v * 100) - v * 100) > 1e-6)
+      return `${field} must have at most 2 decimals`;
+    if (limits.exclusive ? v <= limits.min : v < limits.min)
+      return limits.exclusive
+        ? `${field} must be more than ${limits.min}`
+        : `${field} must not be less than ${limits.min}`;
+    if (limits.max !== undefined && v > limits.max)
+      return `${field} must be at most ${limits.max}`;
+    return null;
+  };
+  return ValidateBy({
+    name: 'hours',
+    validator: {
+      validate: (v: unknown) => problem(v) === null,
+      defaultMessage: (args) => problem(args?.value) ?? `${field} is not valid`,
+    },
+  });
+}
 
 export class PracticeSplitDto {
   @ApiProperty()
-  @IsNumber(hoursRule, {
-    message: 'clinical must be a number with at most 2 decimals',
-  })
-  @Min(0)
+  @Hours('clinical', { min: 0 })
   clinical!: number;
   @ApiProperty()
-  @IsNumber(hoursRule, {
-    message: 'macro must be a number with at most 2 decimals',
-  })
-  @Min(0)
+  @Hours('macro', { min: 0 })
   macro!: number;
   @ApiProperty()
-  @IsNumber(hoursRule, {
-    message: 'general must be a number with at most 2 decimals',
-  })
-  @Min(0)
+  @Hours('general', { min: 0 })
   general!: number;
 }
 
@@ -97,13 +112,7 @@ export class CreditInputDto implements CreditInput {
   completedOn!: string;
 
   @ApiProperty({ example: 3 })
-  @IsNumber(hoursRule, {
-    message: 'hours must be a number with at most 2 decimals',
-  })
-  @Min(0.01, { message: 'hours must be more than 0' })
-  @Max(MAX_CREDIT_HOURS, {
-    message: `hours must be at most ${MAX_CREDIT_HOURS}`,
-  })
+  @Hours('hours', { min: 0, exclusive: true, max: MAX_CREDIT_HOURS })
   hours!: number;
 
   @ApiProperty({ enum: FORMATS })
@@ -112,7 +121,7 @@ export class CreditInputDto implements CreditInput {
 
   @ApiProperty({ enum: TOPICS, isArray: true })
   @IsArray()
-  @ArrayUnique()
+  @ArrayUnique({ message: 'topics must not list a topic twice' })
   @ArrayMaxSize(25)
   @IsIn(TOPICS, {
     each: true,
@@ -128,7 +137,9 @@ export class CreditInputDto implements CreditInput {
   @ApiPropertyOptional({ enum: MACRO_AREAS, isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayUnique()
+  @ArrayUnique({
+    message: 'macroAreas must not list a macro area twice',
+  })
   @IsIn(MACRO_AREAS, {
     each: true,
     message: `each macro area must be one of ${MACRO_AREAS.join(', ')}`,

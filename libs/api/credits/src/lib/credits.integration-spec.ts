@@ -78,6 +78,35 @@ describe('credit log (HTTP, PostgreSQL)', () => {
     expect(unreal.body.fields.completedOn).toEqual([
       'completedOn is not a real calendar date',
     ]);
+    // One message per field, saying what is wrong first, not every rule the value breaks.
+    const typed = await request(t.server)
+      .post('/api/credits')
+      .set(as('ana'))
+      .send({
+        ...macroCredit,
+        hours: '3',
+        topics: ['ethics', 'ethics'],
+        practice: { clinical: 0, macro: 1.333, general: -1 },
+      })
+      .expect(400);
+    expect(typed.body.fields).toEqual({
+      hours: ['hours must be a number'],
+      topics: ['topics must not list a topic twice'],
+      'practice.macro': ['macro must have at most 2 decimals'],
+      'practice.general': ['general must not be less than 0'],
+    });
+    const limits = await request(t.server)
+      .post('/api/credits')
+      .set(as('ana'))
+      .send({ ...macroCredit, hours: 0 })
+      .expect(400);
+    expect(limits.body.fields.hours).toEqual(['hours must be more than 0']);
+    const big = await request(t.server)
+      .post('/api/credits')
+      .set(as('ana'))
+      .send({ ...macroCredit, hours: 201 })
+      .expect(400);
+    expect(big.body.fields.hours).toEqual(['hours must be at most 200']);
   });
 
   it('detects a concurrent edit instead of overwriting it', async () => {

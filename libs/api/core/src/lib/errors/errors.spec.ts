@@ -75,6 +75,19 @@ describe('fieldErrors', () => {
       'credits.0.hours': ['hours must be > 0', 'hours must be a number'],
     });
   });
+
+  it('says a message once when two rules word it the same way', () => {
+    const same = 'newPassword must be 12 to 128 characters';
+    expect(
+      fieldErrors([
+        {
+          property: 'newPassword',
+          constraints: { minLength: same, maxLength: same, isString: 'x' },
+          children: [],
+        },
+      ]),
+    ).toEqual({ newPassword: [same, 'x'] });
+  });
 });
 
 describe('AllExceptionsFilter', () => {

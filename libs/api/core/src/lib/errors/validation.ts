@@ -9,7 +9,9 @@ export function fieldErrors(
   const out: Record<string, string[]> = {};
   for (const error of errors) {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    if (error.constraints) out[path] = Object.values(error.constraints);
+    // Two rules may word their failure the same way (a password's minimum and maximum length): once.
+    if (error.constraints)
+      out[path] = [...new Set(Object.values(error.constraints))];
     if (error.children?.length)
       Object.assign(out, fieldErrors(error.children, path));
   }
