@@ -46,6 +46,22 @@ describe('accounts in the browser', () => {
   it(
     'signs up a new person and shows the shell with their name',
     async () => {
+      // A visitor who is not signed in causes no refused request and no console error.
+      const problems: string[] = [];
+      const onConsole = (m: { type(): string; text(): string }) => {
+        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+      };
+      const onResponse = (r: { status(): number; url(): string }) => {
+        if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+      };
+      page.on('console', onConsole);
+      page.on('response', onResponse);
+      await page.goto(`${baseUrl}/`);
+      await page.waitForURL('**/sign-in**');
+      await page.getByRole('heading', { name: /sign in/i }).waitFor();
+      page.off('console', onConsole);
+      page.off('response', onResponse);
+      expect(problems).toEqual([]);
       await page.goto(`${baseUrl}/`);
       // Signed out: the app sends you to sign in, from where you can create an account.
       await page.waitForURL('**/sign-in**');

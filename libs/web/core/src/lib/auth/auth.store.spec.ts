@@ -36,7 +36,10 @@ describe('AuthStore', () => {
 
   afterEach(() => backend.verify());
 
+  afterEach(() => localStorage.clear());
+
   it('starts unknown and restores a session from the refresh cookie', async () => {
+    localStorage.setItem('mz.session', 'yes');
     expect(store.status()).toBe('unknown');
     const restored = store.restore();
     backend.expectOne(AUTH_PATHS.refresh).flush(session);
@@ -46,6 +49,7 @@ describe('AuthStore', () => {
   });
 
   it('is signed out when the silent refresh is refused', async () => {
+    localStorage.setItem('mz.session', 'yes');
     const restored = store.restore();
     backend
       .expectOne(AUTH_PATHS.refresh)
@@ -55,6 +59,26 @@ describe('AuthStore', () => {
       );
     await expect(restored).resolves.toBe('signed-out');
     expect(store.status()).toBe('signed-out');
+    expect(localStorage.getItem('mz.session')).toBe('none');
+  });
+
+  it('skips the start-up refresh in a browser that is not signed in (no refused request)', async () => {
+    await expect(store.restore()).resolves.toBe('signed-out');
+    backend.expectNone(AUTH_PATHS.refresh);
+    localStorage.setItem('mz.session', 'none');
+    await expect(store.restore()).resolves.toBe('signed-out');
+    backend.expectNone(AUTH_PATHS.refresh);
+  });
+
+  it('remembers that this browser is signed in, and forgets it on sign-out', async () => {
+    store.setSession(session);
+    expect(localStorage.getItem('mz.session')).toBe('yes');
+    const out = firstValueFrom(store.signOut());
+    backend
+      .expectOne(AUTH_PATHS.signOut)
+      .flush(null, { status: 204, statusText: 'No Content' });
+    await out;
+    expect(localStorage.getItem('mz.session')).toBe('none');
   });
 
   it('signs in and keeps the token in memory only', async () => {

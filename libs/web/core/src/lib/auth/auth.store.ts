@@ -36,6 +36,33 @@ export function isRefreshRefused(err: unknown): boolean {
 }
 
 /**
+ * Whether this browser was signed in when it last knew (a flag, no secret): without it the start-up
+ * refresh is skipped, so a visitor who is not signed in causes no refused request (and no console
+ * error). Storage that cannot be read (some private modes) counts as "maybe": refresh.
+ */
+const SESSION_HINT_KEY = 'mz.session';
+
+function readHint(): boolean {
+  try {
+    const storage = globalThis.localStorage;
+    return storage ? storage.getItem(SESSION_HINT_KEY) === 'yes' : true;
+  } catch {
+    return true;
+  }
+}
+
+function writeHint(signedIn: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(
+      SESSION_HINT_KEY,
+      signedIn ? 'yes' : 'none',
+    );
+  } catch {
+    // Without storage the start-up refresh always runs: correct, only noisier.
+  }
+}
+
+/**
  * The session: who is signed in and their access token, in memory only (never localStorage;
  * the refresh token is an httpOnly cookie the page cannot read).
  */
@@ -90,6 +117,10 @@ export class AuthStore {
 
   /** At start-up: a reload keeps you signed in when the refresh cookie is still good. */
   restore(): Promise<AuthStatus> {
+    if (!readHint()) {
+      this.clearSession();
+      return Promise.resolve('signed-out');
+    }
     return firstValueFrom(
       this.refresh().pipe(
         timeout(RESTORE_TIMEOUT_MS),
@@ -114,6 +145,7 @@ export class AuthStore {
     this.userState.set(session.user);
     this.tokenState.set(session.accessToken);
     this.statusState.set('signed-in');
+    writeHint(true);
     return session.user;
   }
 
@@ -121,5 +153,6 @@ export class AuthStore {
     this.userState.set(null);
     this.tokenState.set(null);
     this.statusState.set('signed-out');
+    writeHint(false);
   }
 }
