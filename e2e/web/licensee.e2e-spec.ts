@@ -152,6 +152,26 @@ describe('the licensee in the browser', () => {
       await page
         .getByRole('heading', { level: 1, name: 'Add a license' })
         .waitFor();
+      // TN asks for the renewal date; on a phone its two-line hint, then its error, push the next
+      // field down instead of running into it.
+      await choose('State or jurisdiction', 'Tennessee (TN)');
+      await choose('License type', /^LCSW — /);
+      const renewal = page.getByLabel('Renewal date on your license');
+      await renewal.waitFor();
+      await page.getByRole('button', { name: 'Add license' }).click();
+      await page.getByText('Enter the renewal (expiration) date').waitFor();
+      const overlap = await page.evaluate(() => {
+        const field = document
+          .querySelector('input[formcontrolname="renewsOn"]')
+          ?.closest('mat-form-field');
+        const next = field?.nextElementSibling;
+        const error = field?.querySelector('mat-error');
+        if (!field || !next || !error) return 'missing';
+        const text = error.getBoundingClientRect().bottom;
+        const below = next.getBoundingClientRect().top;
+        return text <= below + 1 ? null : `${text} > ${below}`;
+      });
+      expect(overlap).toBeNull();
       await choose('State or jurisdiction', 'New Jersey (NJ)');
       await choose('License type', /^LCSW — /);
       // NJ renews on a fixed date: no birth date is asked for.

@@ -175,6 +175,27 @@ describe('CreditFormPage', () => {
     ).toBeNull();
   });
 
+  it('keeps an all-in-one-level split in step when the hours change, and leaves a mixed split alone', async () => {
+    const value = (label: string) =>
+      field(label)?.querySelector<HTMLInputElement>('input')?.value;
+    await type('Hours', '3');
+    button('All clinical').click();
+    await stable();
+    await type('Hours', '2.5');
+    expect([
+      value('Clinical hours'),
+      value('Macro hours'),
+      value('General hours'),
+    ]).toEqual(['2.5', '0', '0']);
+    await type('Macro hours', '1');
+    await type('Clinical hours', '1.5');
+    await type('Hours', '4');
+    expect([value('Clinical hours'), value('Macro hours')]).toEqual([
+      '1.5',
+      '1',
+    ]);
+  });
+
   it('maps the server’s field errors onto the form', async () => {
     await type('Course title', 'X');
     await type('Completion date', '2026-10-01');

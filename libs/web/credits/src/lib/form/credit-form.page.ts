@@ -60,6 +60,7 @@ import {
   last,
   map,
   of,
+  pairwise,
   startWith,
   switchMap,
   tap,
@@ -302,6 +303,7 @@ export class CreditFormPage implements OnInit {
 
   ngOnInit(): void {
     this.load();
+    this.followHours();
     this.approvalBodiesApi
       .list()
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -383,6 +385,28 @@ export class CreditFormPage implements OnInit {
   }
 
   /** "Put all hours in one level": the whole credit is clinical, macro or general. */
+  /**
+   * A split with every hour in one level follows the hours: changing 3 h "all clinical" to 2.5 h
+   * keeps it all clinical instead of leaving a mismatch to fix. A mixed split is left alone.
+   */
+  private followHours(): void {
+    const hours = this.form.controls.hours;
+    hours.valueChanges
+      .pipe(
+        startWith(hours.value),
+        map((v) => num(v)),
+        pairwise(),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(([before, after]) => {
+        if (before <= 0 || after <= 0 || before === after) return;
+        const p = this.form.controls.practice.getRawValue();
+        const full = levelsHolding(p, before);
+        if (full === null) return;
+        this.form.controls.practice.patchValue({ [full]: after });
+      });
+  }
+
   protected allIn(level: PracticeLevel): void {
     const h = this.hoursValue();
     this.form.controls.practice.setValue({
@@ -577,4 +601,16 @@ export class CreditFormPage implements OnInit {
       error: this.error,
     });
   }
+}
+
+/** The one level holding all `hours` (the others 0), or null for a mixed or empty split. */
+export function levelsHolding(
+  p: { clinical: unknown; macro: unknown; general: unknown },
+  hours: number,
+): PracticeLevel | null {
+  const levels: PracticeLevel[] = ['clinical', 'macro', 'general'];
+  const held = levels.filter((l) => num(p[l]) > 0);
+  return held.length === 1 && round2(num(p[held[0]])) === round2(hours)
+    ? held[0]
+    : null;
 }
