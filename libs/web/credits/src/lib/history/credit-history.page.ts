@@ -18,6 +18,7 @@ import {
   dateTimeText,
 } from '@mezzo/web-licenses';
 import { CreditsApi } from '../data/credits.api';
+import { creditChanges } from './credit-changes';
 
 const ACTIONS: Record<CreditEventDto['action'], string> = {
   created: 'Logged',
@@ -50,10 +51,22 @@ const ACTIONS: Record<CreditEventDto['action'], string> = {
         <p>No changes recorded.</p>
       } @else {
         <ol class="mz-events">
-          @for (e of list; track $index) {
+          @for (e of list; track $index; let i = $index) {
             <li>
               <h2>{{ actionLabel(e.action) }} · {{ dateTimeText(e.at) }}</h2>
               <p class="mz-muted">by {{ e.actor.name }}</p>
+              @if (e.action === 'updated' && i > 0) {
+                @let changed = changes(list[i - 1], e);
+                @if (changed.length > 0) {
+                  <ul class="mz-changes" aria-label="What changed">
+                    @for (c of changed; track c) {
+                      <li>{{ c }}</li>
+                    }
+                  </ul>
+                } @else {
+                  <p class="mz-muted">Saved without changes.</p>
+                }
+              }
               <p>
                 {{ e.snapshot.title }} — {{ fmt(e.snapshot.hours) }},
                 {{ dateText(e.snapshot.completedOn) }},
@@ -99,6 +112,16 @@ const ACTIONS: Record<CreditEventDto['action'], string> = {
     .mz-events p {
       margin: 4px 0 0;
     }
+    .mz-events .mz-changes {
+      margin: 4px 0 0;
+      padding-left: 20px;
+    }
+    .mz-events .mz-changes li {
+      border: 0;
+      padding: 0;
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
     .mz-muted {
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-medium);
@@ -126,5 +149,8 @@ export class CreditHistoryPage {
     labelOf(FORMAT_LABELS, code);
   protected actionLabel(a: CreditEventDto['action']): string {
     return ACTIONS[a];
+  }
+  protected changes(before: CreditEventDto, after: CreditEventDto): string[] {
+    return creditChanges(before.snapshot, after.snapshot);
   }
 }
