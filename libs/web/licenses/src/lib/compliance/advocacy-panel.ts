@@ -50,7 +50,7 @@ export const ADVOCACY_WHY =
           }
         }
         @if (total() === 0) {
-          <span class="mz-adv__empty">No hours counted in this cycle yet</span>
+          <span class="mz-adv__empty">No hours completed in this cycle yet</span>
         }
       </div>
       <ul class="mz-adv__legend">
@@ -66,6 +66,10 @@ export const ADVOCACY_WHY =
           </li>
         }
       </ul>
+      <p class="mz-adv__scope">
+        The balance covers every hour completed in this cycle, including hours
+        this board does not count toward renewal.
+      </p>
 
       <p class="mz-adv__share">
         Macro share: <strong>{{ sharePercent() }}%</strong> ({{
@@ -103,6 +107,11 @@ export const ADVOCACY_WHY =
   styles: `
     :host {
       display: block;
+    }
+    .mz-adv__scope {
+      margin: 4px 0 0;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
     }
     .mz-adv__head {
       display: flex;
