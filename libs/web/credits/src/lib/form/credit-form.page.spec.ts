@@ -14,6 +14,25 @@ import { APPROVAL_BODIES_PATH } from '../data/approval-bodies.api';
 import { CREDITS_PATH } from '../data/credits.api';
 import { CreditFormPage } from './credit-form.page';
 
+/** Answers the credit's save (as c9), then refuses its certificate upload with 415 and `message`. */
+async function saveThenRefuseUpload(
+  backend: HttpTestingController,
+  stable: () => Promise<unknown>,
+  message: string,
+): Promise<void> {
+  backend
+    .expectOne({ method: 'POST', url: CREDITS_PATH })
+    .flush({ id: 'c9' }, { status: 201, statusText: 'Created' });
+  await stable();
+  backend
+    .expectOne({ method: 'POST', url: '/api/credits/c9/certificates' })
+    .flush(
+      { statusCode: 415, code: 'unsupported_media_type', message },
+      { status: 415, statusText: 'Unsupported Media Type' },
+    );
+  await stable();
+}
+
 describe('CreditFormPage', () => {
   let fixture: ComponentFixture<CreditFormPage>;
   let el: HTMLElement;
@@ -313,21 +332,7 @@ describe('CreditFormPage', () => {
     button('All clinical').click();
     await stable();
     await submit();
-    backend
-      .expectOne({ method: 'POST', url: CREDITS_PATH })
-      .flush({ id: 'c9' }, { status: 201, statusText: 'Created' });
-    await stable();
-    backend
-      .expectOne({ method: 'POST', url: '/api/credits/c9/certificates' })
-      .flush(
-        {
-          statusCode: 415,
-          code: 'unsupported_media_type',
-          message: 'Not a PDF, PNG or JPEG',
-        },
-        { status: 415, statusText: 'Unsupported Media Type' },
-      );
-    await stable();
+    await saveThenRefuseUpload(backend, stable, 'Not a PDF, PNG or JPEG');
     expect(navigate).toHaveBeenCalledWith(['/credits', 'c9', 'edit'], {
       queryParams: { certificate: 'failed' },
       state: { certificateProblem: 'Not a PDF, PNG or JPEG' },
@@ -519,21 +524,11 @@ describe('CreditFormPage, when the certificate does not upload after saving', ()
     ).form.patchValue({ format: 'self-study' });
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     await stable();
-    backend
-      .expectOne({ method: 'POST', url: CREDITS_PATH })
-      .flush({ id: 'c9' }, { status: 201, statusText: 'Created' });
-    await stable();
-    backend
-      .expectOne({ method: 'POST', url: '/api/credits/c9/certificates' })
-      .flush(
-        {
-          statusCode: 415,
-          code: 'unsupported_media_type',
-          message: 'The file must be one of PDF, PNG, JPEG',
-        },
-        { status: 415, statusText: 'Unsupported Media Type' },
-      );
-    await stable();
+    await saveThenRefuseUpload(
+      backend,
+      stable,
+      'The file must be one of PDF, PNG, JPEG',
+    );
     backend.expectOne('/api/credits/c9').flush({
       id: 'c9',
       title: 'Boundaries in rural practice',
