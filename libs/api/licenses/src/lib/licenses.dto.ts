@@ -28,10 +28,24 @@ import {
 } from '@mezzo/api-core';
 import { licenseProblems, type LicenseCheckInput } from './license-checks';
 
+/**
+ * `licenseProblems` of one request body, worked out once: every decorated field (and the `ValidateIf`
+ * of the optional dates) asks for it during the same validation.
+ */
+const problemsByBody = new WeakMap<object, Record<string, string[]>>();
+
+function problemsOf(o: object): Record<string, string[]> {
+  let problems = problemsByBody.get(o);
+  if (!problems) {
+    problems = licenseProblems(o as LicenseCheckInput, todayIso());
+    problemsByBody.set(o, problems);
+  }
+  return problems;
+}
+
 /** Reports what `licenseProblems` finds for `field`, in the same validation round as the shape checks. */
 function LicenseRule(field: keyof LicenseCheckInput): PropertyDecorator {
-  const problem = (o: object): string | undefined =>
-    licenseProblems(o as LicenseCheckInput, todayIso())[field]?.[0];
+  const problem = (o: object): string | undefined => problemsOf(o)[field]?.[0];
   return ValidateBy({
     name: 'licenseRule',
     validator: {
@@ -55,9 +69,7 @@ function NullableIsoDate(
     ApiPropertyOptional({ example, nullable: true, description }),
     ValidateIf(
       (o: object, v: unknown) =>
-        (v !== null && v !== undefined) ||
-        licenseProblems(o as LicenseCheckInput, todayIso())[field] !==
-          undefined,
+        (v !== null && v !== undefined) || problemsOf(o)[field] !== undefined,
     ),
     ValidateBy({
       name: 'nullableIsoDate',

@@ -64,6 +64,14 @@ export class LicensesService {
    * rules accept it by name (in any license type or version): what the credit form suggests.
    */
   approvalBodies(): ApprovalBodyDto[] {
+    // Rule sets are fixed for the life of the process: worked out on first use.
+    this.approvalBodyList ??= this.listApprovalBodies();
+    return this.approvalBodyList;
+  }
+
+  private approvalBodyList: ApprovalBodyDto[] | null = null;
+
+  private listApprovalBodies(): ApprovalBodyDto[] {
     const acceptedBy = new Map<string, Set<string>>();
     for (const j of loadRuleSets())
       for (const lt of j.licenseTypes)

@@ -80,6 +80,7 @@ import { knownBody, matchingBodies, unknownBodyHint } from './approval-bodies';
 import {
   EARLIEST_COMPLETION,
   atMostTwoDecimals,
+  levelsHolding,
   notBefore1950,
   notInFuture,
   num,
@@ -384,7 +385,6 @@ export class CreditFormPage implements OnInit {
     if (body && control.value !== body.code) control.setValue(body.code);
   }
 
-  /** "Put all hours in one level": the whole credit is clinical, macro or general. */
   /**
    * A split with every hour in one level follows the hours: changing 3 h "all clinical" to 2.5 h
    * keeps it all clinical instead of leaving a mismatch to fix. A mixed split is left alone.
@@ -407,6 +407,7 @@ export class CreditFormPage implements OnInit {
       });
   }
 
+  /** "Put all hours in one level": the whole credit is clinical, macro or general. */
   protected allIn(level: PracticeLevel): void {
     const h = this.hoursValue();
     this.form.controls.practice.setValue({
@@ -601,16 +602,4 @@ export class CreditFormPage implements OnInit {
       error: this.error,
     });
   }
-}
-
-/** The one level holding all `hours` (the others 0), or null for a mixed or empty split. */
-export function levelsHolding(
-  p: { clinical: unknown; macro: unknown; general: unknown },
-  hours: number,
-): PracticeLevel | null {
-  const levels: PracticeLevel[] = ['clinical', 'macro', 'general'];
-  const held = levels.filter((l) => num(p[l]) > 0);
-  return held.length === 1 && round2(num(p[held[0]])) === round2(hours)
-    ? held[0]
-    : null;
 }

@@ -59,3 +59,15 @@ export function atMostTwoDecimals(
   }
   return round2(v) === v ? null : { decimals: true };
 }
+
+/** The one level holding all `hours` (the others 0), or null for a mixed or empty split. */
+export function levelsHolding(
+  p: Record<PracticeLevel, unknown>,
+  hours: number,
+): PracticeLevel | null {
+  const levels: PracticeLevel[] = ['clinical', 'macro', 'general'];
+  const held = levels.filter((l) => num(p[l]) > 0);
+  return held.length === 1 && round2(num(p[held[0]])) === round2(hours)
+    ? held[0]
+    : null;
+}
