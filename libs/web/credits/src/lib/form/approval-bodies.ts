@@ -1,11 +1,12 @@
 import type { ApprovalBodyDto } from '@mezzo/shared-contracts';
 
+/** How the engine compares bodies (`canonicalBody`): trimmed, inner spacing collapsed, any case. */
 function key(text: string): string {
-  return text.trim().toLowerCase();
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**
- * The known body a typed text names, by its code or one of its aliases (trimmed, any case), or
+ * The known body a typed text names, by its code or one of its aliases (case and spacing aside), or
  * null when boards would not recognise it.
  */
 export function knownBody(

@@ -160,6 +160,14 @@ describe('CreditFormPage approving body', () => {
     expect(bodyInput().value).toBe('ACE');
   });
 
+  it('reads spacing inside a known spelling as the engine does (ASWB  ACE is ACE)', async () => {
+    await open(BODIES);
+    await typeBody('ASWB \t ACE');
+    expect(hint()).toBeNull();
+    await leaveBody();
+    expect(bodyInput().value).toBe('ACE');
+  });
+
   it('stays a plain text field, with nothing said, when the list cannot be had', async () => {
     await open('fail');
     const input = bodyInput();
