@@ -158,8 +158,9 @@ export const ADVOCACY_WHY =
         #ffb74d 4px 8px
       );
     }
+    /* #757575: 4.6:1 against white, so the segment is seen (WCAG 1.4.11 asks 3:1). */
     .mz-adv__seg--general {
-      background: #9e9e9e;
+      background: #757575;
     }
     .mz-adv__empty {
       padding: 0 8px;
