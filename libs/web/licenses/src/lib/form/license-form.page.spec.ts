@@ -143,7 +143,16 @@ describe('LicenseFormPage', () => {
     await choose('State or jurisdiction', 'New Jersey');
     await choose('License type', 'LSW');
     expect(field('Birth date')).toBeNull();
-    expect(el.textContent).toContain('40 hours every 24 months');
+    expect(el.textContent).toContain(
+      'Licensed Social Worker: 40 hours every 24 months',
+    );
+    // The closed select shows the code alone, so a long name cannot be cut off on a phone.
+    expect(
+      el
+        .querySelector('mat-select[formcontrolname="licenseType"]')
+        ?.querySelector('.mat-mdc-select-value-text')
+        ?.textContent?.trim(),
+    ).toBe('LSW');
   });
 
   it('shows and requires the birth date for a birth-month type', async () => {
