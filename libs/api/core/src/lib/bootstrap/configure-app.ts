@@ -14,6 +14,7 @@ import { AppError } from '../errors/app-error';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { REQUEST_ID, requestLogging } from '../http/logging';
 import { createValidationPipe } from '../errors/validation';
+import { checkParsedInput, requireJsonOrMultipart } from '../http/input-guard';
 
 /**
  * Everything the running API and the integration tests share: the `/api` prefix, request logs,
@@ -26,8 +27,12 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
   app.use(assignRequestId);
   app.use(requestLogging(config.logLevel));
-  // Our own JSON parser, registered before Nest's, so malformed bodies get a stable error code.
+  // A body is JSON or a multipart upload (415 otherwise); then our own JSON parser, registered
+  // before Nest's, so malformed bodies get a stable error code; then the checks every field needs
+  // (no NUL characters or lone surrogates, no absurd nesting) before any validator runs.
+  app.use(requireJsonOrMultipart);
   app.use(express.json({ limit: '1mb' }), mapBodyParserErrors);
+  app.use(checkParsedInput);
   app.use(cookieParser(config.auth.cookieSecret));
   app.use(securityHeaders);
   app.useGlobalPipes(createValidationPipe());

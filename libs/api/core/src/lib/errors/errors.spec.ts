@@ -88,6 +88,30 @@ describe('fieldErrors', () => {
       ]),
     ).toEqual({ newPassword: [same, 'x'] });
   });
+
+  it('says only that a missing field is required, not what its value would have to be', () => {
+    expect(
+      fieldErrors([
+        {
+          property: 'title',
+          constraints: {
+            maxLength: 'title must be shorter than or equal to 300 characters',
+            isNotEmpty: 'title is required',
+            isString: 'title must be a string',
+          },
+          children: [],
+        },
+        {
+          property: 'topics',
+          constraints: {
+            arrayMaxSize: 'topics must contain no more than 25 elements',
+            isDefined: 'topics is required',
+          },
+          children: [],
+        },
+      ]),
+    ).toEqual({ title: ['title is required'], topics: ['topics is required'] });
+  });
 });
 
 describe('AllExceptionsFilter', () => {

@@ -1,6 +1,22 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { AppError } from './app-error';
 
+/** Rules saying a field is missing: when one fails, the others' messages only add noise. */
+const REQUIRED_RULES = ['isDefined', 'isNotEmpty'];
+
+/**
+ * A missing title is "title is required", not also "title must be shorter than or equal to 300
+ * characters": when a required-field rule fails, only its message is kept.
+ */
+function firstThings(
+  constraints: Record<string, string>,
+): Record<string, string> {
+  const required = REQUIRED_RULES.filter((rule) => rule in constraints);
+  return required.length
+    ? Object.fromEntries(required.map((rule) => [rule, constraints[rule]]))
+    : constraints;
+}
+
 /** Flattens class-validator errors into `{ "path.to.field": ["message", …] }`. */
 export function fieldErrors(
   errors: ValidationError[],
@@ -11,7 +27,7 @@ export function fieldErrors(
     const path = parent ? `${parent}.${error.property}` : error.property;
     // Two rules may word their failure the same way (a password's minimum and maximum length): once.
     if (error.constraints)
-      out[path] = [...new Set(Object.values(error.constraints))];
+      out[path] = [...new Set(Object.values(firstThings(error.constraints)))];
     if (error.children?.length)
       Object.assign(out, fieldErrors(error.children, path));
   }
