@@ -48,4 +48,21 @@ describe('sniffMediaType', () => {
       message: 'The file must be one of PDF, PNG, JPG',
     });
   });
+
+  it('answers 415 for a file cut short after its signature, where the reader runs out of bytes', async () => {
+    const signatureOnly = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
+    ]);
+    const err = await sniffMediaType(signatureOnly, [
+      'application/pdf',
+      'image/png',
+    ]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({
+      status: 415,
+      code: 'unsupported_media_type',
+      message:
+        'The file must be one of PDF, PNG (this one is cut short or damaged)',
+    });
+  });
 });

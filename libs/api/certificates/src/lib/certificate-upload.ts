@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Injectable,
   PayloadTooLargeException,
   type CallHandler,
@@ -29,6 +30,8 @@ const MultipartFile = FileInterceptor(FILE_FIELD, {
 /**
  * Multer in memory with the 10 MB limit. Nest turns multer's LIMIT_FILE_SIZE into a
  * PayloadTooLargeException ("File too large"); it is answered here with a message that names the limit.
+ * Multer's other refusals (another field name, two files, a form without a boundary) arrive as
+ * BadRequestException: they are answered under `fields.file`, like a missing file.
  */
 @Injectable()
 export class CertificateUploadInterceptor
@@ -47,6 +50,15 @@ export class CertificateUploadInterceptor
           413,
           'payload_too_large',
           `The file is larger than ${MAX_CERTIFICATE_BYTES / 1024 / 1024} MB`,
+        );
+      if (err instanceof BadRequestException)
+        throw AppError.validation(
+          {
+            file: [
+              `send one certificate as multipart field "${FILE_FIELD}" (${err.message})`,
+            ],
+          },
+          'The upload could not be read',
         );
       throw err;
     }
@@ -85,15 +97,24 @@ export async function sniffMediaType(
   bytes: Buffer,
   accepted: readonly CertificateMediaType[],
 ): Promise<CertificateMediaType> {
-  const found = await FileType.fromBuffer(bytes);
-  const mime = found?.mime as string | undefined;
+  // A file cut short after its signature (a PNG of 8 bytes) makes the reader run out of bytes.
+  const found = await FileType.fromBuffer(bytes).catch(
+    () => 'truncated' as const,
+  );
+  const mime = typeof found === 'object' ? (found.mime as string) : undefined;
   if (mime && (accepted as readonly string[]).includes(mime))
     return mime as CertificateMediaType;
   const names = accepted.map((t) => EXTENSIONS[t][0].toUpperCase()).join(', ');
+  const why =
+    found === 'truncated'
+      ? ' (this one is cut short or damaged)'
+      : found
+        ? ` (this one is ${found.ext})`
+        : '';
   throw new AppError(
     415,
     'unsupported_media_type',
-    `The file must be ${names === 'PDF' ? 'a PDF' : `one of ${names}`}${found ? ` (this one is ${found.ext})` : ''}`,
+    `The file must be ${names === 'PDF' ? 'a PDF' : `one of ${names}`}${why}`,
   );
 }
 

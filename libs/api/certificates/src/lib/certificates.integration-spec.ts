@@ -187,6 +187,39 @@ describe('certificates (HTTP, PostgreSQL, local disk)', () => {
     expect(empty.status).toBe(400);
   });
 
+  it('answers 400 with fields.file for a file under another field name, two files or no boundary', async () => {
+    const creditId = await newCredit('ana');
+    const path = `/api/credits/${creditId}/certificates`;
+    const other = await request(t.server)
+      .post(path)
+      .set(as('ana'))
+      .attach('doc', pdf, 'c.pdf')
+      .expect(400);
+    expect(other.body.fields.file[0]).toMatch(
+      /^send one certificate as multipart field "file" \(Unexpected file field - doc\)$/,
+    );
+    const two = await request(t.server)
+      .post(path)
+      .set(as('ana'))
+      .attach('file', pdf, 'a.pdf')
+      .attach('file', pdf, 'b.pdf')
+      .expect(400);
+    expect(two.body.fields.file).toHaveLength(1);
+    const noBoundary = await request(t.server)
+      .post(path)
+      .set(as('ana'))
+      .set('Content-Type', 'multipart/form-data')
+      .send('--x\r\n')
+      .expect(400);
+    expect(noBoundary.body.code).toBe('validation_failed');
+    expect(noBoundary.body.fields.file).toHaveLength(1);
+    const list = await request(t.server)
+      .get(`/api/credits/${creditId}/certificates`)
+      .set(as('ana'))
+      .expect(200);
+    expect(list.body).toEqual([]);
+  });
+
   it('downloads the identical bytes with their type, name and hash', async () => {
     const creditId = await newCredit('ana');
     const up = await upload('ana', creditId, pdf, 'Ethics “final”.pdf').expect(
