@@ -69,6 +69,28 @@ describe('mezzo evaluate', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'met', cycle: { start: '2026-01-01', end: '2026-12-31', daysLeft: 230 } });
   });
 
+  it('exits 2 naming --today when it is not a real date, and uses it when it is', async () => {
+    const transcript = { jurisdiction: 'ZZ', licenseType: 'LCSW', credits: [] };
+    for (const bad of ['2025-02-30', 'garbage', '99999-01-01']) {
+      const r = await run(['evaluate', '--today', bad, '-'], inMemoryRules([zz]), JSON.stringify(transcript));
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`option '--today <date>' argument '${bad}' is invalid. expected a real date YYYY-MM-DD`);
+      expect(r.stderr).not.toMatch(/\bat \w+ \(/);
+    }
+    const ok = await run(['evaluate', '--today', '2025-03-01', '-'], inMemoryRules([zz]), JSON.stringify(transcript));
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ cycle: { end: '2025-12-31', daysLeft: 305 } });
+  });
+
+  it('exits 2 when the cycle would end after 9999-12-31', async () => {
+    // NJ's 24-month cycle containing 9999-12-31 would end on 10000-08-31.
+    const transcript = { jurisdiction: 'NJ', licenseType: 'LCSW', asOf: '9999-12-31', credits: [] };
+    const r = await run(['evaluate', '-'], bundledRules, JSON.stringify(transcript));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^mezzo: Cannot evaluate: \/asOf: The cycle containing 9999-12-31 would run outside the years 0000–9999/);
+  });
+
   it('exits 2 naming the field paths of an invalid transcript', async () => {
     const r = await run(['evaluate', join(fixtures, 'invalid.json')]);
     expect(r.code).toBe(2);

@@ -2,8 +2,8 @@
  * The `mezzo` command line. Exit codes: 0 success, 2 bad input (invalid transcript, unknown
  * jurisdiction or license type, usage error), 1 unexpected failure.
  */
-import { Command, CommanderError } from 'commander';
-import { EngineError, evaluate, validateTranscript } from '@mezzo/compliance-engine';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { EngineError, evaluate, isValidIsoDate, validateTranscript } from '@mezzo/compliance-engine';
 import type { RuleSource } from './rule-source';
 
 export interface CliIo {
@@ -70,6 +70,12 @@ async function evaluateCommand(file: string, opts: { today?: string }, io: CliIo
   }
 }
 
+/** `--today`: a date that exists (2025-02-30 does not), or a usage error (exit 2). */
+function realDate(value: string): string {
+  if (!isValidIsoDate(value)) throw new InvalidArgumentError('expected a real date YYYY-MM-DD, e.g. 2026-05-01.');
+  return value;
+}
+
 function buildProgram(io: CliIo, rules: RuleSource): Command {
   const program = new Command('mezzo')
     .description('Mezzo continuing-education compliance: evaluate transcripts and browse rule sets')
@@ -80,7 +86,7 @@ function buildProgram(io: CliIo, rules: RuleSource): Command {
     .command('evaluate')
     .description('Evaluate a transcript JSON file (or - for stdin) and print the Evaluation JSON')
     .argument('<file>', 'transcript JSON file, or - to read stdin')
-    .option('--today <date>', 'evaluation date (YYYY-MM-DD) when the transcript has no asOf')
+    .option('--today <date>', 'evaluation date (YYYY-MM-DD) when the transcript has no asOf', realDate)
     .action((file: string, opts: { today?: string }) => evaluateCommand(file, opts, io, rules));
 
   const rulesCmd = program.command('rules').description('Browse the bundled rule sets');

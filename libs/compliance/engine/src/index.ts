@@ -7,3 +7,4 @@ export { validateTranscript, transcriptSchema, type TranscriptValidation, type T
 export { toContactHours, type CreditUnit } from './lib/convert/contact-hours';
 export { compileRuleSet, type CompiledRuleSet } from './lib/compile/compile-rules';
 export { EngineError, type EngineErrorCode } from './lib/errors';
+export { isValidIsoDate } from './lib/dates/iso-date';

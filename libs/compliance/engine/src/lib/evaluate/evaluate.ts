@@ -30,6 +30,9 @@ const round2 = (hundredths: number): number => Math.round(hundredths) / 100;
 
 const NO_OPTIONS: EvaluateOptions = {};
 const NO_ROLES: readonly string[] = [];
+/** Dates the output can write as YYYY-MM-DD. */
+const FIRST_DAY = toDay('0000-01-01');
+const LAST_DAY = toDay('9999-12-31');
 const requiredScratch = new Float64Scratch();
 const needScratch = new Float64Scratch();
 const capLimitScratch = new Float64Scratch();
@@ -106,6 +109,12 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     if (!transcript.cycle && !sameCycleRule(atEnd.cycle, version.cycle)) cycle = derivedCycle(atEnd.cycle, license, asOf);
     version = atEnd;
   }
+  if (cycle.start < FIRST_DAY || cycle.end > LAST_DAY)
+    throw new EngineError(
+      'cycle-undetermined',
+      `The cycle containing ${asOfIso} would run outside the years 0000–9999: check the dates`,
+      transcript.cycle ? '/cycle' : transcript.asOf ? '/asOf' : '/license/issuedOn',
+    );
   const compiled = compileRuleSet(version);
   const scale = firstRenewalScaler(version, cycle, license.issuedOn);
   const requiredTotal = scale(toHundredths(version.total.hours));

@@ -1,4 +1,5 @@
 import { evaluate } from './evaluate';
+import { EngineError } from '../errors';
 import { credit, rules, transcript, version } from '../testing/fixtures';
 
 // Default version: 40 hours, cycle 2025-01-01..2026-12-31.
@@ -62,5 +63,18 @@ describe('total hours', () => {
   it('requires an evaluation date', () => {
     expect(() => evaluate(rules(version()), transcript([], { asOf: undefined }))).toThrow(/evaluation date/);
     expect(evaluate(rules(version()), transcript([], { asOf: undefined }), { today: '2025-05-05' }).cycle.end).toBe('2026-12-31');
+  });
+
+  it('refuses a cycle that cannot be written as YYYY-MM-DD (after 9999-12-31), naming the date at fault', () => {
+    // The default 24-month fixed cycle ends 10000-12-31 for an asOf in 9999.
+    const late = () => evaluate(rules(version()), transcript([], { asOf: '9999-06-30' }));
+    expect(late).toThrow(EngineError);
+    expect(late).toThrow(/outside the years 0000–9999/);
+    try {
+      late();
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'cycle-undetermined', path: '/asOf' });
+    }
+    expect(evaluate(rules(version()), transcript([], { asOf: '9998-06-30' })).cycle.end).toBe('9998-12-31');
   });
 });
