@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   FORMATS,
@@ -16,6 +17,7 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -26,9 +28,24 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { trimString, ISO_DATE_PATTERN } from '@mezzo/api-core';
+
+/** The largest `integer` PostgreSQL holds (the version column); beyond it the query fails, not the check. */
+const MAX_INT4 = 2147483647;
+
+/**
+ * A field that may be left out but, when sent, must not be null: an optional list is `[]` for none.
+ * (`IsOptional` would let null through to the database.)
+ */
+function OptionalNotNull(field: string, none: string): PropertyDecorator {
+  return applyDecorators(
+    ValidateIf((_o, v: unknown) => v !== undefined),
+    IsDefined({ message: `${field} must not be null; send ${none} for none` }),
+  );
+}
 
 /**
  * An amount of hours, with one message for what is wrong first: not a number, more than two
@@ -105,6 +122,7 @@ export class CreditInputDto implements CreditInput {
   provider?: string | null;
 
   @ApiProperty({ example: '2025-02-14' })
+  @IsDefined({ message: 'completedOn is required' })
   @IsString()
   @Matches(ISO_DATE_PATTERN, {
     message: 'completedOn must be a date YYYY-MM-DD',
@@ -112,14 +130,17 @@ export class CreditInputDto implements CreditInput {
   completedOn!: string;
 
   @ApiProperty({ example: 3 })
+  @IsDefined({ message: 'hours is required' })
   @Hours('hours', { min: 0, exclusive: true, max: MAX_CREDIT_HOURS })
   hours!: number;
 
   @ApiProperty({ enum: FORMATS })
+  @IsDefined({ message: 'format is required' })
   @IsIn(FORMATS, { message: `format must be one of ${FORMATS.join(', ')}` })
   format!: Format;
 
   @ApiProperty({ enum: TOPICS, isArray: true })
+  @IsDefined({ message: 'topics is required' })
   @IsArray()
   @ArrayUnique({ message: 'topics must not list a topic twice' })
   @ArrayMaxSize(25)
@@ -130,12 +151,14 @@ export class CreditInputDto implements CreditInput {
   topics!: string[];
 
   @ApiProperty({ type: PracticeSplitDto })
+  // A missing split is not caught by ValidateNested (it skips undefined).
+  @IsDefined({ message: 'practice is required' })
   @ValidateNested()
   @Type(() => PracticeSplitDto)
   practice!: PracticeSplitDto;
 
   @ApiPropertyOptional({ enum: MACRO_AREAS, isArray: true })
-  @IsOptional()
+  @OptionalNotNull('macroAreas', '[]')
   @IsArray()
   @ArrayUnique({
     message: 'macroAreas must not list a macro area twice',
@@ -147,7 +170,7 @@ export class CreditInputDto implements CreditInput {
   macroAreas?: string[];
 
   @ApiPropertyOptional({ type: [ApprovalDto] })
-  @IsOptional()
+  @OptionalNotNull('approvals', '[]')
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
@@ -155,23 +178,33 @@ export class CreditInputDto implements CreditInput {
   approvals?: ApprovalDto[];
 }
 
-/** A partial change; `version` is the one the client last saw. */
+/**
+ * A partial change; `version` is the one the client last saw. A field left out is unchanged; null is
+ * refused like any other wrong value (`skipNullProperties: false` puts `ValidateIf(v !== undefined)`
+ * where PartialType would put `IsOptional`, which lets null through) — except `provider`, whose own
+ * `IsOptional` keeps null meaning "no provider".
+ */
 export class UpdateCreditDto
-  extends PartialType(CreditInputDto)
+  extends PartialType(CreditInputDto, { skipNullProperties: false })
   implements UpdateCreditRequest
 {
   @ApiProperty()
   @IsInt({ message: 'version is required' })
   @Min(1)
+  @Max(MAX_INT4, { message: `version must be at most ${MAX_INT4}` })
   version!: number;
 }
 
+/** Far beyond any credit log; a bigger page would overflow the query's offset. */
+const MAX_PAGE = 100000;
+
 export class CreditsPageQueryDto {
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ default: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page must be a whole number' })
   @Min(1)
+  @Max(MAX_PAGE, { message: `page must be at most ${MAX_PAGE}` })
   page = 1;
   @ApiPropertyOptional({ default: 25, maximum: 100 })
   @IsOptional()

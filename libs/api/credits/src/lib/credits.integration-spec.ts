@@ -109,6 +109,106 @@ describe('credit log (HTTP, PostgreSQL)', () => {
     expect(big.body.fields.hours).toEqual(['hours must be at most 200']);
   });
 
+  it('asks for practice and topics when they are left out', async () => {
+    const { practice: _p, ...noPractice } = macroCredit;
+    const { topics: _t, ...noTopics } = macroCredit;
+    const missingPractice = await request(t.server)
+      .post('/api/credits')
+      .set(as('ana'))
+      .send(noPractice)
+      .expect(400);
+    expect(missingPractice.body).toMatchObject({
+      code: 'validation_failed',
+      fields: { practice: ['practice is required'] },
+    });
+    const missingTopics = await request(t.server)
+      .post('/api/credits')
+      .set(as('ana'))
+      .send(noTopics)
+      .expect(400);
+    expect(missingTopics.body.fields).toEqual({
+      topics: ['topics is required'],
+    });
+  });
+
+  it('refuses null for every field an edit cannot clear, on that field; null provider clears it', async () => {
+    const created = (
+      await request(t.server)
+        .post('/api/credits')
+        .set(as('ana'))
+        .send(macroCredit)
+        .expect(201)
+    ).body;
+    const refusals: [string, string][] = [
+      ['title', 'title is required'],
+      ['completedOn', 'completedOn is required'],
+      ['hours', 'hours is required'],
+      ['format', 'format is required'],
+      ['topics', 'topics is required'],
+      ['practice', 'practice is required'],
+      ['macroAreas', 'macroAreas must not be null; send [] for none'],
+      ['approvals', 'approvals must not be null; send [] for none'],
+    ];
+    for (const [field, message] of refusals) {
+      const res = await request(t.server)
+        .patch(`/api/credits/${created.id}`)
+        .set(as('ana'))
+        .send({ version: 1, [field]: null });
+      expect({ field, status: res.status, body: res.body }).toMatchObject({
+        field,
+        status: 400,
+        body: { code: 'validation_failed', fields: { [field]: [message] } },
+      });
+      expect(Object.keys(res.body.fields)).toEqual([field]);
+    }
+    const unchanged = await request(t.server)
+      .get(`/api/credits/${created.id}`)
+      .set(as('ana'))
+      .expect(200);
+    expect(unchanged.body).toMatchObject({ ...macroCredit, version: 1 });
+    const cleared = await request(t.server)
+      .patch(`/api/credits/${created.id}`)
+      .set(as('ana'))
+      .send({ version: 1, provider: null })
+      .expect(200);
+    expect(cleared.body).toMatchObject({
+      ...macroCredit,
+      provider: null,
+      version: 2,
+    });
+  });
+
+  it('refuses versions and pages beyond what PostgreSQL counts', async () => {
+    const created = (
+      await request(t.server)
+        .post('/api/credits')
+        .set(as('ana'))
+        .send(macroCredit)
+        .expect(201)
+    ).body;
+    for (const version of [1e308, 9007199254740992, 2147483648]) {
+      const res = await request(t.server)
+        .patch(`/api/credits/${created.id}`)
+        .set(as('ana'))
+        .send({ version, title: 'Too far' })
+        .expect(400);
+      expect(res.body.fields).toEqual({
+        version: ['version must be at most 2147483647'],
+      });
+    }
+    const page = await request(t.server)
+      .get('/api/credits?page=1e20')
+      .set(as('ana'))
+      .expect(400);
+    expect(page.body.fields).toEqual({
+      page: ['page must be at most 100000'],
+    });
+    await request(t.server)
+      .get('/api/credits?page=100000')
+      .set(as('ana'))
+      .expect(200);
+  });
+
   it('detects a concurrent edit instead of overwriting it', async () => {
     const created = (
       await request(t.server)

@@ -54,11 +54,13 @@ export class UpdateMemberDto implements UpdateMemberRequest {
 }
 
 export class PageQueryDto {
-  @ApiProperty({ required: false, default: 1 })
+  @ApiProperty({ required: false, default: 1, maximum: 100000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page must be a whole number' })
   @Min(1)
+  // Far beyond any member list; a bigger page would overflow the query's offset.
+  @Max(100000, { message: 'page must be at most 100000' })
   page = 1;
 
   @ApiProperty({ required: false, default: 25, maximum: 100 })

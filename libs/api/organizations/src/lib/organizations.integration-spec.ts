@@ -143,6 +143,12 @@ describe('organisations and memberships (HTTP, PostgreSQL)', () => {
       .get(`/api/organizations/${orgId}/members?pageSize=1000`)
       .set(as('member'))
       .expect(400);
+    // A page past what the query's offset can hold is refused, not a database error.
+    const far = await request(t.server)
+      .get(`/api/organizations/${orgId}/members?page=1e20`)
+      .set(as('member'))
+      .expect(400);
+    expect(far.body.fields).toEqual({ page: ['page must be at most 100000'] });
   });
 
   it('keeps at least one owner', async () => {
