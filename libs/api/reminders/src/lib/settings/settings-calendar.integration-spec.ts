@@ -120,6 +120,13 @@ describe('notification settings and the calendar feed (HTTP, PostgreSQL)', () =>
       'reminders.deadlines',
       /true or false/,
     ],
+    [
+      { reminders: { deadlines: null } },
+      'reminders.deadlines',
+      /true or false/,
+    ],
+    [{ reminders: { advocacy: null } }, 'reminders.advocacy', /true or false/],
+    [{ reminders: null }, 'reminders', /must be an object/],
     [{ reminders: { weekly: true } }, 'reminders.weekly', /should not exist/],
     [{ calendarTokenHash: 'x' }, 'calendarTokenHash', /should not exist/],
   ])('refuses %j naming the field', async (body, field, message) => {

@@ -3,6 +3,7 @@ import type { UpdateSettingsRequest } from '@mezzo/shared-contracts';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsNumber,
   IsObject,
   IsOptional,
@@ -12,14 +13,17 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+/** May be left out (unchanged), but not null: `IsOptional` would let null through to the database. */
+const IfSent = () => ValidateIf((_o, v: unknown) => v !== undefined);
+
 export class ReminderSwitchesDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IfSent()
   @IsBoolean({ message: 'deadlines must be true or false' })
   deadlines?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IfSent()
   @IsBoolean({ message: 'advocacy must be true or false' })
   advocacy?: boolean;
 }
@@ -46,7 +50,8 @@ export class UpdateSettingsDto implements UpdateSettingsRequest {
   advocacyFloorPercent?: number | null;
 
   @ApiPropertyOptional({ type: ReminderSwitchesDto })
-  @IsOptional()
+  @IfSent()
+  @IsDefined({ message: 'reminders must be an object' })
   @IsObject({ message: 'reminders must be an object' })
   @ValidateNested()
   @Type(() => ReminderSwitchesDto)
