@@ -199,6 +199,15 @@ export class CreditsService {
 
 /** Rules a single field cannot express: the split adds up, dates are real and not in the future. */
 export function checkCredit(input: CreditInput, today: string): void {
+  const fields = creditProblems(input, today);
+  if (Object.keys(fields).length) throw AppError.validation(fields);
+}
+
+/** What `checkCredit` refuses, per field (none: `{}`), for callers that report several credits at once. */
+export function creditProblems(
+  input: CreditInput,
+  today: string,
+): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   const split = Math.round(
     (input.practice.clinical + input.practice.macro + input.practice.general) *
@@ -220,7 +229,7 @@ export function checkCredit(input: CreditInput, today: string): void {
       'macro areas need macro hours in the practice split',
     ];
   }
-  if (Object.keys(fields).length) throw AppError.validation(fields);
+  return fields;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

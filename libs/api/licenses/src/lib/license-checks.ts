@@ -19,6 +19,39 @@ const isDate = (v: unknown): v is string =>
   typeof v === 'string' && ISO_DATE_PATTERN.test(v);
 
 /**
+ * The earliest issue date Mezzo takes. US states began licensing social workers in the late 1960s
+ * and 1970s (a few registered them earlier); a license from before 1950 would have a holder well
+ * past 95. It also keeps out dates PostgreSQL cannot store (year 0000) and typos (1018 for 2018).
+ */
+export const EARLIEST_ISSUED_ON = '1950-01-01';
+/** The earliest birth date: no licensee is older than that. */
+export const EARLIEST_BIRTH_DATE = '1900-01-01';
+/** How far ahead a renewal date may be: cycles run two to three years; 9999-12-31 is a typo. */
+export const RENEWS_ON_MAX_YEARS_AHEAD = 10;
+/** The dates a compliance view or audit packet may be asked for (`asOf`). */
+export const EARLIEST_AS_OF = '1950-01-01';
+export const LATEST_AS_OF = '2200-12-31';
+
+/** `today` moved by whole years (29 February lands on 28 February in a common year). */
+function yearsAfter(today: string, years: number): string {
+  const [y, m, d] = today.split('-').map(Number);
+  const moved = new Date(Date.UTC(y + years, m - 1, d));
+  if (moved.getUTCMonth() !== m - 1) moved.setUTCDate(0);
+  return moved.toISOString().slice(0, 10);
+}
+
+/**
+ * What is wrong with an `asOf` date of the form YYYY-MM-DD, or null: it must exist on the calendar
+ * (2025-02-30 does not) and lie between 1950 and 2200 (cycles computed for year 9999 run past 10000).
+ */
+export function asOfProblem(asOf: string): string | null {
+  if (!isRealDate(asOf)) return 'asOf is not a real calendar date';
+  if (asOf < EARLIEST_AS_OF || asOf > LATEST_AS_OF)
+    return `asOf must be between ${EARLIEST_AS_OF} and ${LATEST_AS_OF}`;
+  return null;
+}
+
+/**
  * What the rule sets and the calendar say about a license, per field: an unknown jurisdiction or
  * license type, dates that do not exist or are out of order, and a birth date or renewal date the
  * rule set needs. Only well-formed fields are judged (a malformed one is the DTO's to report), so
@@ -50,6 +83,10 @@ export function licenseProblems(
       problems['issuedOn'] = ['issuedOn is not a real calendar date'];
     else if (issuedOn > today)
       problems['issuedOn'] = ['issuedOn cannot be in the future'];
+    else if (issuedOn < EARLIEST_ISSUED_ON)
+      problems['issuedOn'] = [
+        `issuedOn must be on or after ${EARLIEST_ISSUED_ON}`,
+      ];
   }
   const issued = isDate(issuedOn) ? issuedOn : undefined;
   if (
@@ -57,11 +94,22 @@ export function licenseProblems(
     (!isRealDate(birthDate) || (issued !== undefined && birthDate >= issued))
   )
     problems['birthDate'] = ['birthDate must be a real date before issuedOn'];
+  else if (isDate(birthDate) && birthDate < EARLIEST_BIRTH_DATE)
+    problems['birthDate'] = [
+      `birthDate must be on or after ${EARLIEST_BIRTH_DATE}`,
+    ];
+  else if (isDate(birthDate) && birthDate > today)
+    problems['birthDate'] = ['birthDate cannot be in the future'];
+  const latestRenewal = yearsAfter(today, RENEWS_ON_MAX_YEARS_AHEAD);
   if (
     isDate(renewsOn) &&
     (!isRealDate(renewsOn) || (issued !== undefined && renewsOn <= issued))
   )
     problems['renewsOn'] = ['renewsOn must be a real date after issuedOn'];
+  else if (isDate(renewsOn) && renewsOn > latestRenewal)
+    problems['renewsOn'] = [
+      `renewsOn must be within ${RENEWS_ON_MAX_YEARS_AHEAD} years from today (on or before ${latestRenewal})`,
+    ];
   if (rules) {
     const version =
       versionInForce(rules.licenseType, today) ??

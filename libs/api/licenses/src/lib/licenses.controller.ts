@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiOkResponse,
   ApiProduces,
   ApiTags,
@@ -44,6 +45,7 @@ import {
   type TranscriptImportResult,
 } from './transcript.service';
 import type { Transcript } from '@mezzo/compliance-engine';
+import { transcriptOpenApiSchema } from './transcript-openapi';
 
 const Id = uuidParam('License');
 
@@ -167,11 +169,21 @@ export class LicensesController {
 
   /**
    * Body: transcript JSON (docs/TRANSCRIPT.md), checked by the engine's JSON Schema with field paths
-   * (a plain-object body type makes the global class-validator pipe pass it through untouched).
+   * (a plain-object body type makes the global class-validator pipe pass it through untouched), then
+   * each credit by the rules of POST /credits.
    */
   @RequirePermission(PERMISSIONS.creditsWrite)
   @Post('licenses/:id/transcript')
   @HttpCode(200)
+  @ApiBody({
+    description:
+      "Transcript JSON (docs/TRANSCRIPT.md): the engine's transcript schema; each credit must also pass POST /credits' rules",
+    schema: transcriptOpenApiSchema(),
+  })
+  @ApiOkResponse({
+    description:
+      'TranscriptImportResult: { created, skipped } (skipped = already in the log)',
+  })
   importTranscript(
     @CurrentUser() user: RequestUser,
     @Param('id', Id) id: string,

@@ -9,12 +9,14 @@ import { Transform } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateBy,
@@ -26,7 +28,11 @@ import {
   todayIso,
   ISO_DATE_PATTERN,
 } from '@mezzo/api-core';
-import { licenseProblems, type LicenseCheckInput } from './license-checks';
+import {
+  asOfProblem,
+  licenseProblems,
+  type LicenseCheckInput,
+} from './license-checks';
 
 /**
  * `licenseProblems` of one request body, worked out once: every decorated field (and the `ValidateIf`
@@ -88,6 +94,7 @@ function NullableIsoDate(
 export class CreateLicenseDto implements CreateLicenseRequest {
   @ApiProperty({ example: 'NJ' })
   @Transform(upperString)
+  @IsDefined({ message: 'jurisdiction is required' })
   @IsString()
   @Matches(/^[A-Z]{2}$/, {
     message: 'jurisdiction must be a two-letter code such as NJ',
@@ -111,6 +118,7 @@ export class CreateLicenseDto implements CreateLicenseRequest {
   number!: string;
 
   @ApiProperty({ example: '2018-03-10' })
+  @IsDefined({ message: 'issuedOn is required' })
   @IsString()
   @Matches(ISO_DATE_PATTERN, {
     message: 'issuedOn must be a date YYYY-MM-DD',
@@ -129,7 +137,9 @@ export class CreateLicenseDto implements CreateLicenseRequest {
   renewsOn?: string | null;
 
   @ApiPropertyOptional({ enum: LICENSE_ROLES, isArray: true })
-  @IsOptional()
+  // May be left out, but not null (IsOptional would let null through): [] for none.
+  @ValidateIf((_o, v: unknown) => v !== undefined)
+  @IsDefined({ message: 'roles must not be null; send [] for none' })
   @IsArray()
   @ArrayUnique()
   @IsIn(LICENSE_ROLES, {
@@ -139,13 +149,21 @@ export class CreateLicenseDto implements CreateLicenseRequest {
   roles?: string[];
 }
 
+/**
+ * A partial change. A field left out is unchanged; null is refused like any other wrong value
+ * (`skipNullProperties: false` puts `ValidateIf(v !== undefined)` where PartialType would put
+ * `IsOptional`, which lets null through) — except `birthDate` and `renewsOn`, whose own `ValidateIf`
+ * lets null clear them where the rule set does not need them.
+ */
 export class UpdateLicenseDto
-  extends PartialType(CreateLicenseDto)
+  extends PartialType(CreateLicenseDto, { skipNullProperties: false })
   implements UpdateLicenseRequest
 {
   @ApiProperty()
   @IsInt({ message: 'version is required' })
   @Min(1)
+  // The version column is a PostgreSQL integer: a bigger number fails the query, not the check.
+  @Max(2147483647, { message: 'version must be at most 2147483647' })
   version!: number;
 }
 
@@ -164,6 +182,17 @@ export class ComplianceQueryDto {
   @IsString()
   @Matches(ISO_DATE_PATTERN, {
     message: 'asOf must be a date YYYY-MM-DD',
+  })
+  @ValidateBy({
+    name: 'asOf',
+    validator: {
+      validate: (v: unknown) =>
+        typeof v !== 'string' ||
+        !ISO_DATE_PATTERN.test(v) ||
+        asOfProblem(v) === null,
+      defaultMessage: (args) =>
+        asOfProblem(String(args?.value)) ?? 'asOf is not valid',
+    },
   })
   asOf?: string;
 }

@@ -17,6 +17,7 @@ import {
 } from '@mezzo/api-testing';
 import request from 'supertest';
 import { LicensesModule } from './licenses.module';
+import { LicensesService } from './licenses.service';
 
 const njLcsw = {
   jurisdiction: 'nj',
@@ -41,7 +42,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
 
   beforeAll(async () => {
     t = await createTestApp([AuthModule, LicensesModule, CreditsModule]);
-    for (const who of ['cam', 'dee', 'nm', 'twin', 'tom'])
+    for (const who of ['cam', 'dee', 'nm', 'twin', 'tom', 'fuzz'])
       token[who] = await registerUser(t, who);
   });
   afterAll(() => t.close());
@@ -647,6 +648,231 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       .get(`/api/licenses/${lic.id}/transcript`)
       .set(as('cam'))
       .expect(404);
+  });
+
+  it('imports only credits POST /credits would log, naming every problem at once and writing nothing', async () => {
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('fuzz'))
+        .send({ ...njLcsw, number: 'IMPORT-1' })
+        .expect(201)
+    ).body;
+    const good = {
+      id: 'ok',
+      title: 'Fine course',
+      completedOn: '2025-04-01',
+      hours: 2,
+      format: 'live-online',
+      topics: ['ethics'],
+      practice: { clinical: 2, macro: 0, general: 0 },
+    };
+    const general = (hours: number) => ({
+      hours,
+      practice: { clinical: 0, macro: 0, general: hours },
+    });
+    const credits = [
+      { ...good, id: '0', ...general(0) },
+      { ...good, id: '1', ...general(0.001), practice: general(0).practice },
+      { ...good, id: '2', ...general(5000) },
+      { ...good, id: '3', ...general(1.005), practice: general(1).practice },
+      { ...good, id: '4', title: '  ' },
+      { ...good, id: '5', completedOn: '0000-01-01' },
+      { ...good, id: '6', completedOn: '1900-01-01' },
+      { ...good, id: '7', topics: ['ethics', 'ethics'] },
+      { ...good, id: '8', macroAreas: ['policy-advocacy'] },
+      { ...good, id: '9', approvals: [{ body: 'A'.repeat(200) }] },
+      good,
+    ];
+    const res = await request(t.server)
+      .post(`/api/licenses/${lic.id}/transcript`)
+      .set(as('fuzz'))
+      .send({ jurisdiction: 'NJ', licenseType: 'LCSW', credits })
+      .expect(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.fields).toEqual({
+      'credits.0.hours': ['hours must be more than 0'],
+      'credits.1.hours': ['hours must have at most 2 decimals'],
+      'credits.2.hours': ['hours must be at most 200'],
+      'credits.3.hours': ['hours must have at most 2 decimals'],
+      'credits.4.title': ['title is required'],
+      'credits.5.completedOn': ['completedOn must be on or after 1950-01-01'],
+      'credits.6.completedOn': ['completedOn must be on or after 1950-01-01'],
+      'credits.7.topics': ['topics must not list a topic twice'],
+      'credits.8.macroAreas': [
+        'macro areas need macro hours in the practice split',
+      ],
+      'credits.9.approvals.0.body': [
+        'body must be shorter than or equal to 80 characters',
+      ],
+    });
+    const log = await request(t.server)
+      .get('/api/credits')
+      .set(as('fuzz'))
+      .expect(200);
+    expect(log.body.total).toBe(0);
+    // The same rules let a good credit in, stored as POST /credits stores it (trimmed).
+    const ok = await request(t.server)
+      .post(`/api/licenses/${lic.id}/transcript`)
+      .set(as('fuzz'))
+      .send({
+        jurisdiction: 'NJ',
+        licenseType: 'LCSW',
+        credits: [{ ...good, title: ' Fine course ' }],
+      })
+      .expect(200);
+    expect(ok.body).toEqual({ created: 1, skipped: 0 });
+    const after = await request(t.server)
+      .get('/api/credits')
+      .set(as('fuzz'))
+      .expect(200);
+    expect(after.body.items).toMatchObject([{ title: 'Fine course' }]);
+  });
+
+  it('documents the transcript import body in the OpenAPI document', async () => {
+    const doc = (await request(t.server).get('/api/openapi.json').expect(200))
+      .body;
+    const body =
+      doc.paths['/api/licenses/{id}/transcript'].post.requestBody.content[
+        'application/json'
+      ].schema;
+    expect(body).toMatchObject({
+      type: 'object',
+      required: ['jurisdiction', 'licenseType', 'credits'],
+    });
+    expect(body.properties.credits.items.properties.hours).toMatchObject({
+      type: 'number',
+    });
+    // Draft-07 references would point into the OpenAPI document, where they resolve to nothing.
+    expect(JSON.stringify(body)).not.toContain('#/definitions');
+  });
+
+  it('refuses null for the fields an edit cannot clear, changing nothing; birthDate may be cleared', async () => {
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('fuzz'))
+        .send({ ...njLcsw, number: 'NULLS-1', birthDate: '1980-05-02' })
+        .expect(201)
+    ).body;
+    const refusals: [string, string][] = [
+      ['jurisdiction', 'jurisdiction is required'],
+      ['licenseType', 'licenseType is required'],
+      ['number', 'number is required'],
+      ['issuedOn', 'issuedOn is required'],
+      ['roles', 'roles must not be null; send [] for none'],
+    ];
+    for (const [field, message] of refusals) {
+      const res = await request(t.server)
+        .patch(`/api/licenses/${lic.id}`)
+        .set(as('fuzz'))
+        .send({ version: 1, [field]: null });
+      expect({ field, status: res.status, fields: res.body.fields }).toEqual({
+        field,
+        status: 400,
+        fields: { [field]: [message] },
+      });
+    }
+    expect(
+      (
+        await request(t.server)
+          .get(`/api/licenses/${lic.id}`)
+          .set(as('fuzz'))
+          .expect(200)
+      ).body,
+    ).toMatchObject({ version: 1, number: 'NULLS-1', birthDate: '1980-05-02' });
+    const cleared = await request(t.server)
+      .patch(`/api/licenses/${lic.id}`)
+      .set(as('fuzz'))
+      .send({ version: 1, birthDate: null, renewsOn: null })
+      .expect(200);
+    expect(cleared.body).toMatchObject({
+      version: 2,
+      birthDate: null,
+      renewsOn: null,
+      number: 'NULLS-1',
+    });
+    const huge = await request(t.server)
+      .patch(`/api/licenses/${lic.id}`)
+      .set(as('fuzz'))
+      .send({ version: 2147483648, number: 'HUGE' })
+      .expect(400);
+    expect(huge.body.fields).toEqual({
+      version: ['version must be at most 2147483647'],
+    });
+  });
+
+  it('keeps license dates within sane bounds', async () => {
+    const post = (over: Record<string, unknown>) =>
+      request(t.server)
+        .post('/api/licenses')
+        .set(as('fuzz'))
+        .send({ ...njLcsw, number: 'Y0', ...over });
+    for (const [over, field, message] of [
+      [{ issuedOn: '0000-01-01' }, 'issuedOn', /on or after 1950-01-01/],
+      [{ issuedOn: '1000-01-01' }, 'issuedOn', /on or after 1950-01-01/],
+      [{ issuedOn: '1949-12-31' }, 'issuedOn', /on or after 1950-01-01/],
+      [{ birthDate: '0000-01-01' }, 'birthDate', /on or after 1900-01-01/],
+      [{ renewsOn: '9999-12-31' }, 'renewsOn', /within 10 years/],
+    ] as const) {
+      const res = await post(over);
+      expect({ over, status: res.status }).toEqual({ over, status: 400 });
+      expect(Object.keys(res.body.fields)).toEqual([field]);
+      expect(res.body.fields[field][0]).toMatch(message);
+    }
+    const lic = (await post({ issuedOn: '1950-01-01' }).expect(201)).body;
+    for (const [over, field] of [
+      [{ issuedOn: '0000-01-01' }, 'issuedOn'],
+      [{ birthDate: '0000-01-01' }, 'birthDate'],
+      [{ renewsOn: '0000-01-01' }, 'renewsOn'],
+      [{ renewsOn: '9999-12-31' }, 'renewsOn'],
+    ] as const) {
+      const res = await request(t.server)
+        .patch(`/api/licenses/${lic.id}`)
+        .set(as('fuzz'))
+        .send({ version: 1, ...over });
+      expect({ over, status: res.status }).toEqual({ over, status: 400 });
+      expect(Object.keys(res.body.fields)).toEqual([field]);
+    }
+  });
+
+  it('answers 400 on asOf for a date that does not exist or is out of range', async () => {
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('fuzz'))
+        .send({ ...njLcsw, number: 'ASOF-1' })
+        .expect(201)
+    ).body;
+    for (const path of ['compliance', 'audit-packet.pdf']) {
+      for (const [asOf, message] of [
+        ['2025-02-30', 'asOf is not a real calendar date'],
+        ['9999-12-31', 'asOf must be between 1950-01-01 and 2200-12-31'],
+        ['1949-12-31', 'asOf must be between 1950-01-01 and 2200-12-31'],
+      ]) {
+        const res = await request(t.server)
+          .get(`/api/licenses/${lic.id}/${path}?asOf=${asOf}`)
+          .set(as('fuzz'));
+        expect({ path, asOf, status: res.status, body: res.body }).toEqual({
+          path,
+          asOf,
+          status: 400,
+          body: expect.objectContaining({ fields: { asOf: [message] } }),
+        });
+      }
+      for (const asOf of ['1950-01-01', '2200-12-31'])
+        await request(t.server)
+          .get(`/api/licenses/${lic.id}/${path}?asOf=${asOf}`)
+          .set(as('fuzz'))
+          .expect(200);
+    }
+    // The ZIP route (certificates module) checks only the shape; the service refuses the rest.
+    await expect(
+      t.app.get(LicensesService).auditPacket('nobody', lic.id, '2025-02-30'),
+    ).rejects.toMatchObject({
+      status: 400,
+      fields: { asOf: ['asOf is not a real calendar date'] },
+    });
   });
 
   it("applies the licensee's advocacy floor setting to the balance at once", async () => {

@@ -31,7 +31,7 @@ import { renderAuditPacketPdf } from './audit-packet.pdf';
 import { ComplianceService } from './compliance.service';
 import { EvaluationCache } from './evaluation-cache';
 import type { CreateLicenseDto, UpdateLicenseDto } from './licenses.dto';
-import { licenseProblems } from './license-checks';
+import { asOfProblem, licenseProblems } from './license-checks';
 import { needsRenewalDate } from './renewal-cycle';
 
 export interface AuditPacket {
@@ -205,6 +205,7 @@ export class LicensesService {
     id: string,
     asOf: string,
   ): Promise<PreparedJson> {
+    checkAsOf(asOf);
     const inputs = await this.licenses.findOwnedWithEvaluationInputs(
       userId,
       id,
@@ -232,6 +233,7 @@ export class LicensesService {
     id: string,
     asOf: string,
   ): Promise<AuditPacket> {
+    checkAsOf(asOf);
     const license = await this.requireOwned(userId, id);
     const [user, { evaluation, credits }] = await Promise.all([
       this.users.findById(userId),
@@ -422,6 +424,15 @@ export class LicensesService {
     if (!license) throw AppError.notFound('License');
     return license;
   }
+}
+
+/**
+ * The evaluation date must exist and be in range: the query DTOs say so too, but the ZIP route's lives
+ * in another module, and the engine must never be handed `2025-02-30` or year 9999.
+ */
+function checkAsOf(asOf: string): void {
+  const problem = asOfProblem(asOf);
+  if (problem) throw AppError.validation({ asOf: [problem] });
 }
 
 function stale(current: LicenseEntity): AppError {

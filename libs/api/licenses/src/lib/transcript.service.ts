@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, todayIso } from '@mezzo/api-core';
+import { checkCreditInput } from '@mezzo/api-credits';
 import {
   CreditsRepository,
   LicensesRepository,
@@ -13,6 +14,7 @@ import {
   type Transcript,
 } from '@mezzo/compliance-engine';
 import { findLicenseType } from '@mezzo/compliance-rules';
+import type { CreditInput } from '@mezzo/shared-contracts';
 import { licenseCycle, toEngineCredit } from './compliance.service';
 
 export interface TranscriptImportResult {
@@ -88,14 +90,26 @@ export class TranscriptService {
         ],
       });
     }
-    const future = transcript.credits.findIndex((c) => c.completedOn > today);
-    if (future >= 0)
-      throw AppError.validation({
-        [`credits.${future}.completedOn`]: ['cannot be in the future'],
-      });
+    // Every credit by the rules of POST /credits (the schema allows what the log does not: 0 or
+    // 5000 hours, three decimals, 1900 dates, an empty title…); every problem at once, nothing
+    // written unless all pass.
+    const problems: Record<string, string[]> = {};
+    const valid: CreditInput[] = [];
+    for (const [i, c] of transcript.credits.entries()) {
+      const result = await checkCreditInput(asCreditInput(c), today);
+      if (result.ok) valid.push(result.credit);
+      else
+        for (const [path, messages] of Object.entries(result.fields))
+          problems[`credits.${i}.${path}`] = messages;
+    }
+    if (Object.keys(problems).length)
+      throw AppError.validation(
+        problems,
+        'Some credits of the transcript cannot be logged',
+      );
     const existing = new Set((await this.credits.live(userId)).map(identity));
     const fresh: CreditFields[] = [];
-    for (const c of transcript.credits) {
+    for (const c of valid) {
       const fields = toFields(c);
       const key = identity(fields);
       if (existing.has(key)) continue;
@@ -110,12 +124,28 @@ export class TranscriptService {
       });
     return {
       created: fresh.length,
-      skipped: transcript.credits.length - fresh.length,
+      skipped: valid.length - fresh.length,
     };
   }
 }
 
-function toFields(c: Credit): CreditFields {
+/** The fields `POST /credits` takes, from a transcript credit (its `id` is the file's own). */
+function asCreditInput(c: Credit): CreditInput {
+  const input: CreditInput = {
+    title: c.title,
+    provider: c.provider,
+    completedOn: c.completedOn,
+    hours: c.hours,
+    format: c.format,
+    topics: c.topics,
+    practice: c.practice,
+    macroAreas: c.macroAreas,
+    approvals: c.approvals,
+  };
+  return dropUndefined(input);
+}
+
+function toFields(c: CreditInput): CreditFields {
   return {
     title: c.title,
     provider: c.provider ?? null,
@@ -127,7 +157,10 @@ function toFields(c: Credit): CreditFields {
     practiceMacro: c.practice.macro,
     practiceGeneral: c.practice.general,
     macroAreas: [...(c.macroAreas ?? [])].sort(),
-    approvals: c.approvals ?? [],
+    // Plain objects, as POST /credits stores them (no empty number).
+    approvals: (c.approvals ?? []).map((a) =>
+      a.number ? { body: a.body, number: a.number } : { body: a.body },
+    ),
   };
 }
 
