@@ -13,23 +13,15 @@ import {
   type RequestUser,
   uuidParam,
 } from '@mezzo/api-core';
-import { LicensesService } from '@mezzo/api-licenses';
+import { ComplianceQueryDto, LicensesService } from '@mezzo/api-licenses';
 import { PERMISSIONS } from '@mezzo/shared-contracts';
 import archiver from 'archiver';
-import { IsOptional, IsString, Matches } from 'class-validator';
 import {
   CERTIFICATE_STORAGE,
   type CertificateStorage,
 } from './storage/certificate-storage';
 
 const Id = uuidParam('License');
-
-class AuditPacketQueryDto {
-  @IsOptional()
-  @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
-  asOf?: string;
-}
 
 /**
  * The audit packet as one ZIP: the PDF transcript and every certificate of the cycle's credits,
@@ -51,7 +43,8 @@ export class AuditPacketController {
   async zip(
     @CurrentUser() user: RequestUser,
     @Param('id', Id) id: string,
-    @Query() q: AuditPacketQueryDto,
+    // The same asOf rules as the compliance view and the PDF: a real date, 1950–2200.
+    @Query() q: ComplianceQueryDto,
   ): Promise<StreamableFile> {
     const packet = await this.licenses.auditPacket(
       user.id,

@@ -132,5 +132,15 @@ describe('audit packet with certificates (HTTP, PostgreSQL, disk)', () => {
       .get(`/api/licenses/${lic.id}/audit-packet.zip`)
       .set(other)
       .expect(404);
+
+    // asOf is held to the compliance view's rules: a date that exists, within 1950–2200.
+    for (const asOf of ['2025-02-30', '9999-12-31', '2025-1-1']) {
+      const bad = await request(t.server)
+        .get(`/api/licenses/${lic.id}/audit-packet.zip?asOf=${asOf}`)
+        .set(auth)
+        .expect(400);
+      expect(bad.body).toMatchObject({ code: 'validation_failed' });
+      expect(Object.keys(bad.body.fields)).toEqual(['asOf']);
+    }
   });
 });
