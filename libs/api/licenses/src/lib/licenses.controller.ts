@@ -118,6 +118,17 @@ export class LicensesController {
     return this.licenses.retire(user.id, id, todayIso());
   }
 
+  /** Undoes a retirement (409 when another active copy of the same license is tracked meanwhile). */
+  @RequirePermission(PERMISSIONS.licensesWrite)
+  @Post('licenses/:id/reinstate')
+  @HttpCode(200)
+  reinstate(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+  ): Promise<LicenseDto> {
+    return this.licenses.reinstate(user.id, id, todayIso());
+  }
+
   @RequirePermission(PERMISSIONS.licensesRead)
   @Get('licenses/:id/compliance')
   @ApiOkResponse({

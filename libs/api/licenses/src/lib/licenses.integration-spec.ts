@@ -42,7 +42,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
 
   beforeAll(async () => {
     t = await createTestApp([AuthModule, LicensesModule, CreditsModule]);
-    for (const who of ['cam', 'dee', 'nm', 'twin', 'tom', 'fuzz'])
+    for (const who of ['cam', 'dee', 'nm', 'twin', 'tom', 'fuzz', 'rei'])
       token[who] = await registerUser(t, who);
   });
   afterAll(() => t.close());
@@ -311,11 +311,73 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       .post(`/api/licenses/${first.id}/retire`)
       .set(as('twin'))
       .expect(200);
-    await request(t.server)
-      .post('/api/licenses')
+    const second = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('twin'))
+        .send(njLcsw)
+        .expect(201)
+    ).body;
+    // The retired first copy cannot come back while the second is tracked.
+    const back = await request(t.server)
+      .post(`/api/licenses/${first.id}/reinstate`)
       .set(as('twin'))
-      .send(njLcsw)
-      .expect(201);
+      .expect(409);
+    expect(back.body.fields).toEqual({
+      number: ['You already track this license'],
+    });
+    await request(t.server)
+      .post(`/api/licenses/${second.id}/retire`)
+      .set(as('twin'))
+      .expect(200);
+    await request(t.server)
+      .post(`/api/licenses/${first.id}/reinstate`)
+      .set(as('twin'))
+      .expect(200);
+  });
+
+  it('reinstates a retired license: tracked again, version bumped; others get 404', async () => {
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('rei'))
+        .send({ ...njLcsw, number: 'BACK-1' })
+        .expect(201)
+    ).body;
+    const retired = (
+      await request(t.server)
+        .post(`/api/licenses/${lic.id}/retire`)
+        .set(as('rei'))
+        .expect(200)
+    ).body;
+    expect(retired.retiredAt).not.toBeNull();
+    await request(t.server)
+      .post(`/api/licenses/${lic.id}/reinstate`)
+      .set(as('tom'))
+      .expect(404);
+    const back = await request(t.server)
+      .post(`/api/licenses/${lic.id}/reinstate`)
+      .set(as('rei'))
+      .expect(200);
+    expect(back.body).toMatchObject({
+      id: lic.id,
+      retiredAt: null,
+      version: retired.version + 1,
+    });
+    const active = (
+      await request(t.server).get('/api/licenses').set(as('rei')).expect(200)
+    ).body as { id: string }[];
+    expect(active.map((l) => l.id)).toContain(lic.id);
+    // Reinstating an active license changes nothing.
+    const again = await request(t.server)
+      .post(`/api/licenses/${lic.id}/reinstate`)
+      .set(as('rei'))
+      .expect(200);
+    expect(again.body.version).toBe(back.body.version);
+    await request(t.server)
+      .post(`/api/licenses/${lic.id}/retire`)
+      .set(as('rei'))
+      .expect(200);
   });
 
   it('edits with a version check and retires', async () => {

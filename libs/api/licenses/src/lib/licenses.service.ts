@@ -195,6 +195,25 @@ export class LicensesService {
     return this.get(userId, id, today);
   }
 
+  /** Tracks a retired license again; an active license is left as it is. */
+  async reinstate(
+    userId: string,
+    id: string,
+    today: string,
+  ): Promise<LicenseDto> {
+    const current = await this.requireOwned(userId, id);
+    if (current.retiredAt) {
+      await this.refuseDuplicate(userId, current, id);
+      if (
+        !(await this.licenses.updateIfVersion(userId, id, current.version, {
+          retiredAt: null,
+        }))
+      )
+        throw stale(current);
+    }
+    return this.get(userId, id, today);
+  }
+
   /**
    * The compliance view as JSON ready to send. One query reads the license with what its evaluation
    * depends on (credit-log fingerprint, advocacy floor) — so any replica sees every change made
