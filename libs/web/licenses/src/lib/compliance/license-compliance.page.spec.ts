@@ -208,6 +208,8 @@ describe('LicenseCompliancePage', () => {
     ]);
     expect(text()).toContain('Motivational interviewing — 8 h');
     expect(text()).toContain('Completed outside this renewal cycle');
+    // The engine's fixed sentence would only say the label again.
+    expect(text()).not.toContain('Completed outside the renewal cycle');
     expect(text()).toContain(
       'Above a limit the board sets: Self-study hours above the 20-hour cap',
     );
@@ -216,7 +218,35 @@ describe('LicenseCompliancePage', () => {
     ).toContain('Thin');
   });
 
-  it('says when it could not load and tries again', async () => {
+  it('shows a retired license as retired, not as in progress, and reinstates it', async () => {
+    const retired: ComplianceDto = {
+      ...compliance,
+      license: { ...compliance.license, retiredAt: '2026-11-20T10:00:00Z' },
+    };
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(retired);
+    await fixture.whenStable();
+    expect(el.querySelector('mz-status-chip')).toBeNull();
+    expect(text()).not.toContain('days left');
+    expect(text()).toContain('Retired on Nov 20, 2026');
+    const reinstate = Array.from(el.querySelectorAll('button')).find((b) =>
+      b.textContent?.includes('Reinstate license'),
+    );
+    expect(reinstate).toBeDefined();
+    reinstate!.click();
+    TestBed.tick();
+    const req = backend.expectOne(`${LICENSES_PATH}/lic-1/reinstate`);
+    expect(req.request.method).toBe('POST');
+    req.flush({ ...compliance.license, version: 3 });
+    await fixture.whenStable();
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(compliance);
+    await fixture.whenStable();
+    expect(el.querySelector('mz-status-chip')?.textContent).toContain(
+      'In progress',
+    );
+    expect(text()).toContain('648 days left');
+  });
+
+  it('says a missing license may be deleted, with no pointless Try again', async () => {
     backend
       .expectOne(`${LICENSES_PATH}/lic-1/compliance`)
       .flush(
@@ -225,7 +255,27 @@ describe('LicenseCompliancePage', () => {
       );
     await fixture.whenStable();
     expect(el.querySelector('[role="alert"]')?.textContent).toContain(
-      'We could not find that.',
+      'This license could not be loaded. It may have been deleted, or the link may be wrong.',
+    );
+    expect(
+      Array.from(el.querySelectorAll('button')).some((b) =>
+        b.textContent?.includes('Try again'),
+      ),
+    ).toBe(false);
+  });
+
+  it('says when it could not load and tries again', async () => {
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(
+      {
+        statusCode: 500,
+        code: 'internal_error',
+        message: 'Something went wrong on our side',
+      },
+      { status: 500, statusText: 'Internal Server Error' },
+    );
+    await fixture.whenStable();
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      'This license could not be loaded.',
     );
     Array.from(el.querySelectorAll('button'))
       .find((b) => b.textContent?.includes('Try again'))

@@ -21,6 +21,7 @@ import { filter, switchMap } from 'rxjs';
 import {
   EXCLUSION_LABELS,
   daysLeftText,
+  exclusionDetail,
   hours,
   dateText,
 } from '../data/labels';
@@ -84,6 +85,7 @@ export class LicenseCompliancePage {
   protected readonly dateText = dateText;
   protected readonly daysLeftText = daysLeftText;
   protected readonly exclusionLabels = EXCLUSION_LABELS;
+  protected readonly detailOf = exclusionDetail;
 
   protected readonly title = computed(() => {
     const d = this.data();
@@ -121,6 +123,32 @@ export class LicenseCompliancePage {
     };
   }
 
+  /** Tracks a retired license again, from its page. */
+  protected reinstate(): void {
+    const d = this.data();
+    if (!d || this.retiring()) return;
+    this.actionError.set(null);
+    this.retiring.set(true);
+    this.api
+      .reinstate(d.license.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.retiring.set(false);
+          this.snackBar.open(`${this.title()} is tracked again.`, undefined, {
+            duration: 4000,
+          });
+          this.compliance.reload();
+        },
+        error: (err: unknown) => {
+          this.retiring.set(false);
+          this.actionError.set(
+            `The license was not reinstated. ${errorMessage(err)}`,
+          );
+        },
+      });
+  }
+
   protected retire(): void {
     const d = this.data();
     if (!d || this.retiring()) return;
@@ -145,9 +173,27 @@ export class LicenseCompliancePage {
       .subscribe({
         next: () => {
           this.retiring.set(false);
-          this.snackBar.open(`${this.title()} retired.`, undefined, {
-            duration: 4000,
-          });
+          const title = this.title();
+          this.snackBar
+            .open(`${title} retired.`, 'Undo', { duration: 8000 })
+            .onAction()
+            .pipe(
+              switchMap(() => this.api.reinstate(d.license.id)),
+              takeUntilDestroyed(this.destroyRef),
+            )
+            .subscribe({
+              next: () => {
+                this.snackBar.open(`${title} is tracked again.`, undefined, {
+                  duration: 4000,
+                });
+                void this.router.navigate(['/licenses', d.license.id]);
+              },
+              error: (err: unknown) =>
+                this.snackBar.open(
+                  `${title} was not reinstated. ${errorMessage(err)}`,
+                  'Close',
+                ),
+            });
           void this.router.navigateByUrl('/licenses');
         },
         error: (err: unknown) => {

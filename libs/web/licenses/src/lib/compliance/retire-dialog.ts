@@ -16,7 +16,8 @@ export interface RetireDialogData {
     <mat-dialog-content>
       <p>
         Mezzo will stop tracking this license and its deadlines. Your credits
-        stay in your log and keep counting toward your other licenses.
+        stay in your log and keep counting toward your other licenses. You can
+        reinstate it later from its page (Licenses, "Show retired").
       </p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">

@@ -84,6 +84,19 @@ export const EXCLUSION_LABELS: Readonly<Record<ExclusionReason, string>> = {
   'not-credited': 'Not creditable under this board’s rules',
 };
 
+/**
+ * The engine's detail of an exclusion when it says more than the label: its fixed sentences for a
+ * credit outside the cycle or logged twice only repeat the label in other words.
+ */
+export function exclusionDetail(e: {
+  reason: ExclusionReason;
+  detail?: string;
+}): string | null {
+  if (!e.detail || e.reason === 'outside-cycle' || e.reason === 'duplicate')
+    return null;
+  return e.detail === EXCLUSION_LABELS[e.reason] ? null : e.detail;
+}
+
 export type LicenseRole = (typeof LICENSE_ROLES)[number];
 export const ROLE_LABELS: Readonly<Record<LicenseRole, string>> = {
   supervisor: 'I am a licensed supervisor',

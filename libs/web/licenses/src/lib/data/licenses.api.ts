@@ -59,6 +59,14 @@ export class LicensesApi {
     );
   }
 
+  /** Tracks a retired license again (409 when another active copy of it is tracked). */
+  reinstate(id: string): Observable<LicenseDto> {
+    return this.http.post<LicenseDto>(
+      `${LICENSES_PATH}/${encodeURIComponent(id)}/reinstate`,
+      {},
+    );
+  }
+
   compliance(id: string): Observable<ComplianceDto> {
     return this.http.get<ComplianceDto>(
       `${LICENSES_PATH}/${encodeURIComponent(id)}/compliance`,
