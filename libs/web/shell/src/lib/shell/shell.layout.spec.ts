@@ -4,6 +4,7 @@ import {
   HttpTestingController,
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { SessionResponse } from '@mezzo/shared-contracts';
@@ -24,6 +25,11 @@ const session: SessionResponse = {
   expiresIn: 900,
 };
 
+@Component({ template: '<h1>Page A</h1><button>Act</button>' })
+class PageA {}
+@Component({ template: '<h1>Page B</h1>' })
+class PageB {}
+
 describe('ShellLayout', () => {
   const phone = new BehaviorSubject<BreakpointState>({
     matches: false,
@@ -35,7 +41,10 @@ describe('ShellLayout', () => {
     TestBed.configureTestingModule({
       imports: [ShellLayout],
       providers: [
-        provideRouter([]),
+        provideRouter([
+          { path: 'a', component: PageA },
+          { path: 'b', component: PageB },
+        ]),
         provideHttpClient(),
         provideHttpClientTesting(),
         {
@@ -49,6 +58,21 @@ describe('ShellLayout', () => {
     await fixture.whenStable();
     return { fixture, el: fixture.nativeElement as HTMLElement };
   }
+
+  it('moves focus to the new page heading after a navigation, not on the first page', async () => {
+    const { fixture, el } = await render(false);
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/a');
+    await fixture.whenStable();
+    expect(document.activeElement?.textContent).not.toBe('Page A');
+    el.querySelector<HTMLButtonElement>('main button')?.focus();
+    await router.navigateByUrl('/b');
+    await fixture.whenStable();
+    const h1 = el.querySelector('main h1');
+    expect(h1?.textContent).toBe('Page B');
+    expect(document.activeElement).toBe(h1);
+    expect(h1?.getAttribute('tabindex')).toBe('-1');
+  });
 
   it('has the landmarks, a skip link and the navigation links', async () => {
     const { el } = await render(false);

@@ -3,6 +3,9 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   inject,
   signal,
@@ -15,6 +18,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import {
+  NavigationEnd,
   Router,
   RouterLink,
   RouterLinkActive,
@@ -22,7 +26,7 @@ import {
 } from '@angular/router';
 import { AuthStore } from '@mezzo/web-core';
 import { Icon, type IconName } from '@mezzo/web-ui';
-import { map } from 'rxjs';
+import { filter, map } from 'rxjs';
 
 /** Below this width the navigation slides over the page instead of sitting beside it. */
 export const PHONE_QUERY = '(max-width: 767.98px)';
@@ -55,6 +59,42 @@ export class ShellLayout {
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
   private readonly sidenav = viewChild.required(MatSidenav);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  private readonly injector = inject(Injector);
+
+  constructor() {
+    // After moving to another page (a link, a save, a delete), focus lands on the new page's
+    // heading, as a screen reader user expects, instead of on <body> where the clicked element was.
+    // Not on the first page shown: there the browser's own start (and the skip link) stand.
+    let first = true;
+    this.router.events
+      .pipe(
+        filter((e) => e instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        if (first) {
+          first = false;
+          return;
+        }
+        afterNextRender(() => this.focusPage(), { injector: this.injector });
+      });
+  }
+
+  /** The page's h1 when it is there (a page still loading has none yet), else the main region. */
+  private focusPage(): void {
+    const main = this.main().nativeElement;
+    // A page that placed focus itself (a form on its first field) keeps it.
+    if (
+      main.contains(document.activeElement) &&
+      document.activeElement !== main
+    )
+      return;
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (heading && !heading.hasAttribute('tabindex'))
+      heading.setAttribute('tabindex', '-1');
+    (heading ?? main).focus({ preventScroll: true });
+  }
 
   protected readonly user = this.auth.user;
   protected readonly navOpen = signal(false);
