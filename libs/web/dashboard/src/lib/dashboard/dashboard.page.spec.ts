@@ -95,4 +95,31 @@ describe('LicenseeDashboardPage', () => {
     expect(cards[1].textContent).toContain('could not be loaded');
     expect(text()).toContain('NY LCSW');
   });
+
+  it('puts the most urgent license first: overdue, then fewest days left, met last', async () => {
+    const at = (
+      id: string,
+      jurisdiction: string,
+      status: 'met' | 'in-progress' | 'overdue',
+      daysLeft: number,
+    ): [LicenseDto, ComplianceDto] => {
+      const l = license(id, jurisdiction);
+      const c = compliance(l);
+      return [
+        l,
+        { ...c, evaluation: { ...c.evaluation, status, cycle: { ...c.evaluation.cycle, daysLeft } } },
+      ];
+    };
+    const all = [
+      at('ca', 'CA', 'met', 30),
+      at('nj', 'NJ', 'in-progress', 600),
+      at('ny', 'NY', 'overdue', 0),
+      at('tn', 'TN', 'in-progress', 39),
+    ];
+    backend.expectOne(`${LICENSES_PATH}?includeRetired=false`).flush(all.map(([l]) => l));
+    for (const [l, c] of all) backend.expectOne(`${LICENSES_PATH}/${l.id}/compliance`).flush(c);
+    await fixture.whenStable();
+    const order = Array.from(el.querySelectorAll('.mz-card h3')).map((h) => h.textContent?.trim());
+    expect(order).toEqual(['NY LCSW', 'TN LCSW', 'NJ LCSW', 'CA LCSW']);
+  });
 });

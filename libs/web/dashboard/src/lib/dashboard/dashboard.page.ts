@@ -29,6 +29,20 @@ export interface DashboardCard {
   error: string | null;
 }
 
+const STATUS_RANK = { overdue: 0, 'in-progress': 1, met: 2 } as const;
+
+/**
+ * Most urgent first: overdue, then in progress by days left, then met; a license whose compliance
+ * could not be loaded goes last (its card says so). Ties keep the list's order (by name).
+ */
+export function byUrgency(a: DashboardCard, b: DashboardCard): number {
+  const rank = (c: DashboardCard) =>
+    c.compliance ? STATUS_RANK[c.compliance.evaluation.status] : 3;
+  const days = (c: DashboardCard) =>
+    c.compliance?.evaluation.cycle.daysLeft ?? c.license.cycle?.daysLeft ?? 0;
+  return rank(a) - rank(b) || days(a) - days(b);
+}
+
 /** How many plan items a card shows: the most urgent few, the rest are on the license page. */
 const PLAN_ITEMS = 3;
 
@@ -88,7 +102,7 @@ export class LicenseeDashboardPage {
                   ),
                 ),
               ),
-            ),
+            ).pipe(map((cards) => [...cards].sort(byUrgency))),
       ),
     );
   }
