@@ -233,11 +233,25 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
       })
       .expect(401);
     expect(wrong.body.fields).toEqual({ currentPassword: ['is not correct'] });
+    const same = await request(t.server)
+      .post('/api/auth/password/change')
+      .set(auth)
+      .send({ currentPassword: password, newPassword: password })
+      .expect(400);
+    expect(same.body.fields).toEqual({
+      newPassword: ['must differ from the current password'],
+    });
     await request(t.server)
       .post('/api/auth/password/change')
       .set(auth)
       .send({ currentPassword: password, newPassword: 'a brand new secret' })
       .expect(204);
+    const told = await t.smtp.waitFor((m) =>
+      m.envelope.to.includes('change@example.org'),
+    );
+    expect(told.subject).toBe('Your Mezzo password was changed');
+    expect(told.text).toContain('changed from its account page');
+    expect(told.text).toContain('http://mezzo.test/forgot-password');
     await request(t.server)
       .post('/api/auth/sign-in')
       .send({ email: 'change@example.org', password })
@@ -286,6 +300,12 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
       .post('/api/auth/sign-in')
       .send({ email: 'forgot@example.org', password: 'reset to this one' })
       .expect(200);
+    const told = await t.smtp.waitFor(
+      (m) =>
+        m.envelope.to.includes('forgot@example.org') &&
+        m.subject === 'Your Mezzo password was changed',
+    );
+    expect(told.text).toContain('reset with an emailed link');
     expect(
       t.smtp.messages.some((m) => m.envelope.to.includes('ghost@example.org')),
     ).toBe(false);

@@ -7,6 +7,7 @@ import {
   type UserEntity,
 } from '@mezzo/api-data-access';
 import { MailerService, passwordResetEmail } from '@mezzo/api-notifications';
+import { passwordChangedEmail } from './password-changed.email';
 import type { RegisterDto, SignInDto } from './dto/auth.dto';
 import { RateLimiter } from './rate-limiter.service';
 import {
@@ -107,12 +108,40 @@ export class AuthService {
         { currentPassword: ['is not correct'] },
       );
     }
+    // Checked once the current password is known to be right, so it tells nothing new.
+    if (newPassword === currentPassword)
+      throw AppError.validation({
+        newPassword: ['must differ from the current password'],
+      });
     await this.users.updatePasswordHash(
       user.id,
       await hashPassword(newPassword),
     );
     await this.sessions.endAll(user.id);
+    await this.tellPasswordChanged(user, 'changed');
     return this.sessions.start(user);
+  }
+
+  /** Best effort: the change stands even when the mail cannot be sent (the failure is logged). */
+  private async tellPasswordChanged(
+    user: Pick<UserEntity, 'email' | 'name'>,
+    how: 'changed' | 'reset',
+  ): Promise<void> {
+    try {
+      await this.mailer.send({
+        to: user.email,
+        ...passwordChangedEmail({
+          name: user.name,
+          how,
+          forgotUrl: `${this.config.appUrl}/forgot-password`,
+        }),
+      });
+    } catch (err) {
+      this.logger.error(
+        { err: (err as Error).message },
+        'Password-changed email could not be sent',
+      );
+    }
   }
 
   /** Always succeeds from the caller's view, so it cannot be used to find out who has an account. */
@@ -165,6 +194,8 @@ export class AuthService {
     );
     await this.resets.invalidateAllForUser(userId);
     await this.sessions.endAll(userId);
+    const user = await this.users.findById(userId);
+    if (user) await this.tellPasswordChanged(user, 'reset');
   }
 
   async requireUser(id: string): Promise<UserEntity> {
