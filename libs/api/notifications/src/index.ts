@@ -9,3 +9,5 @@ export { passwordResetEmail } from './lib/templates/password-reset.template';
 export type { PasswordResetEmailInput } from './lib/templates/password-reset.template';
 export { escapeHtml } from './lib/templates/escape-html';
 export type { RenderedEmail } from './lib/templates/rendered-email';
+export { organizationInvitationEmail } from './lib/templates/organization-invitation.template';
+export type { OrganizationInvitationEmailInput } from './lib/templates/organization-invitation.template';

@@ -12,6 +12,7 @@ import { UsersRepository } from './repositories/users.repository';
 import { CertificatesRepository } from './repositories/certificates.repository';
 import { UserSettingsRepository } from './repositories/user-settings.repository';
 import { ReminderDeliveriesRepository } from './repositories/reminder-deliveries.repository';
+import { OrganizationInvitationsRepository } from './repositories/organization-invitations.repository';
 
 const REPOSITORIES = [
   UsersRepository,
@@ -24,6 +25,7 @@ const REPOSITORIES = [
   CertificatesRepository,
   UserSettingsRepository,
   ReminderDeliveriesRepository,
+  OrganizationInvitationsRepository,
 ];
 
 /** The database connection and every repository; the only module that talks to PostgreSQL. */

@@ -9,7 +9,12 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CurrentUser,
   RequirePermission,
@@ -18,17 +23,27 @@ import {
 } from '@mezzo/api-core';
 import {
   PERMISSIONS,
+  type InvitationSentDto,
   type MemberDto,
   type OrganizationDto,
   type Page,
+  type PendingInvitationDto,
 } from '@mezzo/shared-contracts';
+import { InvitationsService } from './invitations.service';
 import {
-  AddMemberDto,
   CreateOrganizationDto,
+  InvitationSentResponse,
+  InviteMemberDto,
   PageQueryDto,
   UpdateMemberDto,
 } from './organizations.dto';
 import { OrganizationsService } from './organizations.service';
+
+const INVITE_DESCRIPTION =
+  'Emails the address a link to accept or decline; nobody becomes a member until they accept. ' +
+  'The answer is the same 202 whether or not the address has a Mezzo account. Inviting a pending ' +
+  'address again refreshes its invitation (new link, role and expiry). Owners and admins only; ' +
+  'only an owner may invite an owner. 409 when the address already belongs to a member.';
 
 /** A malformed id is simply not found: the answer must not differ from someone else's real id. */
 const Id = uuidParam();
@@ -37,7 +52,10 @@ const Id = uuidParam();
 @ApiBearerAuth()
 @Controller('organizations')
 export class OrganizationsController {
-  constructor(private readonly organizations: OrganizationsService) {}
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @RequirePermission(PERMISSIONS.organizationsCreate)
   @Post()
@@ -75,14 +93,48 @@ export class OrganizationsController {
   }
 
   @RequirePermission(PERMISSIONS.organizationsManage)
+  @Post(':id/invitations')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Invite someone by email',
+    description: INVITE_DESCRIPTION,
+  })
+  @ApiAcceptedResponse({ type: InvitationSentResponse })
+  invite(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+    @Body() body: InviteMemberDto,
+  ): Promise<InvitationSentDto> {
+    return this.invitations.invite(user.id, id, body.email, body.role);
+  }
+
+  /** Kept for clients of the old direct add: it now invites, exactly like POST …/invitations. */
+  @RequirePermission(PERMISSIONS.organizationsManage)
   @Post(':id/members')
-  @HttpCode(201)
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Invite someone by email (alias of POST /organizations/{id}/invitations)',
+    description: `Deprecated: no longer adds the person directly. ${INVITE_DESCRIPTION}`,
+    deprecated: true,
+  })
+  @ApiAcceptedResponse({ type: InvitationSentResponse })
   addMember(
     @CurrentUser() user: RequestUser,
     @Param('id', Id) id: string,
-    @Body() body: AddMemberDto,
-  ): Promise<MemberDto> {
-    return this.organizations.addMember(user.id, id, body.email, body.role);
+    @Body() body: InviteMemberDto,
+  ): Promise<InvitationSentDto> {
+    return this.invitations.invite(user.id, id, body.email, body.role);
+  }
+
+  @RequirePermission(PERMISSIONS.organizationsManage)
+  @Get(':id/invitations')
+  @ApiOperation({ summary: 'Open invitations (owners and admins)' })
+  pendingInvitations(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+  ): Promise<PendingInvitationDto[]> {
+    return this.invitations.pendingOf(user.id, id);
   }
 
   @RequirePermission(PERMISSIONS.organizationsManage)

@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type {
-  AddMemberRequest,
   CreateOrganizationRequest,
+  InvitationLookupRequest,
+  InvitationSentDto,
+  InviteMemberRequest,
   MembershipRole,
   OrganizationKind,
   UpdateMemberRequest,
@@ -36,15 +38,40 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
   kind!: OrganizationKind;
 }
 
-export class AddMemberDto implements AddMemberRequest {
-  @ApiProperty()
+export class InviteMemberDto implements InviteMemberRequest {
+  @ApiProperty({ example: 'sam@example.org' })
   @Transform(trimString)
   @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  email!: string;
+
+  @ApiProperty({
+    enum: ROLES,
+    description:
+      'Takes effect when the invitee accepts; only an owner may invite an owner.',
+  })
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: MembershipRole;
+}
+
+/** For the OpenAPI document: the 202 every invitation gets, whatever the address. */
+export class InvitationSentResponse implements InvitationSentDto {
+  @ApiProperty({ example: 'sam@example.org' })
   email!: string;
 
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role!: MembershipRole;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+}
+
+export class InvitationLookupDto implements InvitationLookupRequest {
+  @ApiProperty({ description: 'The token from the invitation email link' })
+  @IsString({ message: 'token must be a string' })
+  @IsNotEmpty({ message: 'token is required' })
+  @MaxLength(200, { message: 'token must be at most 200 characters' })
+  token!: string;
 }
 
 export class UpdateMemberDto implements UpdateMemberRequest {

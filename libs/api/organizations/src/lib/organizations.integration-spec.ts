@@ -88,43 +88,58 @@ describe('organisations and memberships (HTTP, PostgreSQL)', () => {
     ).toEqual([]);
   });
 
-  it('lets owners and admins add members; members cannot', async () => {
+  /** Invites `who` as `inviter`, then `who` accepts: the only way in besides creating. */
+  const join = async (who: string, role: string, inviter: string) => {
     await request(t.server)
-      .post(`/api/organizations/${orgId}/members`)
+      .post(`/api/organizations/${orgId}/invitations`)
+      .set(as(inviter))
+      .send({ email: `${who}@example.org`, role })
+      .expect(202);
+    const mine = await request(t.server)
+      .get('/api/me/invitations')
+      .set(as(who))
+      .expect(200);
+    const invitation = (
+      mine.body as { id: string; organizationId: string }[]
+    ).find((i) => i.organizationId === orgId);
+    await request(t.server)
+      .post(`/api/me/invitations/${invitation!.id}/accept`)
+      .set(as(who))
+      .expect(200);
+  };
+
+  it('lets owners and admins bring members in by invitation; members cannot invite', async () => {
+    await join('admin', 'admin', 'owner');
+    await join('member', 'member', 'admin');
+    const members = await request(t.server)
+      .get(`/api/organizations/${orgId}/members`)
       .set(as('owner'))
-      .send({ email: 'admin@example.org', role: 'admin' })
-      .expect(201);
-    const added = await request(t.server)
-      .post(`/api/organizations/${orgId}/members`)
-      .set(as('admin'))
-      .send({ email: 'member@example.org', role: 'member' })
-      .expect(201);
-    expect(added.body).toMatchObject({
-      email: 'member@example.org',
-      role: 'member',
-    });
+      .expect(200);
+    expect(
+      (members.body.items as { email: string; role: string }[]).map(
+        (m) => `${m.email}:${m.role}`,
+      ),
+    ).toEqual([
+      'admin@example.org:admin',
+      'member@example.org:member',
+      'owner@example.org:owner',
+    ]);
     await request(t.server)
-      .post(`/api/organizations/${orgId}/members`)
+      .post(`/api/organizations/${orgId}/invitations`)
       .set(as('admin'))
       .send({ email: 'outsider@example.org', role: 'owner' })
       .expect(403);
     await request(t.server)
-      .post(`/api/organizations/${orgId}/members`)
+      .post(`/api/organizations/${orgId}/invitations`)
       .set(as('member'))
       .send({ email: 'outsider@example.org', role: 'member' })
       .expect(403);
     const dup = await request(t.server)
-      .post(`/api/organizations/${orgId}/members`)
+      .post(`/api/organizations/${orgId}/invitations`)
       .set(as('owner'))
-      .send({ email: 'member@example.org', role: 'member' })
+      .send({ email: 'Member@Example.org', role: 'member' })
       .expect(409);
     expect(dup.body.fields).toEqual({ email: ['is already a member'] });
-    const unknown = await request(t.server)
-      .post(`/api/organizations/${orgId}/members`)
-      .set(as('owner'))
-      .send({ email: 'nobody@example.org', role: 'member' })
-      .expect(404);
-    expect(unknown.body.fields).toEqual({ email: ['has no Mezzo account'] });
   });
 
   it('pages the member list', async () => {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '@mezzo/api-core';
 import {
   OrganizationsRepository,
-  UsersRepository,
   type MembershipRow,
 } from '@mezzo/api-data-access';
 import type {
@@ -17,14 +16,12 @@ const MANAGERS: MembershipRole[] = ['owner', 'admin'];
 
 /**
  * Organisations and their members. A caller reaches only organisations they belong to: any other
- * id answers 404, exactly like one that does not exist.
+ * id answers 404, exactly like one that does not exist. People join by invitation only
+ * (InvitationsService).
  */
 @Injectable()
 export class OrganizationsService {
-  constructor(
-    private readonly organizations: OrganizationsRepository,
-    private readonly users: UsersRepository,
-  ) {}
+  constructor(private readonly organizations: OrganizationsRepository) {}
 
   async create(
     userId: string,
@@ -61,28 +58,6 @@ export class OrganizationsService {
       pageSize,
     );
     return { items: items.map(toMemberDto), total, page, pageSize };
-  }
-
-  async addMember(
-    userId: string,
-    organizationId: string,
-    email: string,
-    role: MembershipRole,
-  ): Promise<MemberDto> {
-    const mine = await this.requireManager(userId, organizationId);
-    if (role === 'owner' && mine.role !== 'owner')
-      throw AppError.forbidden('Only an owner can add an owner');
-    const user = await this.users.findByEmail(email);
-    if (!user)
-      throw new AppError(404, 'not_found', 'No Mezzo account uses this email', {
-        email: ['has no Mezzo account'],
-      });
-    if (!(await this.organizations.addMember(organizationId, user.id, role))) {
-      throw AppError.conflict('This person is already a member', 'conflict', {
-        email: ['is already a member'],
-      });
-    }
-    return toMemberDto(await this.requireMember(organizationId, user.id));
   }
 
   async updateMember(

@@ -10,6 +10,7 @@ import { UserEntity } from './user.entity';
 import { CertificateEntity } from './certificate.entity';
 import { UserSettingsEntity } from './user-settings.entity';
 import { ReminderDeliveryEntity } from './reminder-delivery.entity';
+import { OrganizationInvitationEntity } from './organization-invitation.entity';
 
 export {
   CreditEntity,
@@ -24,6 +25,7 @@ export {
 };
 export { CertificateEntity };
 export { UserSettingsEntity, ReminderDeliveryEntity };
+export { OrganizationInvitationEntity };
 export { REMINDER_KIND_VALUES } from './reminder-delivery.entity';
 export type {
   ReminderKindValue,
@@ -46,4 +48,5 @@ export const ENTITIES = [
   CertificateEntity,
   UserSettingsEntity,
   ReminderDeliveryEntity,
+  OrganizationInvitationEntity,
 ];

@@ -3,6 +3,7 @@ import { LicensesCredits1763812800000 } from './1763812800000-licenses-credits';
 import { Certificates1763816400000 } from './1763816400000-certificates';
 import { Reminders1763820000000 } from './1763820000000-reminders';
 import { LicenseRenewalDate1763827200000 } from './1763827200000-license-renewal-date';
+import { OrganizationInvitations1763834400000 } from './1763834400000-organization-invitations';
 
 /** Every migration, in order, as classes (the bundle cannot glob). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Certificates1763816400000,
   Reminders1763820000000,
   LicenseRenewalDate1763827200000,
+  OrganizationInvitations1763834400000,
 ];

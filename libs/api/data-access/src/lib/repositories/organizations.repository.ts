@@ -167,4 +167,43 @@ export class OrganizationsRepository {
       .getRepository(MembershipEntity)
       .countBy({ organizationId, role: 'owner' });
   }
+
+  countMembers(organizationId: string): Promise<number> {
+    return this.db.getRepository(MembershipEntity).countBy({ organizationId });
+  }
+
+  /** Whether the account with this email (any letter case) is a member. */
+  async hasMemberWithEmail(
+    organizationId: string,
+    email: string,
+  ): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organization_id = $1 AND u.email = lower($2)`,
+      [organizationId, email],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Deletes every organisation whose only member is this user (its memberships and invitations
+   * cascade); returns their names. The membership test is in the same statement, so someone who
+   * joined a moment ago keeps the organisation alive.
+   */
+  async deleteWhereOnlyMember(userId: string): Promise<string[]> {
+    const result: { name: string }[] | [{ name: string }[], number] =
+      await this.db.query(
+        `DELETE FROM organizations o
+          WHERE EXISTS (SELECT 1 FROM memberships m
+                         WHERE m.organization_id = o.id AND m.user_id = $1)
+            AND NOT EXISTS (SELECT 1 FROM memberships m
+                             WHERE m.organization_id = o.id AND m.user_id <> $1)
+          RETURNING o.name`,
+        [userId],
+      );
+    const rows = Array.isArray(result[0])
+      ? (result[0] as { name: string }[])
+      : (result as { name: string }[]);
+    return rows.map((r) => r.name);
+  }
 }
