@@ -4,6 +4,7 @@ import {
   CertificatesRepository,
   CreditsRepository,
   LicensesRepository,
+  OrganizationInvitationsRepository,
   OrganizationsRepository,
   UsersRepository,
   UserSettingsRepository,
@@ -18,6 +19,7 @@ export class AccountService {
   constructor(
     private readonly users: UsersRepository,
     private readonly organizations: OrganizationsRepository,
+    private readonly invitations: OrganizationInvitationsRepository,
     private readonly licenses: LicensesRepository,
     private readonly credits: CreditsRepository,
     private readonly settings: UserSettingsRepository,
@@ -63,7 +65,11 @@ export class AccountService {
     };
   }
 
-  /** Needs the password; an organisation's last owner must hand over ownership first. */
+  /**
+   * Needs the password. An organisation the user is alone in goes with the account (with its
+   * invitations); one where they are the only owner but others are members must get another
+   * owner first, or those members would be left with nobody to run it.
+   */
   async delete(userId: string, password: string): Promise<void> {
     const user = await this.requireUser(userId);
     if (!(await verifyPassword(user.passwordHash, password))) {
@@ -74,19 +80,21 @@ export class AccountService {
         { password: ['is not correct'] },
       );
     }
+    const stuck: { name: string; others: number }[] = [];
     for (const m of await this.organizations.membershipsOf(userId)) {
-      if (
-        m.role === 'owner' &&
-        (await this.organizations.countOwners(m.organizationId)) <= 1
-      ) {
-        throw AppError.conflict(
-          `You are the only owner of ${m.organizationName}; make someone else owner first`,
-        );
-      }
+      if (m.role !== 'owner') continue;
+      if ((await this.organizations.countOwners(m.organizationId)) > 1)
+        continue;
+      const others =
+        (await this.organizations.countMembers(m.organizationId)) - 1;
+      if (others > 0) stuck.push({ name: m.organizationName, others });
     }
-    // Files outside the database go first (rows and bytes together), then the user and every
-    // row that cascades from it.
+    if (stuck.length > 0) throw soleOwner(stuck);
+    // Files outside the database go first (rows and bytes together), then the organisations the
+    // user is alone in, invitations addressed to them, and the user with every row that cascades.
     await this.erasure.run(userId);
+    await this.organizations.deleteWhereOnlyMember(userId);
+    await this.invitations.deleteAddressedTo(user.email);
     await this.users.delete(userId);
   }
 
@@ -95,4 +103,21 @@ export class AccountService {
     if (!user) throw AppError.notFound('Account');
     return user;
   }
+}
+
+/** Says which organisations hold the deletion up and what to do about each. */
+function soleOwner(stuck: { name: string; others: number }[]): AppError {
+  const members = (n: number) => `${n} other ${n === 1 ? 'member' : 'members'}`;
+  const list = stuck.map((o) => `${o.name} (${members(o.others)})`);
+  const what =
+    stuck.length === 1
+      ? `You are the only owner of ${stuck[0].name}, which has ${members(stuck[0].others)}. ` +
+        `Make one of them an owner of ${stuck[0].name}, or remove them, then delete your account again.`
+      : `You are the only owner of ${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}. ` +
+        'In each, make another member an owner, or remove the other members, then delete your account again.';
+  return new AppError(
+    409,
+    'sole_owner',
+    `${what} Organisations where you are the only member are deleted with your account.`,
+  );
 }
