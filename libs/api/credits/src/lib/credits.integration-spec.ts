@@ -358,16 +358,32 @@ describe('credit log (HTTP, PostgreSQL)', () => {
       .set(as('ben'))
       .send({ ...macroCredit, title: '=HYPERLINK("evil")' })
       .expect(201);
+    await request(t.server)
+      .post('/api/credits')
+      .set(as('ben'))
+      .send({ ...macroCredit, title: 'Zoë Ñúñez on Łódź' })
+      .expect(201);
     const res = await request(t.server)
       .get('/api/credits/export.csv')
       .set(as('ben'))
+      .buffer(true)
+      .parse((r, cb) => {
+        const parts: Buffer[] = [];
+        r.on('data', (d: Buffer) => parts.push(d));
+        r.on('end', () => cb(null, Buffer.concat(parts)));
+      })
       .expect(200);
-    expect(res.headers['content-type']).toMatch(/text\/csv/);
-    const lines = res.text.trim().split('\n');
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const bytes = res.body as Buffer;
+    // The UTF-8 byte-order mark first, so Excel reads the file as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    const lines = text.trim().split('\n');
     expect(lines[0]).toBe(
       'id,title,provider,completed_on,hours,format,topics,clinical_hours,macro_hours,general_hours,macro_areas,approvals',
     );
-    expect(lines).toHaveLength(5);
-    expect(res.text).toContain(`"'=HYPERLINK(""evil"")"`);
+    expect(lines).toHaveLength(6);
+    expect(text).toContain(`"'=HYPERLINK(""evil"")"`);
+    expect(text).toContain(',Zoë Ñúñez on Łódź,');
   });
 });

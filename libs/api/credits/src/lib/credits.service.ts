@@ -137,7 +137,11 @@ export class CreditsService {
     return (await this.credits.history(id)).map(toCreditEventDto);
   }
 
-  /** Every live credit as CSV; cells that a spreadsheet would run as formulas are neutralised. */
+  /**
+   * Every live credit as CSV; cells that a spreadsheet would run as formulas are neutralised. It
+   * starts with a UTF-8 byte-order mark: without one, Excel reads the file as the system's legacy
+   * code page and garbles every name outside ASCII ("ZoÃ« Ã'ÃºÃ±ez").
+   */
   async exportCsv(userId: string): Promise<string> {
     const rows = (await this.credits.live(userId)).map((c) => [
       c.id,
@@ -169,7 +173,9 @@ export class CreditsService {
       'macro_areas',
       'approvals',
     ];
-    return stringify([header, ...rows.map((r) => r.map(neutralise))]);
+    return stringify([header, ...rows.map((r) => r.map(neutralise))], {
+      bom: true,
+    });
   }
 
   private async requireOwned(
