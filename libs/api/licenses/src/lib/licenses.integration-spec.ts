@@ -604,11 +604,88 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
     expect(text).toContain('AUDIT-7');
     expect(text).toContain('2024-09-01 to 2026-08-31');
     expect(text).toContain('Policy advocacy');
-    expect(text).not.toContain('Long ago'); // completed before the cycle
+    // Completed before the cycle: not among its credits, only named (by title) as not counted.
+    const [credits, notCounted] = text
+      .replace(/\s+/g, ' ')
+      .split('Hours not counted');
+    expect(credits).not.toContain('Long ago');
+    expect(notCounted).toContain(
+      '2019-01-10 Long ago — 3 h: Completed outside the renewal cycle',
+    );
     await request(t.server)
       .get(`/api/licenses/${lic.id}/audit-packet.pdf`)
       .set(as('cam'))
       .expect(404);
+  });
+
+  it('prints names and titles in any script in the audit packet PDF, and names uncounted credits by title', async () => {
+    const zoe = {
+      Authorization: `Bearer ${await registerUser(t, 'zoe', 'Zoë Ñúñez Ωmega')}`,
+    };
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(zoe)
+        .send({ ...njLcsw, number: 'UNI-1' })
+        .expect(201)
+    ).body;
+    const title =
+      'Trauma care with Łódź refugees — Nguyễn Thị Hương, 心理 and 🙂 after them';
+    const inCycle = (
+      await request(t.server)
+        .post('/api/credits')
+        .set(zoe)
+        .send(
+          credit({
+            title,
+            provider: 'Ωmega CE',
+            format: 'live-in-person',
+            completedOn: '2025-03-01',
+          }),
+        )
+        .expect(201)
+    ).body;
+    const old = (
+      await request(t.server)
+        .post('/api/credits')
+        .set(zoe)
+        .send(
+          credit({
+            title: 'Old course',
+            hours: 1,
+            practice: { clinical: 1, macro: 0, general: 0 },
+            completedOn: '2023-02-01',
+          }),
+        )
+        .expect(201)
+    ).body;
+    const res = await request(t.server)
+      .get(`/api/licenses/${lic.id}/audit-packet.pdf?asOf=2026-05-01`)
+      .set(zoe)
+      .buffer(true)
+      .parse((r, cb) => {
+        const parts: Buffer[] = [];
+        r.on('data', (d: Buffer) => parts.push(d));
+        r.on('end', () => cb(null, Buffer.concat(parts)));
+      })
+      .expect(200);
+    // Words as printed; line breaks and runs of spaces as one space.
+    const text = (await pdfText(res.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain('Licensee: Zoë Ñúñez Ωmega <zoe@example.org>');
+    // Latin, Vietnamese and Greek print as written; the CJK word and the emoji, which the font
+    // lacks, each become a replacement mark without garbling what follows them.
+    expect(text).toContain(
+      '2025-03-01 Trauma care with Łódź refugees — Nguyễn Thị Hương, \uFFFD\uFFFD and \uFFFD after them',
+    );
+    expect(text).toContain(
+      'Provider: Ωmega CE | Format: Live, in person | Hours: 3',
+    );
+    const [, notCounted] = text.split('Hours not counted');
+    expect(notCounted).toContain(
+      '2023-02-01 Old course — 1 h: Completed outside the renewal cycle',
+    );
+    expect(text).not.toContain(old.id);
+    expect(text).not.toContain(inCycle.id);
   });
 
   it('exports and imports the transcript JSON; importing the same file twice adds nothing', async () => {

@@ -288,6 +288,14 @@ export class LicensesService {
           .filter((x) => x.creditId === c.id)
           .map((x) => ({ fileName: x.fileName, sha256: x.sha256 })),
       })),
+      // Excluded credits from outside the cycle, so the PDF names them by title, not by id.
+      otherCredits: credits
+        .filter(
+          (c) =>
+            !inCycle.includes(c) &&
+            evaluation.excluded.some((x) => x.creditId === c.id),
+        )
+        .map((c) => ({ id: c.id, title: c.title, completedOn: c.completedOn })),
       generatedAt: new Date().toISOString().slice(0, 10),
     });
     const baseName =
