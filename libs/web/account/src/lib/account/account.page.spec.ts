@@ -89,6 +89,24 @@ describe('AccountPage', () => {
     expect(navigateByUrl).not.toHaveBeenCalled();
   });
 
+  it("shows the server's reason when a 409 holds the deletion up, not a generic conflict", async () => {
+    const reason =
+      'You are the only owner of Garden State CE, which has 2 other members. Make one of them an owner of Garden State CE, or remove them, then delete your account again.';
+    await deleteWith('the right passphrase', true);
+    backend
+      .expectOne({ method: 'DELETE', url: '/api/me' })
+      .flush(
+        { statusCode: 409, code: 'sole_owner', message: reason },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await stable();
+    const alert = el.querySelector('[role="alert"]')?.textContent ?? '';
+    expect(alert).toContain(`Your account was not deleted. ${reason}`);
+    expect(alert).not.toContain('Someone else changed this');
+    expect(auth.isSignedIn()).toBe(true);
+    expect(navigateByUrl).not.toHaveBeenCalled();
+  });
+
   it('deletes the account, ends the session and goes to sign-in', async () => {
     await deleteWith('the right passphrase', true);
     const req = backend.expectOne({ method: 'DELETE', url: '/api/me' });

@@ -21,6 +21,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
   AuthStore,
+  apiError,
   errorCode,
   errorMessage,
   saveResponse,
@@ -132,8 +133,13 @@ export class AccountPage {
             focusFirstInvalid(this.host.nativeElement, this.deleteForm);
             return;
           }
+          // A 409 says what holds the deletion up (e.g. an organisation only I own, with other
+          // members) and what to do: the generic "someone changed this" text would mislead.
+          const body = apiError(err);
           this.deleteError.set(
-            `Your account was not deleted. ${errorMessage(err)}`,
+            `Your account was not deleted. ${
+              body?.statusCode === 409 ? body.message : errorMessage(err)
+            }`,
           );
         },
       });
