@@ -69,6 +69,11 @@ export const appRoutes: Route[] = [
         loadChildren: () =>
           import('@mezzo/web-account').then((m) => m.SETTINGS_ROUTES),
       },
+      {
+        path: 'invitations',
+        loadChildren: () =>
+          import('@mezzo/web-account').then((m) => m.INVITATIONS_ROUTES),
+      },
     ],
   },
   {

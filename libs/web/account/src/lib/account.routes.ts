@@ -19,3 +19,13 @@ export const ACCOUNT_ROUTES: Route[] = [
       import('./account/account.page').then((m) => m.AccountPage),
   },
 ];
+
+/** Mounted under `invitations` by the app (lazy); the invitation email links here. */
+export const INVITATIONS_ROUTES: Route[] = [
+  {
+    path: '',
+    title: 'Invitations · Mezzo',
+    loadComponent: () =>
+      import('./invitations/invitations.page').then((m) => m.InvitationsPage),
+  },
+];
