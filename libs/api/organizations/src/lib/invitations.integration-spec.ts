@@ -257,6 +257,32 @@ describe('invitations to organisations (HTTP, PostgreSQL, SMTP)', () => {
     expect(await memberEmails()).not.toContain('admin@example.org');
   });
 
+  it('documents the invitation routes, with the old direct add marked deprecated', async () => {
+    const doc = (await request(t.server).get('/api/openapi.json').expect(200))
+      .body as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { deprecated?: boolean; responses: Record<string, unknown> }
+        >
+      >;
+    };
+    const invite = doc.paths['/api/organizations/{id}/invitations']['post'];
+    const alias = doc.paths['/api/organizations/{id}/members']['post'];
+    expect(Object.keys(invite.responses)).toEqual(['202']);
+    expect(alias.deprecated).toBe(true);
+    expect(Object.keys(alias.responses)).toEqual(['202']);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/me/invitations',
+        '/api/me/invitations/lookup',
+        '/api/me/invitations/{id}/accept',
+        '/api/me/invitations/{id}/decline',
+      ]),
+    );
+  });
+
   it('lets only owners and admins invite: 403 for a member, 404 for an outsider', async () => {
     await invite('owner', 'member@example.org').expect(202);
     const [invitation] = await pendingOf('member');
