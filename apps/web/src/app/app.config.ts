@@ -13,7 +13,6 @@ import {
   withComponentInputBinding,
   withInMemoryScrolling,
 } from '@angular/router';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { authInterceptor, provideAuth } from '@mezzo/web-core';
 import { appRoutes } from './app.routes';
 
@@ -29,11 +28,8 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
     provideAuth(),
-    // Errors and hints take the room they need (styles.scss keeps one line reserved), so a long
-    // message on a phone pushes the next field down instead of running into its label.
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { subscriptSizing: 'dynamic' },
-    },
+    // Form-field defaults (dynamic subscript sizing) are provided by the lazy shell and the
+    // signed-out pages (`formFieldDefaults` in web-ui), so Material's form field stays out of the
+    // first load.
   ],
 };

@@ -8,3 +8,4 @@ export * from './lib/forms/focus-first-invalid';
 export * from './lib/forms/error-state';
 export * from './lib/submit-button/submit-button';
 export * from './lib/file-picker/file-picker';
+export * from './lib/forms/form-field-defaults';

@@ -27,6 +27,7 @@ import {
   newPasswordValidators,
   setServerError,
   formErrorTiming,
+  formFieldDefaults,
   SubmitButton,
 } from '@mezzo/web-ui';
 import { finalize } from 'rxjs';
@@ -36,7 +37,7 @@ import { PasswordRules } from '../password-rules/password-rules';
 @Component({
   selector: 'mz-change-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [formErrorTiming],
+  providers: [formErrorTiming, formFieldDefaults],
   imports: [
     SubmitButton,
     ReactiveFormsModule,

@@ -20,6 +20,7 @@ import {
   emailMessages,
   emailValidators,
   formErrorTiming,
+  formFieldDefaults,
   SubmitButton,
 } from '@mezzo/web-ui';
 import { finalize } from 'rxjs';
@@ -32,7 +33,7 @@ export const FORGOT_PASSWORD_SENT =
 @Component({
   selector: 'mz-forgot-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [formErrorTiming],
+  providers: [formErrorTiming, formFieldDefaults],
   imports: [
     SubmitButton,
     ReactiveFormsModule,

@@ -22,6 +22,7 @@ import {
   newPasswordMessages,
   newPasswordValidators,
   formErrorTiming,
+  formFieldDefaults,
   SubmitButton,
 } from '@mezzo/web-ui';
 import { finalize } from 'rxjs';
@@ -31,7 +32,7 @@ import { PasswordRules } from '../password-rules/password-rules';
 @Component({
   selector: 'mz-reset-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [formErrorTiming],
+  providers: [formErrorTiming, formFieldDefaults],
   imports: [
     SubmitButton,
     ReactiveFormsModule,

@@ -26,6 +26,7 @@ import {
   emailMessages,
   emailValidators,
   formErrorTiming,
+  formFieldDefaults,
   SubmitButton,
 } from '@mezzo/web-ui';
 import { finalize } from 'rxjs';
@@ -34,7 +35,7 @@ import { readyToSubmit, submitError } from '../form-submit';
 @Component({
   selector: 'mz-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [formErrorTiming],
+  providers: [formErrorTiming, formFieldDefaults],
   imports: [
     SubmitButton,
     ReactiveFormsModule,

@@ -32,6 +32,7 @@ import {
   newPasswordValidators,
   setServerError,
   formErrorTiming,
+  formFieldDefaults,
   SubmitButton,
 } from '@mezzo/web-ui';
 import { finalize } from 'rxjs';
@@ -41,7 +42,7 @@ import { PasswordRules } from '../password-rules/password-rules';
 @Component({
   selector: 'mz-sign-up-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [formErrorTiming],
+  providers: [formErrorTiming, formFieldDefaults],
   imports: [
     SubmitButton,
     ReactiveFormsModule,

@@ -25,7 +25,7 @@ import {
   RouterOutlet,
 } from '@angular/router';
 import { AuthStore } from '@mezzo/web-core';
-import { Icon, type IconName } from '@mezzo/web-ui';
+import { Icon, formFieldDefaults, type IconName } from '@mezzo/web-ui';
 import { filter, map } from 'rxjs';
 
 /** Below this width the navigation slides over the page instead of sitting beside it. */
@@ -51,6 +51,8 @@ interface NavLink {
     MatButtonModule,
     Icon,
   ],
+  // Every page inside the shell inherits it (see formFieldDefaults).
+  providers: [formFieldDefaults],
   templateUrl: './shell.layout.html',
   styleUrl: './shell.layout.css',
 })
