@@ -126,6 +126,11 @@ describe('ShellLayout', () => {
 
     const menu = document.querySelector('.mat-mdc-menu-panel');
     expect(menu?.textContent).toContain('ada@example.com');
+    expect(
+      Array.from(menu?.querySelectorAll('a[mat-menu-item]') ?? []).map((a) =>
+        a.getAttribute('href'),
+      ),
+    ).toEqual(['/account', '/settings', '/invitations', '/account/password']);
     const signOut = Array.from(
       menu?.querySelectorAll<HTMLButtonElement>('button') ?? [],
     ).find((b) => b.textContent?.includes('Sign out'));
