@@ -5,6 +5,7 @@ import {
   Get,
   Header,
   HttpCode,
+  Patch,
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
@@ -18,10 +19,12 @@ import {
   REFRESH_COOKIE,
   type AccountExportDto,
   type DeleteAccountRequest,
+  type UserDto,
 } from '@mezzo/shared-contracts';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { AccountService } from './account.service';
+import { UpdateProfileDto } from './dto/auth.dto';
 
 export class DeleteAccountDto implements DeleteAccountRequest {
   @ApiProperty()
@@ -36,6 +39,16 @@ export class DeleteAccountDto implements DeleteAccountRequest {
 @Controller('me')
 export class AccountController {
   constructor(private readonly account: AccountService) {}
+
+  /** Changes the name (the email stays: changing it would need a check by email first). */
+  @RequirePermission(PERMISSIONS.accountWrite)
+  @Patch()
+  update(
+    @CurrentUser() user: RequestUser,
+    @Body() body: UpdateProfileDto,
+  ): Promise<UserDto> {
+    return this.account.rename(user.id, body.name);
+  }
 
   @RequirePermission(PERMISSIONS.accountRead)
   @Get('export')

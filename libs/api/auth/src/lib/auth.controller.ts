@@ -99,6 +99,22 @@ export class AuthController {
     this.clearCookie(res);
   }
 
+  /**
+   * Ends every session of the caller, this one included (a lost phone, a shared computer). Access
+   * tokens already handed out stay valid until they expire (minutes); no refresh works any more.
+   */
+  @ApiBearerAuth()
+  @RequirePermission(PERMISSIONS.accountWrite)
+  @Post('auth/sign-out-everywhere')
+  @HttpCode(204)
+  async signOutEverywhere(
+    @CurrentUser() user: RequestUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.sessions.endAll(user.id);
+    this.clearCookie(res);
+  }
+
   @ApiBearerAuth()
   @RequirePermission(PERMISSIONS.accountWrite)
   @Post('auth/password/change')

@@ -2,6 +2,7 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import {
   createTestApp,
+  registerUser,
   TEST_JWT_SECRET,
   type TestApp,
 } from '@mezzo/api-testing';
@@ -264,6 +265,125 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
       .post('/api/auth/refresh')
       .set('Cookie', other)
       .expect(401);
+  });
+
+  it("signs out everywhere: every session of the user ends, this one included, and nobody else's", async () => {
+    const here = await register('everywhere@example.org').expect(201);
+    const hereCookie = refreshCookie(here);
+    const elsewhere = refreshCookie(
+      await request(t.server)
+        .post('/api/auth/sign-in')
+        .send({ email: 'everywhere@example.org', password })
+        .expect(200),
+    );
+    const bystander = refreshCookie(
+      await register('bystander@example.org').expect(201),
+    );
+    await request(t.server).post('/api/auth/sign-out-everywhere').expect(401);
+    const res = await request(t.server)
+      .post('/api/auth/sign-out-everywhere')
+      .set('Authorization', `Bearer ${here.body.accessToken}`)
+      .set('Cookie', hereCookie)
+      .expect(204);
+    const cleared = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith(`${REFRESH_COOKIE}=;`));
+    expect(cleared).toMatch(/Path=\/api\/auth/);
+    expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970/);
+    for (const cookie of [elsewhere, hereCookie]) {
+      const refused = await request(t.server)
+        .post('/api/auth/refresh')
+        .set('Cookie', cookie)
+        .expect(401);
+      expect(refused.body.code).toBe('token_invalid');
+    }
+    await request(t.server)
+      .post('/api/auth/refresh')
+      .set('Cookie', bystander)
+      .expect(200);
+    // Signing in again starts a session that works.
+    const again = await request(t.server)
+      .post('/api/auth/sign-in')
+      .send({ email: 'everywhere@example.org', password })
+      .expect(200);
+    await request(t.server)
+      .post('/api/auth/refresh')
+      .set('Cookie', refreshCookie(again))
+      .expect(200);
+  });
+
+  it('changes the name: /me and the next refresh show the new one', async () => {
+    const first = await register('rename@example.org', 'Old Name').expect(201);
+    const auth = { Authorization: `Bearer ${first.body.accessToken}` };
+    const res = await request(t.server)
+      .patch('/api/me')
+      .set(auth)
+      .send({ name: '  Dr. Renée O’Brien-Nakamura  ' })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      id: first.body.user.id,
+      name: 'Dr. Renée O’Brien-Nakamura',
+      email: 'rename@example.org',
+      memberships: [],
+    });
+    expect(res.body.passwordHash).toBeUndefined();
+    expect(
+      (await request(t.server).get('/api/me').set(auth).expect(200)).body.name,
+    ).toBe('Dr. Renée O’Brien-Nakamura');
+    const refreshed = await request(t.server)
+      .post('/api/auth/refresh')
+      .set('Cookie', refreshCookie(first))
+      .expect(200);
+    expect(refreshed.body.user.name).toBe('Dr. Renée O’Brien-Nakamura');
+  });
+
+  it('refuses a missing, blank, too long or non-string name and unknown fields with 400 on the field', async () => {
+    const token = await registerUser(t, 'badname', 'Kept Name');
+    const auth = { Authorization: `Bearer ${token}` };
+    const refused = async (body: object, field: string) => {
+      const res = await request(t.server)
+        .patch('/api/me')
+        .set(auth)
+        .send(body)
+        .expect(400);
+      expect(res.body.code).toBe('validation_failed');
+      expect(Object.keys(res.body.fields)).toEqual([field]);
+      return res.body.fields[field] as string[];
+    };
+    expect(await refused({}, 'name')).toContain('name is required');
+    expect(await refused({ name: '' }, 'name')).toContain('name is required');
+    expect(await refused({ name: '   ' }, 'name')).toContain(
+      'name is required',
+    );
+    expect(await refused({ name: 'x'.repeat(121) }, 'name')).toContain(
+      'name must be shorter than or equal to 120 characters',
+    );
+    expect(await refused({ name: 42 }, 'name')).toContain(
+      'name must be a string',
+    );
+    expect(await refused({ name: ['Al'] }, 'name')).toContain(
+      'name must be a string',
+    );
+    await refused({ name: 'Fine Name', email: 'new@example.org' }, 'email');
+    await refused(
+      { name: 'Fine Name', isPlatformAdmin: true },
+      'isPlatformAdmin',
+    );
+    await request(t.server)
+      .patch('/api/me')
+      .set(auth)
+      .send({ name: 'x'.repeat(120) })
+      .expect(200);
+    await request(t.server)
+      .patch('/api/me')
+      .send({ name: 'No Token' })
+      .expect(401);
+    const me = await request(t.server).get('/api/me').set(auth).expect(200);
+    expect(me.body).toMatchObject({
+      name: 'x'.repeat(120),
+      email: 'badname@example.org',
+      isPlatformAdmin: false,
+    });
   });
 
   it('resets a forgotten password through a one-time link received by email', async () => {

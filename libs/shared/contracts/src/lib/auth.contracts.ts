@@ -5,10 +5,12 @@
  * POST /auth/sign-in         SignInRequest        → 200 SessionResponse (+ refresh cookie)   401 invalid_credentials, 429 rate_limited
  * POST /auth/refresh         (refresh cookie)     → 200 SessionResponse (+ rotated cookie)   401 token_invalid | refresh_reused
  * POST /auth/sign-out        (refresh cookie)     → 204 (cookie cleared, session family revoked)
+ * POST /auth/sign-out-everywhere (Bearer)         → 204 (cookie cleared, every session of the user revoked)
  * POST /auth/password/change ChangePasswordRequest (Bearer) → 204                          401 invalid_credentials
  * POST /auth/password/forgot ForgotPasswordRequest → 202 (always; a link is emailed when the account exists)
  * POST /auth/password/reset  ResetPasswordRequest → 204                                     400 invalid_reset_token
  * GET  /me                   (Bearer)             → 200 UserDto
+ * PATCH /me                  UpdateProfileRequest (Bearer) → 200 UserDto                  400 validation_failed
  *
  * The access token goes in `Authorization: Bearer …`; the refresh token lives only in the httpOnly
  * cookie `mz_refresh` (path /api/auth), never in a body.
@@ -66,6 +68,15 @@ export interface UserDto {
   isPlatformAdmin: boolean;
   createdAt: string;
   memberships: MembershipDto[];
+}
+
+/**
+ * PATCH /me: the name shown in the app and printed as "Licensee" on the audit packet (same rules as
+ * at registration: 1 to 120 characters once trimmed). The email cannot be changed here (it would
+ * need a check by email first).
+ */
+export interface UpdateProfileRequest {
+  name: string;
 }
 
 /** DELETE /me: the password confirms that the person at the keyboard means it. */

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import {
   PASSWORD_MAX_LENGTH,
@@ -7,6 +8,7 @@ import {
   type RegisterRequest,
   type ResetPasswordRequest,
   type SignInRequest,
+  type UpdateProfileRequest,
 } from '@mezzo/shared-contracts';
 import { Transform } from 'class-transformer';
 import {
@@ -19,13 +21,21 @@ import {
 import { trimString } from '@mezzo/api-core';
 
 const PASSWORD_RULE = `must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`;
+const NAME_MAX_LENGTH = 120;
+
+/** A person's name, as at registration and when it is changed later: trimmed, 1 to 120 characters. */
+function PersonName(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ example: 'Alex Rivera', maxLength: NAME_MAX_LENGTH }),
+    Transform(trimString),
+    IsString(),
+    IsNotEmpty({ message: 'name is required' }),
+    MaxLength(NAME_MAX_LENGTH),
+  );
+}
 
 export class RegisterDto implements RegisterRequest {
-  @ApiProperty({ example: 'Alex Rivera' })
-  @Transform(trimString)
-  @IsString()
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(120)
+  @PersonName()
   name!: string;
 
   @ApiProperty({ example: 'alex@example.org' })
@@ -89,4 +99,9 @@ export class ResetPasswordDto implements ResetPasswordRequest {
   @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword ${PASSWORD_RULE}` })
   @MaxLength(PASSWORD_MAX_LENGTH, { message: `newPassword ${PASSWORD_RULE}` })
   newPassword!: string;
+}
+
+export class UpdateProfileDto implements UpdateProfileRequest {
+  @PersonName()
+  name!: string;
 }
