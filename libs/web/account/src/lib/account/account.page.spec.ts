@@ -4,6 +4,8 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { InteractivityChecker } from '@angular/cdk/a11y';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { Router, provideRouter } from '@angular/router';
 import { AuthStore } from '@mezzo/web-core';
 import { AccountPage } from './account.page';
@@ -23,7 +25,39 @@ describe('AccountPage', () => {
     if (tick)
       el.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
     await stable();
-    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    input.closest('form')?.dispatchEvent(new Event('submit'));
+    await stable();
+  };
+
+  const nameInput = () =>
+    el.querySelector<HTMLInputElement>('input[formcontrolname="name"]')!;
+  const saveName = async (name: string) => {
+    const input = nameInput();
+    input.value = name;
+    input.dispatchEvent(new Event('input'));
+    await stable();
+    input.closest('form')?.dispatchEvent(new Event('submit'));
+    await stable();
+  };
+  const status = () => el.querySelector('[role="status"]')?.textContent ?? '';
+
+  const button = (root: ParentNode, label: string) =>
+    Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find(
+      (b) => b.textContent?.trim() === label,
+    );
+  const overlay = () => document.querySelector('.cdk-overlay-container');
+  /** Opens the confirmation and answers it with the button labelled `answer`. */
+  const signOutEverywhere = async (answer: string) => {
+    const opener = button(el, 'Sign out everywhere')!;
+    opener.focus(); // as a click or a key press would
+    opener.click();
+    await stable();
+    const dialog = overlay()?.querySelector('mat-dialog-container');
+    expect(dialog?.textContent).toContain('Sign out everywhere?');
+    expect(dialog?.textContent).toContain('this one included');
+    expect(dialog?.getAttribute('aria-labelledby')).toBeTruthy();
+    expect(document.activeElement).toBe(button(dialog!, 'Sign out everywhere'));
+    button(dialog!, answer)!.click();
     await stable();
   };
 
@@ -34,6 +68,20 @@ describe('AccountPage', () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
+        {
+          provide: MATERIAL_ANIMATIONS,
+          useValue: { animationsDisabled: true },
+        },
+        // jsdom lays nothing out, so the CDK would find no button focusable inside the dialog.
+        {
+          provide: InteractivityChecker,
+          useValue: {
+            isDisabled: (e: HTMLElement) => e.hasAttribute('disabled'),
+            isVisible: () => true,
+            isFocusable: () => true,
+            isTabbable: () => true,
+          },
+        },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -115,5 +163,127 @@ describe('AccountPage', () => {
     await stable();
     expect(auth.isSignedIn()).toBe(false);
     expect(navigateByUrl).toHaveBeenCalledWith('/sign-in');
+  });
+
+  describe('your name', () => {
+    const renamed = {
+      id: 'u1',
+      email: 'robin@example.com',
+      name: 'Robin Okafor-Reyes',
+      isPlatformAdmin: false,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      memberships: [],
+    };
+
+    it('starts from the name on the account', () => {
+      expect(nameInput().value).toBe('Robin Okafor');
+      expect(nameInput().labels?.[0]?.textContent).toContain('Full name');
+    });
+
+    it('saves the name, says so in a live region, and shows it everywhere at once', async () => {
+      await saveName('  Robin Okafor-Reyes ');
+      const req = backend.expectOne({ method: 'PATCH', url: '/api/me' });
+      expect(req.request.body).toEqual({ name: 'Robin Okafor-Reyes' });
+      expect(el.textContent).toContain('Saving…');
+      req.flush(renamed);
+      await stable();
+      expect(status()).toContain('Your name is saved.');
+      // The shell's account menu reads the same store.
+      expect(auth.user()?.name).toBe('Robin Okafor-Reyes');
+      expect(auth.accessToken()).toBe('t');
+      expect(el.querySelector('.mz-who')?.textContent).toContain(
+        'Robin Okafor-Reyes',
+      );
+      expect(nameInput().value).toBe('Robin Okafor-Reyes');
+    });
+
+    it('asks for a name before sending anything', async () => {
+      await saveName('   ');
+      backend.expectNone({ method: 'PATCH', url: '/api/me' });
+      expect(el.querySelector('mat-error')?.textContent).toContain(
+        'Enter your name.',
+      );
+      expect(document.activeElement).toBe(nameInput());
+      await saveName('x'.repeat(121));
+      backend.expectNone({ method: 'PATCH', url: '/api/me' });
+      expect(el.querySelector('mat-error')?.textContent).toContain(
+        'Use at most 120 characters.',
+      );
+      expect(auth.user()?.name).toBe('Robin Okafor');
+    });
+
+    it("shows the server's message for the name under the field", async () => {
+      await saveName('Robin Okafor-Reyes');
+      backend.expectOne({ method: 'PATCH', url: '/api/me' }).flush(
+        {
+          statusCode: 400,
+          code: 'validation_failed',
+          message: 'Validation failed',
+          fields: { name: ['name contains characters that are not allowed'] },
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      await stable();
+      expect(el.querySelector('mat-error')?.textContent).toContain(
+        'name contains characters that are not allowed',
+      );
+      expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+        'Your name was not saved.',
+      );
+      expect(document.activeElement).toBe(nameInput());
+      expect(status()).not.toContain('saved');
+      expect(auth.user()?.name).toBe('Robin Okafor');
+    });
+
+    it('says when the name could not be saved for another reason', async () => {
+      await saveName('Robin Okafor-Reyes');
+      backend
+        .expectOne({ method: 'PATCH', url: '/api/me' })
+        .error(new ProgressEvent('error'), { status: 0 });
+      await stable();
+      expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+        'Your name was not saved. Cannot reach Mezzo.',
+      );
+      expect(auth.user()?.name).toBe('Robin Okafor');
+    });
+  });
+
+  describe('sign out everywhere', () => {
+    const url = '/api/auth/sign-out-everywhere';
+
+    it('asks first and does nothing when the person stays signed in', async () => {
+      await signOutEverywhere('Stay signed in');
+      backend.expectNone({ method: 'POST', url });
+      expect(overlay()?.querySelector('mat-dialog-container')).toBeNull();
+      expect(document.activeElement).toBe(button(el, 'Sign out everywhere'));
+      expect(auth.isSignedIn()).toBe(true);
+      expect(navigateByUrl).not.toHaveBeenCalled();
+    });
+
+    it('ends every session, signs out here and goes to sign-in', async () => {
+      await signOutEverywhere('Sign out everywhere');
+      backend
+        .expectOne({ method: 'POST', url })
+        .flush(null, { status: 204, statusText: 'No Content' });
+      await stable();
+      expect(auth.isSignedIn()).toBe(false);
+      expect(navigateByUrl).toHaveBeenCalledWith('/sign-in');
+    });
+
+    it('stays signed in and says so when the server could not do it', async () => {
+      await signOutEverywhere('Sign out everywhere');
+      backend
+        .expectOne({ method: 'POST', url })
+        .flush(
+          { statusCode: 500, code: 'internal_error', message: 'x' },
+          { status: 500, statusText: 'Server Error' },
+        );
+      await stable();
+      expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+        'You are still signed in on your devices.',
+      );
+      expect(auth.isSignedIn()).toBe(true);
+      expect(navigateByUrl).not.toHaveBeenCalled();
+    });
   });
 });

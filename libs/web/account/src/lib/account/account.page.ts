@@ -14,6 +14,7 @@ import {
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -28,17 +29,22 @@ import {
 } from '@mezzo/web-core';
 import {
   Alert,
+  Icon,
+  NAME_MAX_LENGTH,
+  applyServerErrors,
   controlError,
   focusFirstInvalid,
   formErrorTiming,
   setServerError,
 } from '@mezzo/web-ui';
-import { finalize } from 'rxjs';
+import { filter, finalize, switchMap } from 'rxjs';
 import { AccountApi } from '../data/account.api';
+import { SignOutEverywhereDialog } from './sign-out-everywhere-dialog';
 
 /**
- * The account: who I am, all my data as one JSON file, my password, and deleting the account
- * (after the password, and a box saying I understand). Route `account`.
+ * The account: who I am and my name (printed on audit packets), all my data as one JSON file, my
+ * password, signing out on every device, and deleting the account (after the password, and a box
+ * saying I understand). Route `account`.
  */
 @Component({
   selector: 'mz-account-page',
@@ -53,6 +59,7 @@ import { AccountApi } from '../data/account.api';
     MatInputModule,
     MatProgressBarModule,
     Alert,
+    Icon,
   ],
   templateUrl: './account.page.html',
   styleUrls: ['../account-pages.css', './account.page.css'],
@@ -62,10 +69,34 @@ export class AccountPage {
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly user = this.auth.user;
+
+  protected readonly nameForm = inject(NonNullableFormBuilder).group({
+    name: [
+      this.auth.user()?.name ?? '',
+      [
+        Validators.required,
+        Validators.maxLength(NAME_MAX_LENGTH),
+        Validators.pattern(/\S/),
+      ],
+    ],
+  });
+  protected readonly savingName = signal(false);
+  protected readonly nameSaved = signal(false);
+  protected readonly nameError = signal<string | null>(null);
+  protected readonly nameMessages = {
+    required: 'Enter your name.',
+    pattern: 'Enter your name.',
+    maxlength: `Use at most ${NAME_MAX_LENGTH} characters.`,
+  };
+
+  protected readonly signingOut = signal(false);
+  protected readonly signOutError = signal<string | null>(null);
+
   protected readonly exporting = signal(false);
   protected readonly exportError = signal<string | null>(null);
 
@@ -79,6 +110,85 @@ export class AccountPage {
   protected readonly passwordMessages = {
     required: 'Enter your password to confirm.',
   };
+
+  /** Saves the name; the account menu shows it at once (AuthStore keeps the user the API answers). */
+  protected saveName(): void {
+    if (this.savingName()) return;
+    this.nameSaved.set(false);
+    this.nameError.set(null);
+    if (this.nameForm.invalid) {
+      this.nameForm.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement, this.nameForm);
+      return;
+    }
+    this.savingName.set(true);
+    this.api
+      .updateProfile({ name: this.nameForm.getRawValue().name.trim() })
+      .pipe(
+        finalize(() => this.savingName.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (user) => {
+          this.auth.updateUser(user);
+          this.nameForm.reset({ name: user.name });
+          this.nameSaved.set(true);
+        },
+        error: (err: unknown) => {
+          const body = apiError(err);
+          if (body?.code === 'validation_failed') {
+            const { applied, unmatched } = applyServerErrors(
+              this.nameForm,
+              body.fields,
+            );
+            if (applied > 0)
+              focusFirstInvalid(this.host.nativeElement, this.nameForm);
+            this.nameError.set(
+              [
+                `Your name was not saved. ${errorMessage(err)}`,
+                ...unmatched,
+              ].join(' '),
+            );
+            return;
+          }
+          this.nameError.set(`Your name was not saved. ${errorMessage(err)}`);
+        },
+      });
+  }
+
+  /** After a confirmation: ends every session, this one included, and goes to sign-in. */
+  protected signOutEverywhere(): void {
+    if (this.signingOut()) return;
+    this.signOutError.set(null);
+    this.dialog
+      .open<SignOutEverywhereDialog, void, boolean>(SignOutEverywhereDialog, {
+        maxWidth: '480px',
+      })
+      .afterClosed()
+      .pipe(
+        filter((confirmed) => confirmed === true),
+        switchMap(() => {
+          this.signingOut.set(true);
+          return this.api
+            .signOutEverywhere()
+            .pipe(finalize(() => this.signingOut.set(false)));
+        }),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => {
+          this.auth.clearSession();
+          this.snackBar.open('You are signed out on every device.', undefined, {
+            duration: 8000,
+          });
+          void this.router.navigateByUrl('/sign-in');
+        },
+        error: (err: unknown) =>
+          this.signOutError.set(
+            `You are still signed in on your devices. ${errorMessage(err)}`,
+          ),
+      });
+  }
 
   protected exportData(): void {
     if (this.exporting()) return;

@@ -4,15 +4,29 @@ import type {
   CalendarTokenResponse,
   DeleteAccountRequest,
   SettingsDto,
+  UpdateProfileRequest,
   UpdateSettingsRequest,
+  UserDto,
 } from '@mezzo/shared-contracts';
 import { readBlobErrors } from '@mezzo/web-core';
 import type { Observable } from 'rxjs';
 
-/** The signed-in person's settings, calendar feed, data export and account deletion. */
+/**
+ * The signed-in person's name, settings, calendar feed, data export, sessions and account deletion.
+ */
 @Injectable({ providedIn: 'root' })
 export class AccountApi {
   private readonly http = inject(HttpClient);
+
+  /** Answers the updated user, for AuthStore.updateUser. */
+  updateProfile(body: UpdateProfileRequest): Observable<UserDto> {
+    return this.http.patch<UserDto>('/api/me', body);
+  }
+
+  /** Ends every session of the account, this one included (the refresh cookie is cleared). */
+  signOutEverywhere(): Observable<void> {
+    return this.http.post<void>('/api/auth/sign-out-everywhere', null);
+  }
 
   settings(): Observable<SettingsDto> {
     return this.http.get<SettingsDto>('/api/me/settings');

@@ -81,6 +81,19 @@ describe('AuthStore', () => {
     expect(localStorage.getItem('mz.session')).toBe('none');
   });
 
+  it('takes a changed user at once and keeps the session, but not for someone else', () => {
+    store.setSession(session);
+    store.updateUser({ ...session.user, name: 'Ada King' });
+    expect(store.user()?.name).toBe('Ada King');
+    expect(store.accessToken()).toBe('tok');
+    expect(store.isSignedIn()).toBe(true);
+    store.updateUser({ ...session.user, id: 'u2', name: 'Someone Else' });
+    expect(store.user()?.name).toBe('Ada King');
+    store.clearSession();
+    store.updateUser({ ...session.user, name: 'Too Late' });
+    expect(store.user()).toBeNull();
+  });
+
   it('signs in and keeps the token in memory only', async () => {
     const signedIn = firstValueFrom(
       store.signIn({ email: 'ada@example.com', password: 'x' }),

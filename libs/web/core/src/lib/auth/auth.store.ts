@@ -149,6 +149,14 @@ export class AuthStore {
     return session.user;
   }
 
+  /**
+   * Shows what the server now says about the signed-in person (after a change of name), keeping the
+   * token. An answer for someone who is no longer signed in here is dropped.
+   */
+  updateUser(user: UserDto): void {
+    if (this.userState()?.id === user.id) this.userState.set(user);
+  }
+
   clearSession(): void {
     this.userState.set(null);
     this.tokenState.set(null);
