@@ -111,6 +111,41 @@ describe('accounts over HTTP against the built API', () => {
     ).toBe(401);
   });
 
+  it('renames the account and signs it out everywhere', async () => {
+    const email = uniqueEmail('everywhere');
+    const reg = await call<{ accessToken: string }>(
+      'POST',
+      '/api/auth/register',
+      { body: { name: 'Typo Nmae', email, password } },
+    );
+    const token = reg.body.accessToken;
+    const here = (reg.headers.get('set-cookie') ?? '').split(';')[0];
+    const signIn = await call('POST', '/api/auth/sign-in', {
+      body: { email, password },
+    });
+    const elsewhere = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+    const renamed = await call<{ name: string }>('PATCH', '/api/me', {
+      token,
+      body: { name: 'Typo Name' },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe('Typo Name');
+    const blank = await call<{ fields: Record<string, string[]> }>(
+      'PATCH',
+      '/api/me',
+      { token, body: { name: ' ' } },
+    );
+    expect(blank.status).toBe(400);
+    expect(Object.keys(blank.body.fields)).toEqual(['name']);
+    expect(
+      (await call('POST', '/api/auth/sign-out-everywhere', { token })).status,
+    ).toBe(204);
+    for (const cookie of [here, elsewhere])
+      expect((await call('POST', '/api/auth/refresh', { cookie })).status).toBe(
+        401,
+      );
+  });
+
   it('answers bad input with 4xx and field messages, never 500', async () => {
     const cases: [
       string,
