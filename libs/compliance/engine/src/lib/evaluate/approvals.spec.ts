@@ -1,5 +1,5 @@
 import { evaluate } from './evaluate';
-import { credit, rules, testSource, transcript, version } from '../testing/fixtures';
+import { credit, req, rules, testSource, transcript, version } from '../testing/fixtures';
 
 describe('approvals', () => {
   const refusesNasw = version({ approvals: { refused: ['NASW'], source: testSource } });
@@ -9,6 +9,30 @@ describe('approvals', () => {
     const e = evaluate(rules(refusesNasw), transcript([credit(5, { id: 'n', approvals: [{ body: 'nasw' }] })]));
     expect(e.totals.countedHours).toBe(0);
     expect(e.excluded).toEqual([expect.objectContaining({ creditId: 'n', reason: 'approval-not-accepted', hours: 5 })]);
+  });
+
+  it('tells a credit outside the cycle that it is outside, whatever its approval', () => {
+    const e = evaluate(
+      rules(listsAccepted),
+      transcript([credit(2, { id: 'old', completedOn: '2010-05-01' }), credit(2, { id: 'late', completedOn: '2027-02-01', approvals: [{ body: 'NASW' }] }), credit(2, { id: 'now' })]),
+    );
+    expect(e.excluded.map((x) => [x.creditId, x.reason])).toEqual([
+      ['late', 'outside-cycle'],
+      ['now', 'approval-not-accepted'],
+      ['old', 'outside-cycle'],
+    ]);
+  });
+
+  it('a credit before the cycle serves once-per-career only with an accepted approval', () => {
+    const v = version({
+      approvals: { accepted: ['ACE'], source: testSource },
+      requirements: [req('topic:ethics', 6, { topics: ['ethics'] }, { frequency: { kind: 'once-per-career' } })],
+    });
+    const old = (approvals: { body: string }[]) => transcript([credit(6, { id: 'old', topics: ['ethics'], completedOn: '2019-03-01', approvals })]);
+    expect(evaluate(rules(v), old([{ body: 'ACE' }])).requirements[1]).toMatchObject({ met: true, countedHours: 6 });
+    const refused = evaluate(rules(v), old([{ body: 'NASW' }]));
+    expect(refused.requirements[1]).toMatchObject({ met: false, countedHours: 0 });
+    expect(refused.excluded).toEqual([expect.objectContaining({ creditId: 'old', reason: 'outside-cycle', detail: 'Completed outside the renewal cycle' })]);
   });
 
   it('accepts a credit when one of its approvals is accepted', () => {

@@ -368,13 +368,14 @@ export function intakeCredits(compiled: CompiledRuleSet, credits: readonly Credi
     let s = IN_CYCLE;
     const id = credit.id;
     // Sorted by id: a duplicate directly follows the first credit with its id.
+    // Outside the cycle comes before the approval: a 2010 course in a 2024–2026 cycle is told it is
+    // too old, not that its approval is unknown. Only an accepted one may serve once-per-career.
     if (id === previousId) s = DUPLICATE;
-    else if (rawAccepted[i] === 0) s = NOT_ACCEPTED;
     else if (day > end) s = OUTSIDE_CYCLE;
     else if (day < start) {
       s = OUTSIDE_CYCLE;
-      if (careerReqs !== 0 && ((l0 > 0 && (req & m[0] & careerReqs) !== 0) || (l1 > 0 && (req & m[1] & careerReqs) !== 0) || (l2 > 0 && (req & m[2] & careerReqs) !== 0))) s = CAREER_ONLY;
-    }
+      if (careerReqs !== 0 && rawAccepted[i] !== 0 && ((l0 > 0 && (req & m[0] & careerReqs) !== 0) || (l1 > 0 && (req & m[1] & careerReqs) !== 0) || (l2 > 0 && (req & m[2] & careerReqs) !== 0))) s = CAREER_ONLY;
+    } else if (rawAccepted[i] === 0) s = NOT_ACCEPTED;
     status[k] = s;
     previousId = id;
   }
