@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AccountErasure, AppError } from '@mezzo/api-core';
 import {
   CertificatesRepository,
@@ -7,12 +6,10 @@ import {
   LicensesRepository,
   OrganizationInvitationsRepository,
   OrganizationsRepository,
-  UserEntity,
   UsersRepository,
   UserSettingsRepository,
 } from '@mezzo/api-data-access';
 import type { AccountExportDto, UserDto } from '@mezzo/shared-contracts';
-import type { DataSource } from 'typeorm';
 import { verifyPassword } from './secrets';
 import { toUserDto } from './user.mapper';
 
@@ -28,16 +25,12 @@ export class AccountService {
     private readonly settings: UserSettingsRepository,
     private readonly certificates: CertificatesRepository,
     private readonly erasure: AccountErasure,
-    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   /** The name shown in the app and printed as "Licensee" on audit packets from now on. */
   async rename(userId: string, name: string): Promise<UserDto> {
-    // UsersRepository (data-access) has no setter for the name yet: one UPDATE of the users row.
-    const { affected } = await this.db
-      .getRepository(UserEntity)
-      .update({ id: userId }, { name });
-    if (!affected) throw AppError.notFound('Account');
+    if (!(await this.users.updateName(userId, name)))
+      throw AppError.notFound('Account');
     const user = await this.requireUser(userId);
     return toUserDto(user, await this.organizations.membershipsOf(userId));
   }

@@ -49,6 +49,12 @@ export class UsersRepository {
     await this.users.update({ id }, { passwordHash });
   }
 
+  /** Sets the name; false when no such user. */
+  async updateName(id: string, name: string): Promise<boolean> {
+    const { affected } = await this.users.update({ id }, { name });
+    return (affected ?? 0) > 0;
+  }
+
   /** Deletes the account; every row the user owns goes with it (ON DELETE CASCADE). */
   async delete(id: string): Promise<void> {
     await this.users.delete({ id });
