@@ -11,3 +11,4 @@ export { escapeHtml } from './lib/templates/escape-html';
 export type { RenderedEmail } from './lib/templates/rendered-email';
 export { organizationInvitationEmail } from './lib/templates/organization-invitation.template';
 export type { OrganizationInvitationEmailInput } from './lib/templates/organization-invitation.template';
+export { assertWebUrl } from './lib/templates/web-url';

@@ -1,4 +1,8 @@
-import { escapeHtml, type RenderedEmail } from '@mezzo/api-notifications';
+import {
+  assertWebUrl,
+  escapeHtml,
+  type RenderedEmail,
+} from '@mezzo/api-notifications';
 
 export interface PasswordChangedEmailInput {
   name: string;
@@ -17,6 +21,7 @@ export function passwordChangedEmail({
   how,
   forgotUrl,
 }: PasswordChangedEmailInput): RenderedEmail {
+  assertWebUrl(forgotUrl, 'forgotUrl');
   const greetingName = name.trim() || 'there';
   const what =
     how === 'reset'

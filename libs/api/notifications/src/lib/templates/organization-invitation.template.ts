@@ -1,5 +1,6 @@
 import { escapeHtml } from './escape-html';
 import { RenderedEmail } from './rendered-email';
+import { assertWebUrl } from './web-url';
 
 export interface OrganizationInvitationEmailInput {
   organizationName: string;
@@ -31,7 +32,7 @@ export function organizationInvitationEmail({
   email,
   expiresInDays,
 }: OrganizationInvitationEmailInput): RenderedEmail {
-  assertWebUrl(invitationUrl);
+  assertWebUrl(invitationUrl, 'invitationUrl');
   if (!Number.isInteger(expiresInDays) || expiresInDays <= 0) {
     throw new RangeError(
       `expiresInDays must be a positive whole number, got ${expiresInDays}`,
@@ -78,19 +79,4 @@ export function organizationInvitationEmail({
 `;
 
   return { subject, text, html };
-}
-
-function assertWebUrl(value: string): void {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new TypeError('invitationUrl must be an absolute URL');
-  }
-  // Anything else (javascript:, data:) in a link we send would be an injection.
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(
-      `invitationUrl must be an http(s) URL, got ${url.protocol}`,
-    );
-  }
 }

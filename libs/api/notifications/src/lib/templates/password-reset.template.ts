@@ -1,5 +1,6 @@
 import { escapeHtml } from './escape-html';
 import { RenderedEmail } from './rendered-email';
+import { assertWebUrl } from './web-url';
 
 export interface PasswordResetEmailInput {
   /** The account holder's name as they gave it; empty falls back to a neutral greeting. */
@@ -14,7 +15,7 @@ export function passwordResetEmail({
   resetUrl,
   expiresInMinutes,
 }: PasswordResetEmailInput): RenderedEmail {
-  assertWebUrl(resetUrl);
+  assertWebUrl(resetUrl, 'resetUrl');
   if (!Number.isInteger(expiresInMinutes) || expiresInMinutes <= 0) {
     throw new RangeError(
       `expiresInMinutes must be a positive whole number, got ${expiresInMinutes}`,
@@ -57,19 +58,6 @@ export function passwordResetEmail({
 `;
 
   return { subject, text, html };
-}
-
-function assertWebUrl(value: string): void {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new TypeError('resetUrl must be an absolute URL');
-  }
-  // Anything else (javascript:, data:) in a link we send would be an injection, not a reset page.
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`resetUrl must be an http(s) URL, got ${url.protocol}`);
-  }
 }
 
 function formatDuration(minutes: number): string {
