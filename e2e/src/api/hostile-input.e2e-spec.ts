@@ -135,6 +135,61 @@ describe('hostile input', () => {
     expect(after.body).toEqual(before.body);
   });
 
+  it('answers a charset or encoding it cannot read with 415, and a body that will not inflate with 400', async () => {
+    for (const type of [
+      'application/json; charset=latin1',
+      'application/json; charset=bogus',
+    ]) {
+      const res = await send('PATCH', '/api/me/settings', '{}', type);
+      expect(res.status).toBe(415);
+      expect(res.body).toMatchObject({ code: 'unsupported_media_type' });
+    }
+    const encoded = async (encoding: string) => {
+      const res = await fetch(`${baseUrl()}/api/me/settings`, {
+        method: 'PATCH',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'Content-Encoding': encoding,
+        },
+        body: '{"advocacyFloorPercent":20}',
+      });
+      return { status: res.status, body: (await res.json()) as object };
+    };
+    expect(await encoded('foo')).toMatchObject({
+      status: 415,
+      body: { code: 'unsupported_media_type' },
+    });
+    expect(await encoded('gzip')).toMatchObject({
+      status: 400,
+      body: { code: 'invalid_json' },
+    });
+  });
+
+  it('takes multipart only on the upload routes, and only multipart there', async () => {
+    const form = new FormData();
+    form.append('advocacyFloorPercent', '33');
+    const onJson = await fetch(`${baseUrl()}/api/me/settings`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(onJson.status).toBe(415);
+    const onUpload = await send(
+      'POST',
+      '/api/certificates/prefill',
+      '{"file":"x"}',
+      'application/json',
+    );
+    expect(onUpload).toMatchObject({
+      status: 415,
+      body: {
+        code: 'unsupported_media_type',
+        message: 'Send the file as multipart/form-data',
+      },
+    });
+  });
+
   it('still takes a JSON body with a charset, and requests without a body', async () => {
     const res = await send(
       'POST',

@@ -31,6 +31,13 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   // before Nest's, so malformed bodies get a stable error code; then the checks every field needs
   // (no NUL characters or lone surrogates, no absurd nesting) before any validator runs.
   app.use(requireJsonOrMultipart);
+  // A transcript carries a whole credit log (about 230 bytes a credit): what the export gives for
+  // a long career must import again. Parsed here first, so the 1 MB parser below skips it.
+  app.use(
+    '/api/licenses/:id/transcript',
+    express.json({ limit: '10mb' }),
+    mapBodyParserErrors,
+  );
   app.use(express.json({ limit: '1mb' }), mapBodyParserErrors);
   app.use(checkParsedInput);
   app.use(cookieParser(config.auth.cookieSecret));
@@ -79,7 +86,10 @@ function mapBodyParserErrors(
   _res: Response,
   next: NextFunction,
 ): void {
-  const type = (err as { type?: string } | null)?.type;
+  // Ours already (the input guard's 415): passed on as it is.
+  if (err instanceof AppError) return next(err);
+  const e = err as { type?: string; status?: number; message?: string } | null;
+  const type = e?.type;
   if (type === 'entity.parse.failed')
     return next(
       new AppError(400, 'invalid_json', 'The request body is not valid JSON'),
@@ -87,6 +97,20 @@ function mapBodyParserErrors(
   if (type === 'entity.too.large')
     return next(
       new AppError(413, 'payload_too_large', 'The request body is too large'),
+    );
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported')
+    return next(
+      new AppError(
+        415,
+        'unsupported_media_type',
+        'Send the request body as UTF-8 JSON, uncompressed or gzip/deflate',
+      ),
+    );
+  // Any other refusal of the body parser (a body that does not inflate, a length that does not
+  // match): the request could not be read, which is the client's to fix, not a 500.
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)
+    return next(
+      new AppError(400, 'invalid_json', 'The request body could not be read'),
     );
   next(err);
 }

@@ -68,29 +68,33 @@ function hasBody(req: Request): boolean {
   );
 }
 
+/** The routes that take a file upload (multipart/form-data): a credit's certificates and the PDF prefill. */
+export const UPLOAD_ROUTES =
+  /^\/api\/(credits\/[^/]+\/certificates|certificates\/prefill)\/?$/;
+
 /**
- * Before the body parsers: a body must be JSON, or multipart for uploads. A form-encoded or text
- * body used to be ignored (a settings change answered 200 and changed nothing) or misread.
+ * Before the body parsers: a body must be JSON, or multipart on an upload route. A form-encoded,
+ * text or multipart body elsewhere used to be ignored (a settings change answered 200 and changed
+ * nothing) or misread.
  */
 export function requireJsonOrMultipart(
   req: Request,
   _res: Response,
   next: NextFunction,
 ): void {
-  if (
-    req.path.startsWith('/api') &&
-    hasBody(req) &&
-    !req.is(['application/json', 'multipart/form-data'])
-  ) {
-    return next(
-      new AppError(
-        415,
-        'unsupported_media_type',
-        'Send the request body as application/json (or multipart/form-data to upload a file)',
-      ),
-    );
-  }
-  next();
+  if (!req.path.startsWith('/api') || !hasBody(req)) return next();
+  const upload = UPLOAD_ROUTES.test(req.path);
+  if (req.is(upload ? ['multipart/form-data'] : ['application/json']))
+    return next();
+  next(
+    new AppError(
+      415,
+      'unsupported_media_type',
+      upload
+        ? 'Send the file as multipart/form-data'
+        : 'Send the request body as application/json',
+    ),
+  );
 }
 
 /** After the JSON parser: the depth and text checks above, on the body and the query string. */
