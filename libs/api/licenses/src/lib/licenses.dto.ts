@@ -8,6 +8,7 @@ import {
 import { Transform } from 'class-transformer';
 import {
   ArrayUnique,
+  IsBoolean,
   IsArray,
   IsDefined,
   IsIn,
@@ -23,6 +24,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import {
+  queryBoolean,
   trimString,
   upperString,
   todayIso,
@@ -170,7 +172,8 @@ export class UpdateLicenseDto
 export class ListLicensesQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => value === 'true' || value === true)
+  @Transform(queryBoolean)
+  @IsBoolean({ message: 'includeRetired must be true or false' })
   includeRetired = false;
 }
 

@@ -42,7 +42,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
 
   beforeAll(async () => {
     t = await createTestApp([AuthModule, LicensesModule, CreditsModule]);
-    for (const who of ['cam', 'dee', 'nm', 'twin', 'tom', 'fuzz', 'rei'])
+    for (const who of ['cam', 'dee', 'nm', 'twin', 'tom', 'fuzz', 'rei', 'big'])
       token[who] = await registerUser(t, who);
   });
   afterAll(() => t.close());
@@ -419,6 +419,13 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
           .expect(200)
       ).body,
     ).toHaveLength(1);
+    const garbage = await request(t.server)
+      .get('/api/licenses?includeRetired=yes')
+      .set(as('dee'))
+      .expect(400);
+    expect(garbage.body.fields).toEqual({
+      includeRetired: ['includeRetired must be true or false'],
+    });
   });
 
   it("answers 404 for another user's license", async () => {
@@ -777,6 +784,21 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       .send({ ...transcript, jurisdiction: 'NY' })
       .expect(400);
     expect(Object.keys(other.body.fields)).toEqual(['jurisdiction']);
+    const otherType = await request(t.server)
+      .post(`/api/licenses/${lic.id}/transcript`)
+      .set(eve)
+      .send({ ...transcript, licenseType: 'LSW' })
+      .expect(400);
+    expect(Object.keys(otherType.body.fields)).toEqual(['licenseType']);
+    // Keys named like built-in properties are unknown fields like any other (they were a 500).
+    for (const key of ['constructor', 'toString', 'hasOwnProperty']) {
+      const odd = await request(t.server)
+        .post(`/api/licenses/${lic.id}/transcript`)
+        .set(eve)
+        .send({ [key]: 1, ...transcript })
+        .expect(400);
+      expect(Object.keys(odd.body.fields)).toEqual([key]);
+    }
     const notAnObject = await request(t.server)
       .post(`/api/licenses/${lic.id}/transcript`)
       .set(eve)
@@ -788,6 +810,66 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       .set(as('cam'))
       .expect(404);
   });
+
+  it('imports a long career in one file, and the same file sent four times at once adds it once', async () => {
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('big'))
+        .send({ ...njLcsw, number: 'IMPORT-BIG' })
+        .expect(201)
+    ).body;
+    const credit = (i: number) => ({
+      id: `c${i}`,
+      title: `A long-career course with a long enough title, number ${i}`,
+      provider: 'A provider with a long name, Inc.',
+      completedOn: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
+      hours: 1 + (i % 4),
+      format: 'live-online',
+      topics: ['ethics'],
+      practice: { clinical: 0, macro: 0, general: 1 + (i % 4) },
+      approvals: [{ body: 'ACE', number: `${1000 + i}` }],
+    });
+    // Over the 1 MB every other body may carry: what an export of ~5,000 credits weighs.
+    const big = {
+      jurisdiction: 'NJ',
+      licenseType: 'LCSW',
+      credits: Array.from({ length: 5000 }, (_, i) => credit(i)),
+    };
+    expect(JSON.stringify(big).length).toBeGreaterThan(1024 * 1024);
+    const first = await request(t.server)
+      .post(`/api/licenses/${lic.id}/transcript`)
+      .set(as('big'))
+      .send(big)
+      .expect(200);
+    expect(first.body).toEqual({ created: 5000, skipped: 0 });
+
+    const small = {
+      jurisdiction: 'NJ',
+      licenseType: 'LCSW',
+      credits: Array.from({ length: 40 }, (_, i) => ({
+        ...credit(i),
+        title: `Sent four times at once ${i}`,
+      })),
+    };
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        request(t.server)
+          .post(`/api/licenses/${lic.id}/transcript`)
+          .set(as('big'))
+          .send(small)
+          .expect(200),
+      ),
+    );
+    expect(
+      answers.reduce((sum, a) => sum + (a.body.created as number), 0),
+    ).toBe(40);
+    const page = await request(t.server)
+      .get('/api/credits?pageSize=1')
+      .set(as('big'))
+      .expect(200);
+    expect(page.body.total).toBe(5040);
+  }, 120_000);
 
   it('imports only credits POST /credits would log, naming every problem at once and writing nothing', async () => {
     const lic = (

@@ -71,7 +71,8 @@ export class TranscriptService {
     if (!license) throw AppError.notFound('License');
     const checked = validateTranscript(body);
     if (!checked.ok) {
-      const fields: Record<string, string[]> = {};
+      // No prototype: a field named "constructor" or "toString" is a key like any other.
+      const fields: Record<string, string[]> = Object.create(null);
       for (const e of checked.errors)
         (fields[fieldPath(e.path)] ??= []).push(e.message);
       throw AppError.validation(
@@ -80,12 +81,15 @@ export class TranscriptService {
       );
     }
     const transcript = checked.transcript;
+    const otherJurisdiction =
+      transcript.jurisdiction.toUpperCase() !== license.jurisdiction;
     if (
-      transcript.jurisdiction.toUpperCase() !== license.jurisdiction ||
+      otherJurisdiction ||
       transcript.licenseType.toUpperCase() !== license.licenseType.toUpperCase()
     ) {
+      // Named on the field that differs (the jurisdiction when both do).
       throw AppError.validation({
-        jurisdiction: [
+        [otherJurisdiction ? 'jurisdiction' : 'licenseType']: [
           `this transcript is for ${transcript.jurisdiction} ${transcript.licenseType}, the license is ${license.jurisdiction} ${license.licenseType}`,
         ],
       });
@@ -107,25 +111,17 @@ export class TranscriptService {
         problems,
         'Some credits of the transcript cannot be logged',
       );
-    const existing = new Set((await this.credits.live(userId)).map(identity));
-    const fresh: CreditFields[] = [];
-    for (const c of valid) {
-      const fields = toFields(c);
-      const key = identity(fields);
-      if (existing.has(key)) continue;
-      existing.add(key);
-      fresh.push(fields);
-    }
+    const fresh = valid.map(toFields);
     const user = await this.users.findById(userId);
-    if (fresh.length)
-      await this.credits.createMany(userId, fresh, {
-        id: userId,
-        name: user?.name ?? 'unknown',
-      });
-    return {
-      created: fresh.length,
-      skipped: valid.length - fresh.length,
-    };
+    const created = fresh.length
+      ? await this.credits.createManyUnlessPresent(
+          userId,
+          fresh,
+          { id: userId, name: user?.name ?? 'unknown' },
+          identity,
+        )
+      : 0;
+    return { created, skipped: valid.length - created };
   }
 }
 

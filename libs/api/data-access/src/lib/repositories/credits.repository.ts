@@ -129,6 +129,43 @@ export class CreditsRepository {
   }
 
   /**
+   * Adds the credits of `list` whose `keyOf` matches no live credit of the user (nor an earlier one
+   * of the list), in one transaction, and returns how many it added. A per-user advisory lock holds
+   * the check and the inserts together: the same file sent twice at once adds its credits once.
+   */
+  createManyUnlessPresent(
+    userId: string,
+    list: CreditFields[],
+    actor: Actor,
+    keyOf: (
+      c: Pick<CreditFields, 'title' | 'completedOn' | 'hours' | 'provider'>,
+    ) => string,
+  ): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(
+        `SELECT pg_advisory_xact_lock(hashtext('credits:import'), hashtext($1))`,
+        [userId],
+      );
+      const live = await tx
+        .getRepository(CreditEntity)
+        .find({ where: { userId, deletedAt: IsNull() } });
+      const seen = new Set(live.map(keyOf));
+      let added = 0;
+      for (const fields of list) {
+        const key = keyOf(fields);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const credit = await tx.save(
+          tx.create(CreditEntity, { ...fields, userId, deletedAt: null }),
+        );
+        await this.record(tx, credit, 'created', actor);
+        added += 1;
+      }
+      return added;
+    });
+  }
+
+  /**
    * Changes the credit only if it is still at `expectedVersion`; returns the new state, or null when
    * the version was stale (or the credit is not the user's).
    */
