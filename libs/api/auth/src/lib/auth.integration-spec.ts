@@ -86,6 +86,13 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
     expect(bad.body.code).toBe('invalid_json');
   });
 
+  it('refuses an address the mailer could not write to (quoted, with spaces) at sign-up', async () => {
+    const res = await register('"a b"@example.org').expect(400);
+    expect(res.body.fields).toEqual({
+      email: ['email must be a plain address such as name@example.org'],
+    });
+  });
+
   it('refuses a second account with the same email (409 email_taken)', async () => {
     await register('dup@example.org').expect(201);
     const res = await register('DUP@example.org').expect(409);
@@ -364,6 +371,17 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
     expect(await refused({ name: ['Al'] }, 'name')).toContain(
       'name must be a string',
     );
+    // A name has letters, and no control characters or bidi overrides that disguise text.
+    for (const name of ['\u0007', '\u200b\u200b', '12345', 'Ann\u202Eevil'])
+      expect(await refused({ name }, 'name')).toEqual([
+        'name must contain letters and no control characters',
+      ]);
+    for (const name of ['Zoë Ñúñez', 'Nguyễn Thị Hương', 'میلاد\u200cپور'])
+      await request(t.server)
+        .patch('/api/me')
+        .set(auth)
+        .send({ name })
+        .expect(200);
     await refused({ name: 'Fine Name', email: 'new@example.org' }, 'email');
     await refused(
       { name: 'Fine Name', isPlatformAdmin: true },

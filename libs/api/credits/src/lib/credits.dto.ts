@@ -31,7 +31,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { trimString, ISO_DATE_PATTERN } from '@mezzo/api-core';
+import { queryBoolean, trimString, ISO_DATE_PATTERN } from '@mezzo/api-core';
 
 /** The largest `integer` PostgreSQL holds (the version column); beyond it the query fails, not the check. */
 const MAX_INT4 = 2147483647;
@@ -217,7 +217,7 @@ export class CreditsPageQueryDto {
     description: 'true = the deleted (restorable) credits',
   })
   @IsOptional()
-  @Transform(({ value }) => value === 'true' || value === true)
-  @IsBoolean()
+  @Transform(queryBoolean)
+  @IsBoolean({ message: 'deleted must be true or false' })
   deleted = false;
 }

@@ -270,6 +270,18 @@ describe('credit log (HTTP, PostgreSQL)', () => {
     expect(deleted.body.items.map((c: { id: string }) => c.id)).toContain(
       created.id,
     );
+    // Neither true nor false: refused, not silently read as false.
+    const garbage = await request(t.server)
+      .get('/api/credits?deleted=garbage')
+      .set(as('ana'))
+      .expect(400);
+    expect(garbage.body.fields).toEqual({
+      deleted: ['deleted must be true or false'],
+    });
+    await request(t.server)
+      .get('/api/credits?deleted=false')
+      .set(as('ana'))
+      .expect(200);
     await request(t.server)
       .patch(`/api/credits/${created.id}`)
       .set(as('ana'))

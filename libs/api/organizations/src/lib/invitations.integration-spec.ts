@@ -303,5 +303,12 @@ describe('invitations to organisations (HTTP, PostgreSQL, SMTP)', () => {
     expect(t.smtp.messages.length).toBe(before);
     const bad = await invite('owner', 'not an email', 'boss').expect(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['email', 'role']);
+    // Valid by RFC 5322 but not a plain address: the mailer would never deliver the invitation.
+    const quoted = await invite('owner', '"a b"@example.org', 'member').expect(
+      400,
+    );
+    expect(quoted.body.fields).toEqual({
+      email: ['email must be a plain address such as name@example.org'],
+    });
   });
 });

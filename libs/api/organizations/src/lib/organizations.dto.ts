@@ -16,11 +16,12 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
-import { trimString } from '@mezzo/api-core';
+import { PLAIN_EMAIL, PLAIN_EMAIL_MESSAGE, trimString } from '@mezzo/api-core';
 
 const KINDS: OrganizationKind[] = ['provider', 'association'];
 const ROLES: MembershipRole[] = ['owner', 'admin', 'member'];
@@ -42,6 +43,7 @@ export class InviteMemberDto implements InviteMemberRequest {
   @ApiProperty({ example: 'sam@example.org' })
   @Transform(trimString)
   @IsEmail({}, { message: 'email must be a valid email address' })
+  @Matches(PLAIN_EMAIL, { message: PLAIN_EMAIL_MESSAGE })
   @MaxLength(254, { message: 'email must be at most 254 characters' })
   email!: string;
 

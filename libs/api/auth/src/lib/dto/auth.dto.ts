@@ -15,10 +15,11 @@ import {
   IsEmail,
   IsNotEmpty,
   IsString,
+  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { trimString } from '@mezzo/api-core';
+import { PLAIN_EMAIL, PLAIN_EMAIL_MESSAGE, trimString } from '@mezzo/api-core';
 
 const PASSWORD_RULE = `must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`;
 const NAME_MAX_LENGTH = 120;
@@ -31,6 +32,10 @@ function PersonName(): PropertyDecorator {
     IsString(),
     IsNotEmpty({ message: 'name is required' }),
     MaxLength(NAME_MAX_LENGTH),
+    // A name has letters; control characters and bidi overrides (used to disguise text) it has not.
+    Matches(/^(?=.*\p{L})[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u, {
+      message: 'name must contain letters and no control characters',
+    }),
   );
 }
 
@@ -41,6 +46,7 @@ export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'alex@example.org' })
   @Transform(trimString)
   @IsEmail({}, { message: 'email must be a valid email address' })
+  @Matches(PLAIN_EMAIL, { message: PLAIN_EMAIL_MESSAGE })
   @MaxLength(254)
   email!: string;
 

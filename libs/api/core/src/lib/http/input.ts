@@ -1,6 +1,15 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { AppError } from '../errors/app-error';
 
+/**
+ * An email address the mailer can send to: one plain `local@domain`, no quotes, spaces, brackets or
+ * lists. `IsEmail` also accepts RFC forms such as `"a b"@example.org`, which the mailer refuses, so
+ * an account or invitation at such an address would never get its mail.
+ */
+export const PLAIN_EMAIL = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+$/;
+export const PLAIN_EMAIL_MESSAGE =
+  'email must be a plain address such as name@example.org';
+
 /** Calendar dates travel as `YYYY-MM-DD`. */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -9,6 +18,13 @@ export const trimString = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 export const upperString = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
+
+/**
+ * class-transformer helper for a boolean query parameter: `true`/`false` become booleans, anything
+ * else is left for `IsBoolean` to refuse (`?deleted=garbage` used to read as false, silently).
+ */
+export const queryBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 /** True for a date that exists on the calendar (`2025-02-30` does not). */
 export function isRealDate(value: string): boolean {

@@ -114,6 +114,8 @@ describe('notification settings and the calendar feed (HTTP, PostgreSQL)', () =>
     [{ advocacyFloorPercent: 100.5 }, 'advocacyFloorPercent', /at most 100/],
     [{ advocacyFloorPercent: -1 }, 'advocacyFloorPercent', /at least 0/],
     [{ advocacyFloorPercent: 12.345 }, 'advocacyFloorPercent', /2 decimals/],
+    // Exponent forms made class-validator's decimal check throw (500).
+    [{ advocacyFloorPercent: 1e-7 }, 'advocacyFloorPercent', /2 decimals/],
     [{ advocacyFloorPercent: '10' }, 'advocacyFloorPercent', /number/],
     [
       { reminders: { deadlines: 'yes' } },

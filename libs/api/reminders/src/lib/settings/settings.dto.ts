@@ -4,14 +4,30 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDefined,
-  IsNumber,
   IsObject,
   IsOptional,
   Max,
   Min,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+
+/**
+ * A finite number with at most two decimals. class-validator's `IsNumber({ maxDecimalPlaces })`
+ * reads the decimals from the number's text and throws on exponent forms such as 1e-7 (a 500).
+ */
+const TwoDecimals = (message: string) =>
+  ValidateBy({
+    name: 'twoDecimals',
+    validator: {
+      validate: (v: unknown) =>
+        typeof v === 'number' &&
+        Number.isFinite(v) &&
+        Math.abs(Math.round(v * 100) - v * 100) < 1e-6,
+      defaultMessage: () => message,
+    },
+  });
 
 /** May be left out (unchanged), but not null: `IsOptional` would let null through to the database. */
 const IfSent = () => ValidateIf((_o, v: unknown) => v !== undefined);
@@ -38,12 +54,8 @@ export class UpdateSettingsDto implements UpdateSettingsRequest {
   })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
-  @IsNumber(
-    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    {
-      message:
-        'advocacyFloorPercent must be a number with at most 2 decimals, or null',
-    },
+  @TwoDecimals(
+    'advocacyFloorPercent must be a number with at most 2 decimals, or null',
   )
   @Min(0, { message: 'advocacyFloorPercent must be at least 0' })
   @Max(100, { message: 'advocacyFloorPercent must be at most 100' })
