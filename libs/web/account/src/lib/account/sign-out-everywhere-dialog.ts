@@ -18,15 +18,16 @@ import { MatDialogModule } from '@angular/material/dialog';
       </p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false">
-        Stay signed in
-      </button>
+      <!-- Focus starts on the safe choice: Enter twice must not retire or sign out. -->
       <button
-        mat-flat-button
+        mat-button
         type="button"
-        [mat-dialog-close]="true"
+        [mat-dialog-close]="false"
         cdkFocusInitial
       >
+        Stay signed in
+      </button>
+      <button mat-flat-button type="button" [mat-dialog-close]="true">
         Sign out everywhere
       </button>
     </mat-dialog-actions>

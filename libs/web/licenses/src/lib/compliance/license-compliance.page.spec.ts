@@ -4,7 +4,7 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import type { Evaluation, Source } from '@mezzo/compliance-engine';
 import type { ComplianceDto } from '@mezzo/shared-contracts';
 import { LICENSES_PATH } from '../data/licenses.api';
@@ -244,6 +244,51 @@ describe('LicenseCompliancePage', () => {
       'In progress',
     );
     expect(text()).toContain('648 days left');
+    expect(document.activeElement).toBe(el.querySelector('h1'));
+  });
+
+  it('undoes a retirement from the snackbar after the page has been left for the list', async () => {
+    const router = TestBed.inject(Router);
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(compliance);
+    await fixture.whenStable();
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.includes('Retire license'))!
+      .click();
+    await fixture.whenStable();
+    const confirm = Array.from(
+      document.querySelectorAll<HTMLButtonElement>(
+        'mat-dialog-container button',
+      ),
+    ).find((b) => b.textContent?.includes('Retire license'));
+    confirm!.click();
+    // The dialog closes after its exit animation (a timer in jsdom).
+    let retire = backend.match(`${LICENSES_PATH}/lic-1/retire`);
+    for (let i = 0; i < 50 && retire.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      await fixture.whenStable();
+      retire = backend.match(`${LICENSES_PATH}/lic-1/retire`);
+    }
+    expect(retire).toHaveLength(1);
+    retire[0].flush({
+      ...compliance.license,
+      retiredAt: '2026-11-22T10:00:00Z',
+    });
+    await fixture.whenStable();
+    // The page goes away (the list replaces it) before anyone presses Undo.
+    fixture.destroy();
+    const undo = Array.from(
+      document.querySelectorAll<HTMLButtonElement>(
+        '.mat-mdc-snack-bar-container button',
+      ),
+    ).find((b) => b.textContent?.includes('Undo'));
+    expect(undo).toBeDefined();
+    undo!.click();
+    const back = backend.expectOne(`${LICENSES_PATH}/lic-1/reinstate`);
+    expect(back.request.method).toBe('POST');
+    back.flush({ ...compliance.license, version: 3 });
+    expect(navigate).toHaveBeenCalledWith(['/licenses', 'lic-1']);
   });
 
   it('says a missing license may be deleted, with no pointless Try again', async () => {

@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  ElementRef,
   computed,
   inject,
   input,
@@ -70,6 +71,7 @@ export class LicenseCompliancePage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   readonly id = input.required<string>();
 
@@ -139,6 +141,8 @@ export class LicenseCompliancePage {
             duration: 4000,
           });
           this.compliance.reload();
+          // The pressed button gives way to Retire: keep the keyboard on the page, at its heading.
+          this.host.nativeElement.querySelector<HTMLElement>('h1')?.focus();
         },
         error: (err: unknown) => {
           this.retiring.set(false);
@@ -159,7 +163,8 @@ export class LicenseCompliancePage {
     this.dialog
       .open<RetireDialog, RetireDialogData, boolean>(RetireDialog, {
         data,
-        maxWidth: '480px',
+        // A margin on a phone too: maxWidth replaces Material's 80vw.
+        maxWidth: 'min(480px, calc(100vw - 32px))',
       })
       .afterClosed()
       .pipe(
@@ -174,13 +179,12 @@ export class LicenseCompliancePage {
         next: () => {
           this.retiring.set(false);
           const title = this.title();
+          // Not tied to this page: it is left at once for the list, and Undo is pressed there.
+          // onAction completes when the snackbar closes, so nothing outlives it.
           this.snackBar
             .open(`${title} retired.`, 'Undo', { duration: 8000 })
             .onAction()
-            .pipe(
-              switchMap(() => this.api.reinstate(d.license.id)),
-              takeUntilDestroyed(this.destroyRef),
-            )
+            .pipe(switchMap(() => this.api.reinstate(d.license.id)))
             .subscribe({
               next: () => {
                 this.snackBar.open(`${title} is tracked again.`, undefined, {

@@ -21,15 +21,16 @@ export interface RetireDialogData {
       </p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false">
-        Keep it
-      </button>
+      <!-- Focus starts on the safe choice: Enter twice must not retire or sign out. -->
       <button
-        mat-flat-button
+        mat-button
         type="button"
-        [mat-dialog-close]="true"
+        [mat-dialog-close]="false"
         cdkFocusInitial
       >
+        Keep it
+      </button>
+      <button mat-flat-button type="button" [mat-dialog-close]="true">
         Retire license
       </button>
     </mat-dialog-actions>
