@@ -4,7 +4,7 @@ import {
   HttpTestingController,
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { SessionResponse } from '@mezzo/shared-contracts';
@@ -29,6 +29,16 @@ const session: SessionResponse = {
 class PageA {}
 @Component({ template: '<h1>Page B</h1>' })
 class PageB {}
+/** A page whose heading arrives with its data, after the navigation has ended. */
+@Component({
+  template: '@if (loaded()) { <h1>Page C</h1> } @else { <p>Loading</p> }',
+})
+class PageC {
+  readonly loaded = signal(false);
+  constructor() {
+    setTimeout(() => this.loaded.set(true), 30);
+  }
+}
 
 describe('ShellLayout', () => {
   const phone = new BehaviorSubject<BreakpointState>({
@@ -44,6 +54,7 @@ describe('ShellLayout', () => {
         provideRouter([
           { path: 'a', component: PageA },
           { path: 'b', component: PageB },
+          { path: 'c', component: PageC },
         ]),
         provideHttpClient(),
         provideHttpClientTesting(),
@@ -72,6 +83,14 @@ describe('ShellLayout', () => {
     expect(h1?.textContent).toBe('Page B');
     expect(document.activeElement).toBe(h1);
     expect(h1?.getAttribute('tabindex')).toBe('-1');
+
+    // A heading that renders once the page's data has come gets the focus then.
+    await router.navigateByUrl('/c');
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(el.querySelector('main'));
+    await new Promise((r) => setTimeout(r, 60));
+    await fixture.whenStable();
+    expect(document.activeElement?.textContent).toBe('Page C');
   });
 
   it('has the landmarks, a skip link and the navigation links', async () => {

@@ -37,6 +37,11 @@ interface NavLink {
   icon: IconName;
 }
 
+function focusHeading(heading: HTMLElement): void {
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: true });
+}
+
 @Component({
   selector: 'mz-shell-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,25 +70,37 @@ export class ShellLayout {
   private readonly injector = inject(Injector);
 
   constructor() {
-    // After moving to another page (a link, a save, a delete), focus lands on the new page's
-    // heading, as a screen reader user expects, instead of on <body> where the clicked element was.
-    // Not on the first page shown: there the browser's own start (and the skip link) stand.
-    let first = true;
+    // After moving to another page (a link, a save, a delete, signing in), focus lands on the new
+    // page's heading, as a screen reader user expects, instead of on <body> where the clicked
+    // element was. Not on the app's very first page (navigation 1): there the browser's own start
+    // (and the skip link) stand.
     this.router.events
       .pipe(
-        filter((e) => e instanceof NavigationEnd),
+        filter((e): e is NavigationEnd => e instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
-      .subscribe(() => {
-        if (first) {
-          first = false;
-          return;
-        }
+      .subscribe((e) => {
+        this.stopWaiting();
+        if (e.id === 1) return;
         afterNextRender(() => this.focusPage(), { injector: this.injector });
       });
+    this.destroyRef.onDestroy(() => this.stopWaiting());
   }
 
-  /** The page's h1 when it is there (a page still loading has none yet), else the main region. */
+  /** Watches for the heading of a page still loading its data; stopped by the next navigation. */
+  private waiting: { observer: MutationObserver; timer: number } | null = null;
+
+  private stopWaiting(): void {
+    if (!this.waiting) return;
+    this.waiting.observer.disconnect();
+    clearTimeout(this.waiting.timer);
+    this.waiting = null;
+  }
+
+  /**
+   * The page's h1, or the main region while the page loads; then the h1 once it appears (within 10
+   * seconds), unless the person has moved focus on meanwhile.
+   */
   private focusPage(): void {
     const main = this.main().nativeElement;
     // A page that placed focus itself (a form on its first field) keeps it.
@@ -93,9 +110,19 @@ export class ShellLayout {
     )
       return;
     const heading = main.querySelector<HTMLElement>('h1');
-    if (heading && !heading.hasAttribute('tabindex'))
-      heading.setAttribute('tabindex', '-1');
-    (heading ?? main).focus({ preventScroll: true });
+    if (heading) return focusHeading(heading);
+    main.focus({ preventScroll: true });
+    const observer = new MutationObserver(() => {
+      const late = main.querySelector<HTMLElement>('h1');
+      if (!late) return;
+      this.stopWaiting();
+      if (document.activeElement === main) focusHeading(late);
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    this.waiting = {
+      observer,
+      timer: window.setTimeout(() => this.stopWaiting(), 10_000),
+    };
   }
 
   protected readonly user = this.auth.user;
