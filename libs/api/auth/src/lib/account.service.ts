@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AccountErasure, AppError } from '@mezzo/api-core';
 import {
   CertificatesRepository,
@@ -9,7 +9,9 @@ import {
   UsersRepository,
   UserSettingsRepository,
 } from '@mezzo/api-data-access';
+import { MailerService } from '@mezzo/api-notifications';
 import type { AccountExportDto, UserDto } from '@mezzo/shared-contracts';
+import { newOwnerEmail } from './new-owner.email';
 import { verifyPassword } from './secrets';
 import { toUserDto } from './user.mapper';
 
@@ -25,7 +27,10 @@ export class AccountService {
     private readonly settings: UserSettingsRepository,
     private readonly certificates: CertificatesRepository,
     private readonly erasure: AccountErasure,
+    private readonly mailer: MailerService,
   ) {}
+
+  private readonly logger = new Logger(AccountService.name);
 
   /** The name shown in the app and printed as "Licensee" on audit packets from now on. */
   async rename(userId: string, name: string): Promise<UserDto> {
@@ -75,8 +80,9 @@ export class AccountService {
 
   /**
    * Needs the password. An organisation the user is alone in goes with the account (with its
-   * invitations); one where they are the only owner but others are members must get another
-   * owner first, or those members would be left with nobody to run it.
+   * invitations); one where they are the only owner passes to its longest-standing admin (else
+   * member), who is told by email, so that deleting an account never dead-ends and no organisation
+   * is left without an owner.
    */
   async delete(userId: string, password: string): Promise<void> {
     const user = await this.requireUser(userId);
@@ -88,22 +94,32 @@ export class AccountService {
         { password: ['is not correct'] },
       );
     }
-    const stuck: { name: string; others: number }[] = [];
-    for (const m of await this.organizations.membershipsOf(userId)) {
-      if (m.role !== 'owner') continue;
-      if ((await this.organizations.countOwners(m.organizationId)) > 1)
-        continue;
-      const others =
-        (await this.organizations.countMembers(m.organizationId)) - 1;
-      if (others > 0) stuck.push({ name: m.organizationName, others });
-    }
-    if (stuck.length > 0) throw soleOwner(stuck);
+    const heirs = await this.organizations.handOverSoleOwnerships(userId);
     // Files outside the database go first (rows and bytes together), then the organisations the
     // user is alone in, invitations addressed to them, and the user with every row that cascades.
     await this.erasure.run(userId);
     await this.organizations.deleteWhereOnlyMember(userId);
     await this.invitations.deleteAddressedTo(user.email);
     await this.users.delete(userId);
+    for (const heir of heirs) await this.tellNewOwner(heir, user.name);
+  }
+
+  /** Best effort: the hand-over stands even when the mail cannot be sent (the failure is logged). */
+  private async tellNewOwner(
+    heir: { organizationName: string; email: string; name: string },
+    formerOwner: string,
+  ): Promise<void> {
+    try {
+      await this.mailer.send({
+        to: heir.email,
+        ...newOwnerEmail({ ...heir, formerOwner }),
+      });
+    } catch (err) {
+      this.logger.error(
+        { err: (err as Error).message },
+        'New-owner email could not be sent',
+      );
+    }
   }
 
   private async requireUser(id: string) {
@@ -111,21 +127,4 @@ export class AccountService {
     if (!user) throw AppError.notFound('Account');
     return user;
   }
-}
-
-/** Says which organisations hold the deletion up and what to do about each. */
-function soleOwner(stuck: { name: string; others: number }[]): AppError {
-  const members = (n: number) => `${n} other ${n === 1 ? 'member' : 'members'}`;
-  const list = stuck.map((o) => `${o.name} (${members(o.others)})`);
-  const what =
-    stuck.length === 1
-      ? `You are the only owner of ${stuck[0].name}, which has ${members(stuck[0].others)}. ` +
-        `Make one of them an owner of ${stuck[0].name}, or remove them, then delete your account again.`
-      : `You are the only owner of ${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}. ` +
-        'In each, make another member an owner, or remove the other members, then delete your account again.';
-  return new AppError(
-    409,
-    'sole_owner',
-    `${what} Organisations where you are the only member are deleted with your account.`,
-  );
 }

@@ -90,48 +90,67 @@ describe('deleting an account that belongs to organisations (HTTP, PostgreSQL)',
     ).toEqual([]);
   });
 
-  it('refuses while the user is the only owner of an organisation with other members, saying what to do', async () => {
+  it('hands an organisation it owned alone to its longest-standing admin, else member, and tells them', async () => {
     const orgId = await createOrg('boss', 'Garden State CE');
     await inviteAndAccept(orgId, 'boss', 'staff');
     await inviteAndAccept(orgId, 'boss', 'aide');
-    const refused = await deleteAccount('boss').expect(409);
-    expect(refused.body).toMatchObject({
-      code: 'sole_owner',
-      message:
-        'You are the only owner of Garden State CE, which has 2 other members. ' +
-        'Make one of them an owner of Garden State CE, or remove them, then delete your account again. ' +
-        'Organisations where you are the only member are deleted with your account.',
-    });
-    await request(t.server).get('/api/me').set(as('boss')).expect(200);
-
-    // Doing what it says lets the deletion through, and the organisation lives on.
-    const staffId = (await request(t.server).get('/api/me').set(as('staff')))
-      .body.id;
+    const aideId = (await request(t.server).get('/api/me').set(as('aide'))).body
+      .id;
+    // aide joined later but is an admin: admins come before members.
     await request(t.server)
-      .patch(`/api/organizations/${orgId}/members/${staffId}`)
+      .patch(`/api/organizations/${orgId}/members/${aideId}`)
       .set(as('boss'))
-      .send({ role: 'owner' })
+      .send({ role: 'admin' })
       .expect(200);
     await deleteAccount('boss').expect(204);
-    const org = await request(t.server)
-      .get(`/api/organizations/${orgId}`)
-      .set(as('staff'))
-      .expect(200);
-    expect(org.body.myRole).toBe('owner');
+    await request(t.server).get('/api/me').set(as('boss')).expect(401);
+    const roles = async (who: string) =>
+      (
+        await request(t.server)
+          .get(`/api/organizations/${orgId}`)
+          .set(as(who))
+          .expect(200)
+      ).body.myRole;
+    expect(await roles('aide')).toBe('owner');
+    expect(await roles('staff')).toBe('member');
+    const mail = await t.smtp.waitFor(
+      (m) =>
+        m.envelope.to.includes('aide@example.org') &&
+        m.subject === 'You are now an owner of Garden State CE on Mezzo',
+    );
+    expect(mail.text).toContain('boss Person deleted their Mezzo account.');
   });
 
-  it('names every organisation that holds the deletion up', async () => {
-    const a = await createOrg('staff', 'Alpha Chapter');
-    const b = await createOrg('staff', 'Beta, Inc.');
-    await inviteAndAccept(a, 'staff', 'aide');
-    await inviteAndAccept(b, 'staff', 'aide');
-    const refused = await deleteAccount('staff').expect(409);
-    // Garden State CE has a single owner too (staff), with aide as its other member.
-    expect(refused.body.message).toBe(
-      'You are the only owner of Alpha Chapter (1 other member), Beta, Inc. (1 other member) and Garden State CE (1 other member). ' +
-        'In each, make another member an owner, or remove the other members, then delete your account again. ' +
-        'Organisations where you are the only member are deleted with your account.',
-    );
+  it('with no admin, the member who joined first takes over; a co-owned organisation is left as it is', async () => {
+    const alpha = await createOrg('staff', 'Alpha Chapter');
+    await inviteAndAccept(alpha, 'staff', 'friend');
+    await inviteAndAccept(alpha, 'staff', 'aide');
+    const beta = await createOrg('staff', 'Beta, Inc.');
+    await inviteAndAccept(beta, 'staff', 'aide');
+    const aideId = (await request(t.server).get('/api/me').set(as('aide'))).body
+      .id;
+    await request(t.server)
+      .patch(`/api/organizations/${beta}/members/${aideId}`)
+      .set(as('staff'))
+      .send({ role: 'owner' })
+      .expect(200);
+    await deleteAccount('staff').expect(204);
+    const role = async (who: string, org: string) =>
+      (
+        await request(t.server)
+          .get(`/api/organizations/${org}`)
+          .set(as(who))
+          .expect(200)
+      ).body.myRole;
+    expect(await role('friend', alpha)).toBe('owner');
+    expect(await role('aide', alpha)).toBe('member');
+    expect(await role('aide', beta)).toBe('owner');
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM memberships WHERE organization_id = $1 AND role = 'owner'`,
+        [beta],
+      ),
+    ).toBe(1);
   });
 
   it('removes invitations addressed to the deleted account', async () => {

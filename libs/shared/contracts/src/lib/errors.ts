@@ -24,7 +24,6 @@ export const ERROR_CODES = [
   'refresh_reused',
   'rate_limited',
   'conflict',
-  'sole_owner',
   'payload_too_large',
   'unsupported_media_type',
   'internal_error',
@@ -48,8 +47,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
     'Your session was signed out for safety. Please sign in again.',
   rate_limited: 'Too many attempts. Please wait a few minutes and try again.',
   conflict: 'Someone else changed this in the meantime. Reload and try again.',
-  sole_owner:
-    'You are the only owner of an organisation that has other members. Make one of them an owner, or remove them, first.',
   payload_too_large: 'That file is too large.',
   unsupported_media_type: 'That file type is not supported.',
   internal_error: 'Something went wrong on our side. Please try again.',

@@ -172,6 +172,46 @@ export class OrganizationsRepository {
     return this.db.getRepository(MembershipEntity).countBy({ organizationId });
   }
 
+  /**
+   * Makes the longest-standing admin (else the longest-standing member) other than `leavingUserId`
+   * an owner of every organisation `leavingUserId` is the only owner of and shares with someone.
+   * Returns who took over what. One statement, so a member joining meanwhile changes nothing.
+   */
+  async handOverSoleOwnerships(
+    leavingUserId: string,
+  ): Promise<{ organizationName: string; email: string; name: string }[]> {
+    const result:
+      | { organization_name: string; email: string; name: string }[]
+      | [{ organization_name: string; email: string; name: string }[], number] =
+      await this.db.query(
+        `WITH sole AS (
+           SELECT m.organization_id FROM memberships m
+            WHERE m.user_id = $1 AND m.role = 'owner'
+              AND NOT EXISTS (SELECT 1 FROM memberships o
+                               WHERE o.organization_id = m.organization_id
+                                 AND o.role = 'owner' AND o.user_id <> $1)
+         ), heir AS (
+           SELECT DISTINCT ON (m.organization_id) m.id
+             FROM memberships m JOIN sole s ON s.organization_id = m.organization_id
+            WHERE m.user_id <> $1
+            ORDER BY m.organization_id, (m.role = 'admin') DESC, m.created_at, m.user_id
+         )
+         UPDATE memberships m SET role = 'owner'
+           FROM heir, organizations org, users u
+          WHERE m.id = heir.id AND org.id = m.organization_id AND u.id = m.user_id
+         RETURNING org.name AS organization_name, u.email, u.name`,
+        [leavingUserId],
+      );
+    const rows = Array.isArray(result[0]) ? result[0] : result;
+    return (
+      rows as { organization_name: string; email: string; name: string }[]
+    ).map((r) => ({
+      organizationName: r.organization_name,
+      email: r.email,
+      name: r.name,
+    }));
+  }
+
   /** Whether the account with this email (any letter case) is a member. */
   async hasMemberWithEmail(
     organizationId: string,

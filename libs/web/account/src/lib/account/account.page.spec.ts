@@ -140,12 +140,12 @@ describe('AccountPage', () => {
 
   it("shows the server's reason when a 409 holds the deletion up, not a generic conflict", async () => {
     const reason =
-      'You are the only owner of Garden State CE, which has 2 other members. Make one of them an owner of Garden State CE, or remove them, then delete your account again.';
+      'Your certificates are being erased by another request; try again in a minute.';
     await deleteWith('the right passphrase', true);
     backend
       .expectOne({ method: 'DELETE', url: '/api/me' })
       .flush(
-        { statusCode: 409, code: 'sole_owner', message: reason },
+        { statusCode: 409, code: 'conflict', message: reason },
         { status: 409, statusText: 'Conflict' },
       );
     await stable();
