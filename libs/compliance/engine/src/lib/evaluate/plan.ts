@@ -89,9 +89,12 @@ const FORMAT_WORDS: Readonly<Record<string, string>> = {
 
 const either = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
 
+/** "1 more hour", "2.5 more hours". */
+const moreHours = (hours: number): string => `${hours} more ${hours === 1 ? 'hour' : 'hours'}`;
+
 /** "<hours> more hours of <what>, taken live in person or live online, at the clinical level (<reasons>)". */
 function describe(hours: number, what: string, a: PlanItem['accepts'], reasons: readonly string[]): string {
-  const parts = [`${hours} more hours of ${what}`];
+  const parts = [`${moreHours(hours)} of ${what}`];
   if (a.formats) {
     // The shorter of the two: what counts ("taken live in person or live online") or what does not.
     const listed = a.formats;
@@ -211,11 +214,11 @@ export function buildPlan(compiled: CompiledRuleSet, results: readonly Requireme
     if (result.met) continue;
     const j = indices[i];
     if (texts.counts[j]) minimumsLeft += result.remainingHours;
-    items.push({ code: result.code, hours: result.remainingHours, description: `${result.remainingHours} more hours of ${result.label}${texts.tails[j]}`, accepts: copyAccepts(texts.accepts[j]) });
+    items.push({ code: result.code, hours: result.remainingHours, description: `${moreHours(result.remainingHours)} of ${result.label}${texts.tails[j]}`, accepts: copyAccepts(texts.accepts[j]) });
   }
   const rest = round2(Math.max(0, Math.round(total.remainingHours * 100) - Math.round(minimumsLeft * 100)));
   if (rest > 0) {
-    items.push({ code: 'total', hours: rest, description: `${rest} more hours of any accepted CE${texts.totalTail}`, accepts: copyAccepts(texts.totalAccepts) });
+    items.push({ code: 'total', hours: rest, description: `${moreHours(rest)} of any accepted CE${texts.totalTail}`, accepts: copyAccepts(texts.totalAccepts) });
   }
   return items;
 }

@@ -17,6 +17,11 @@ describe('total hours', () => {
     expect(e.plan).toEqual([expect.objectContaining({ code: 'total', hours: 0.5 })]);
   });
 
+  it('says "1 more hour" for one hour left, and "hours" otherwise', () => {
+    expect(evaluate(rules(version()), transcript([credit(39)])).plan[0].description).toBe('1 more hour of any accepted CE');
+    expect(evaluate(rules(version()), transcript([credit(38)])).plan[0].description).toBe('2 more hours of any accepted CE');
+  });
+
   it('is overdue when short after the cycle end, with no days left', () => {
     const e = evaluate(rules(version()), transcript([credit(10)], { asOf: '2027-01-01', cycle: { start: '2025-01-01', end: '2026-12-31' } }));
     expect(e.status).toBe('overdue');
