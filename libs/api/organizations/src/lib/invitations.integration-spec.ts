@@ -96,7 +96,7 @@ describe('invitations to organisations (HTTP, PostgreSQL, SMTP)', () => {
       m.envelope.to.includes('sam@example.org'),
     );
     expect(mail.subject).toBe(
-      'Garden State CE invites you to join it on Mezzo',
+      'Garden State CE invites you to join them on Mezzo',
     );
     expect(mail.text).toContain(
       'owner Person invites you to join Garden State CE',

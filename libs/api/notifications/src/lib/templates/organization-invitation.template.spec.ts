@@ -14,7 +14,7 @@ describe('organizationInvitationEmail', () => {
   it('names the organisation, inviter, role, address, link and expiry', () => {
     const email = organizationInvitationEmail(base);
     expect(email.subject).toBe(
-      'Garden State CE invites you to join it on Mezzo',
+      'Garden State CE invites you to join them on Mezzo',
     );
     expect(email.text).toContain(
       'Olu Owner invites you to join Garden State CE on Mezzo as a member.',

@@ -42,7 +42,7 @@ export function organizationInvitationEmail({
   const inviter = inviterName.trim() || 'Someone';
   const as = ROLE_WORDS[role];
   const days = expiresInDays === 1 ? '1 day' : `${expiresInDays} days`;
-  const subject = `${org} invites you to join it on Mezzo`;
+  const subject = `${org} invites you to join them on Mezzo`;
 
   const text = [
     'Hello,',

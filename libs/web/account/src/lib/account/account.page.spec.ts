@@ -210,6 +210,12 @@ describe('AccountPage', () => {
       expect(el.querySelector('mat-error')?.textContent).toContain(
         'Use at most 120 characters.',
       );
+      // As the API judges it: a name has letters.
+      await saveName('🙂');
+      backend.expectNone({ method: 'PATCH', url: '/api/me' });
+      expect(el.querySelector('mat-error')?.textContent).toContain(
+        'Write your name with letters, without control characters.',
+      );
       expect(auth.user()?.name).toBe('Robin Okafor');
     });
 

@@ -30,7 +30,8 @@ import {
 import {
   Alert,
   Icon,
-  NAME_MAX_LENGTH,
+  personNameMessages,
+  personNameValidators,
   applyServerErrors,
   controlError,
   focusFirstInvalid,
@@ -76,23 +77,12 @@ export class AccountPage {
   protected readonly user = this.auth.user;
 
   protected readonly nameForm = inject(NonNullableFormBuilder).group({
-    name: [
-      this.auth.user()?.name ?? '',
-      [
-        Validators.required,
-        Validators.maxLength(NAME_MAX_LENGTH),
-        Validators.pattern(/\S/),
-      ],
-    ],
+    name: [this.auth.user()?.name ?? '', personNameValidators()],
   });
   protected readonly savingName = signal(false);
   protected readonly nameSaved = signal(false);
   protected readonly nameError = signal<string | null>(null);
-  protected readonly nameMessages = {
-    required: 'Enter your name.',
-    pattern: 'Enter your name.',
-    maxlength: `Use at most ${NAME_MAX_LENGTH} characters.`,
-  };
+  protected readonly nameMessages = personNameMessages;
 
   protected readonly signingOut = signal(false);
   protected readonly signOutError = signal<string | null>(null);

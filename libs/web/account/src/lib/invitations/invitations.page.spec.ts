@@ -88,8 +88,8 @@ describe('InvitationsPage', () => {
     await stable();
     expect(el.querySelector('h1')?.textContent).toContain('Invitations');
     expect(headings()).toEqual([
-      'Garden State CE invites you to join as member',
-      'NASW New Jersey Chapter invites you to join as admin',
+      'Garden State CE invites you to join as a member',
+      'NASW New Jersey Chapter invites you to join as an admin',
     ]);
     expect(el.textContent).toContain('Invited by Olu Owner');
     expect(el.textContent).toMatch(/Expires\s+Mar 15, 2026/);
@@ -135,9 +135,9 @@ describe('InvitationsPage', () => {
       createdAt: GARDEN.createdAt,
     });
     await stable();
-    expect(status()).toBe('You joined Garden State CE as member.');
+    expect(status()).toBe('You joined Garden State CE as a member.');
     expect(headings()).toEqual([
-      'NASW New Jersey Chapter invites you to join as admin',
+      'NASW New Jersey Chapter invites you to join as an admin',
     ]);
   });
 
@@ -187,7 +187,7 @@ describe('InvitationsPage', () => {
       'Your answer to Garden State CE was not saved.',
     );
     expect(headings()).toEqual([
-      'Garden State CE invites you to join as member',
+      'Garden State CE invites you to join as a member',
     ]);
   });
 
@@ -205,7 +205,7 @@ describe('InvitationsPage', () => {
     backend.expectOne('/api/me/invitations').flush([GARDEN]);
     await stable();
     expect(headings()).toEqual([
-      'Garden State CE invites you to join as member',
+      'Garden State CE invites you to join as a member',
     ]);
   });
 
@@ -220,7 +220,7 @@ describe('InvitationsPage', () => {
     lookup.flush(CHAPTER);
     await stable();
     expect(headings()[0]).toBe(
-      'NASW New Jersey Chapter invites you to join as admin',
+      'NASW New Jersey Chapter invites you to join as an admin',
     );
     expect(el.textContent).toContain('The invitation from your email');
     expect(navigate).toHaveBeenCalledWith(

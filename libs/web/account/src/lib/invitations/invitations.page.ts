@@ -21,9 +21,9 @@ import { finalize, type Observable } from 'rxjs';
 import { InvitationsApi } from '../data/invitations.api';
 
 const ROLE_WORDS: Record<InvitationDto['role'], string> = {
-  owner: 'owner',
-  admin: 'admin',
-  member: 'member',
+  owner: 'an owner',
+  admin: 'an admin',
+  member: 'a member',
 };
 
 /**

@@ -8,11 +8,7 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -23,7 +19,8 @@ import {
   Alert,
   AuthLayout,
   Icon,
-  NAME_MAX_LENGTH,
+  personNameMessages,
+  personNameValidators,
   controlError,
   emailMessages,
   emailValidators,
@@ -67,14 +64,7 @@ export class SignUpPage {
   readonly returnUrl = input<string>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: [
-      '',
-      [
-        Validators.required,
-        Validators.maxLength(NAME_MAX_LENGTH),
-        Validators.pattern(/\S/),
-      ],
-    ],
+    name: ['', personNameValidators()],
     email: ['', emailValidators()],
     password: ['', newPasswordValidators()],
   });
@@ -90,11 +80,7 @@ export class SignUpPage {
   protected readonly fieldError = controlError;
   protected readonly emailMessages = emailMessages;
   protected readonly passwordMessages = newPasswordMessages;
-  protected readonly nameMessages = {
-    required: 'Enter your name.',
-    pattern: 'Enter your name.',
-    maxlength: `Use at most ${NAME_MAX_LENGTH} characters.`,
-  };
+  protected readonly nameMessages = personNameMessages;
 
   protected submit(): void {
     if (this.submitting()) return;

@@ -21,7 +21,7 @@ export type AlertKind = 'error' | 'success' | 'info';
     '[class]': '"mz-alert mz-alert--" + kind()',
   },
   template: `
-    <mz-icon [name]="kind() === 'error' ? 'error' : 'success'" />
+    <mz-icon [name]="kind()" />
     <div class="mz-alert__body"><ng-content /></div>
   `,
   styles: `

@@ -20,6 +20,30 @@ export function emailValidators(): ValidatorFn[] {
   ];
 }
 
+/**
+ * A person's name as the API takes it: some letters, at most 120 characters, no control characters
+ * or text-direction overrides (error `personName`).
+ */
+export function personNameValidators(): ValidatorFn[] {
+  return [
+    Validators.required,
+    Validators.maxLength(NAME_MAX_LENGTH),
+    (control) => {
+      const v = String(control.value ?? '').trim();
+      if (v === '') return { required: true };
+      return /^(?=.*\p{L})[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u.test(v)
+        ? null
+        : { personName: true };
+    },
+  ];
+}
+
+export const personNameMessages: Readonly<Record<string, string>> = {
+  required: 'Enter your name.',
+  personName: 'Write your name with letters, without control characters.',
+  maxlength: `Use at most ${NAME_MAX_LENGTH} characters.`,
+};
+
 /** For a password being chosen; a password being entered only needs `required`. */
 export function newPasswordValidators(): ValidatorFn[] {
   return [
