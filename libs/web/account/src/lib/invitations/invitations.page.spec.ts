@@ -139,6 +139,8 @@ describe('InvitationsPage', () => {
     expect(headings()).toEqual([
       'NASW New Jersey Chapter invites you to join as an admin',
     ]);
+    // The pressed button is gone: focus is kept on the page, at its heading.
+    expect(document.activeElement?.textContent?.trim()).toBe('Invitations');
   });
 
   it('declines, and says when an invitation is no longer open', async () => {

@@ -8,6 +8,7 @@ import {
   inject,
   input,
   signal,
+  ElementRef,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -43,6 +44,7 @@ export class InvitationsPage implements OnInit {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   /** From the email's link (bound from the query string). */
   readonly token = input<string>();
@@ -120,6 +122,8 @@ export class InvitationsPage implements OnInit {
       .subscribe({
         next: () => {
           this.answered.update((s) => new Set(s).add(i.id));
+          // The answered card and its buttons go: keep the keyboard on the page, at its heading.
+          this.host.nativeElement.querySelector<HTMLElement>('h1')?.focus();
           this.result.set(
             action === 'accept'
               ? `You joined ${i.organizationName} as ${this.roleText(i)}.`
