@@ -277,6 +277,16 @@ describe('accessibility of the licensee pages (axe-core, WCAG 2.1 A/AA)', () => 
     );
 
     it(
+      'the invitations page (none pending)',
+      async () => {
+        await page.goto(`${baseUrl}/invitations`);
+        await settled('Invitations');
+        await expectAccessible('the invitations page');
+      },
+      TIMEOUT,
+    );
+
+    it(
       'the change-password page',
       async () => {
         await page.goto(`${baseUrl}/account/password`);
