@@ -31,10 +31,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { queryBoolean, trimString, ISO_DATE_PATTERN } from '@mezzo/api-core';
-
-/** The largest `integer` PostgreSQL holds (the version column); beyond it the query fails, not the check. */
-const MAX_INT4 = 2147483647;
+import {
+  MAX_INT4,
+  MAX_PAGE,
+  queryBoolean,
+  trimString,
+  ISO_DATE_PATTERN,
+} from '@mezzo/api-core';
 
 /**
  * A field that may be left out but, when sent, must not be null: an optional list is `[]` for none.
@@ -194,9 +197,6 @@ export class UpdateCreditDto
   @Max(MAX_INT4, { message: `version must be at most ${MAX_INT4}` })
   version!: number;
 }
-
-/** Far beyond any credit log; a bigger page would overflow the query's offset. */
-const MAX_PAGE = 100000;
 
 export class CreditsPageQueryDto {
   @ApiPropertyOptional({ default: 1, maximum: MAX_PAGE })

@@ -24,6 +24,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import {
+  MAX_INT4,
   queryBoolean,
   trimString,
   upperString,
@@ -164,8 +165,7 @@ export class UpdateLicenseDto
   @ApiProperty()
   @IsInt({ message: 'version is required' })
   @Min(1)
-  // The version column is a PostgreSQL integer: a bigger number fails the query, not the check.
-  @Max(2147483647, { message: 'version must be at most 2147483647' })
+  @Max(MAX_INT4, { message: `version must be at most ${MAX_INT4}` })
   version!: number;
 }
 

@@ -258,11 +258,11 @@ export class LicensesService {
       this.users.findById(userId),
       this.compliance.evaluateLicense(license, asOf),
     ]);
+    const { start, end } = evaluation.cycle;
     const inCycle = credits.filter(
-      (c) =>
-        c.completedOn >= evaluation.cycle.start &&
-        c.completedOn <= evaluation.cycle.end,
+      (c) => c.completedOn >= start && c.completedOn <= end,
     );
+    const excluded = new Set(evaluation.excluded.map((x) => x.creditId));
     const certificates = await this.certificates.listForCredits(
       userId,
       inCycle.map((c) => c.id),
@@ -292,8 +292,8 @@ export class LicensesService {
       otherCredits: credits
         .filter(
           (c) =>
-            !inCycle.includes(c) &&
-            evaluation.excluded.some((x) => x.creditId === c.id),
+            (c.completedOn < start || c.completedOn > end) &&
+            excluded.has(c.id),
         )
         .map((c) => ({ id: c.id, title: c.title, completedOn: c.completedOn })),
       generatedAt: new Date().toISOString().slice(0, 10),
@@ -454,8 +454,8 @@ export class LicensesService {
 }
 
 /**
- * The evaluation date must exist and be in range: the query DTOs say so too, but the ZIP route's lives
- * in another module, and the engine must never be handed `2025-02-30` or year 9999.
+ * The evaluation date must exist and be in range. `ComplianceQueryDto` says so for every route; this
+ * keeps any other caller from handing the engine `2025-02-30` or year 9999.
  */
 function checkAsOf(asOf: string): void {
   const problem = asOfProblem(asOf);

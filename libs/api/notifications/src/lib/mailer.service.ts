@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { PLAIN_EMAIL } from '@mezzo/api-core';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -18,9 +19,6 @@ const SMTP_TIMEOUTS_MS = {
   greetingTimeout: 10_000,
   socketTimeout: 30_000,
 };
-
-/** One bare addr-spec: no display name, list, group, comment or line break. */
-const SINGLE_ADDRESS = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+$/;
 
 type Delivery =
   | {
@@ -67,7 +65,8 @@ export class MailerService implements OnModuleDestroy {
     };
     const delivery = this.delivery;
     try {
-      if (!SINGLE_ADDRESS.test(to)) {
+      // One bare addr-spec: no display name, list, group, comment or line break.
+      if (!PLAIN_EMAIL.test(to)) {
         // nodemailer reads `a@x\r\nBcc: b@y` or `a@x, b@y` as several recipients; `to` is one.
         throw new Error('the recipient is not a single plain email address');
       }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { newToken, sha256 } from '@mezzo/api-auth';
 import { APP_CONFIG, type AppConfig } from '@mezzo/api-config';
 import { AppError } from '@mezzo/api-core';
 import {
@@ -20,12 +21,15 @@ import type {
   OrganizationDto,
   PendingInvitationDto,
 } from '@mezzo/shared-contracts';
-import { createHash, randomBytes } from 'node:crypto';
+import {
+  OrganizationsService,
+  toOrganizationDto,
+} from './organizations.service';
 
 export const INVITATION_TTL_DAYS = 14;
+const INVITE_REFUSAL = 'Only owners and admins can invite members';
 /** Invitations send email to any address: a cap per inviter keeps Mezzo from being a spam relay. */
 const INVITES_PER_HOUR = 100;
-const MANAGERS: MembershipRole[] = ['owner', 'admin'];
 
 /**
  * Invitations: the only way into an organisation besides creating it. The inviter learns nothing
@@ -43,6 +47,7 @@ export class InvitationsService {
     private readonly users: UsersRepository,
     private readonly limits: RateLimitsRepository,
     private readonly mailer: MailerService,
+    private readonly memberships: OrganizationsService,
   ) {}
 
   async invite(
@@ -51,7 +56,11 @@ export class InvitationsService {
     rawEmail: string,
     role: MembershipRole,
   ): Promise<InvitationSentDto> {
-    const mine = await this.requireManager(userId, organizationId);
+    const mine = await this.memberships.requireManager(
+      userId,
+      organizationId,
+      INVITE_REFUSAL,
+    );
     if (role === 'owner' && mine.role !== 'owner')
       throw AppError.forbidden('Only an owner can invite an owner');
     const email = rawEmail.toLowerCase();
@@ -66,7 +75,7 @@ export class InvitationsService {
     );
     if (count > INVITES_PER_HOUR) throw AppError.rateLimited(retryAfterSeconds);
 
-    const token = randomBytes(32).toString('base64url');
+    const token = newToken();
     const { expiresAt } = await this.invitations.upsertPending({
       organizationId,
       email,
@@ -84,7 +93,11 @@ export class InvitationsService {
     userId: string,
     organizationId: string,
   ): Promise<PendingInvitationDto[]> {
-    await this.requireManager(userId, organizationId);
+    await this.memberships.requireManager(
+      userId,
+      organizationId,
+      INVITE_REFUSAL,
+    );
     return (await this.invitations.pendingOf(organizationId)).map((i) => ({
       email: i.email,
       role: i.role,
@@ -116,13 +129,7 @@ export class InvitationsService {
       userId,
     );
     if (!membership) throw AppError.notFound('Invitation');
-    return {
-      id: membership.organizationId,
-      name: membership.organizationName,
-      kind: membership.kind,
-      myRole: membership.role,
-      createdAt: new Date(membership.createdAt).toISOString(),
-    };
+    return toOrganizationDto(membership);
   }
 
   async decline(userId: string, invitationId: string): Promise<void> {
@@ -166,24 +173,6 @@ export class InvitationsService {
     if (!user) throw AppError.notFound('Account');
     return user.email;
   }
-
-  private async requireManager(
-    userId: string,
-    organizationId: string,
-  ): Promise<MembershipRow> {
-    const membership = await this.organizations.membership(
-      organizationId,
-      userId,
-    );
-    if (!membership) throw AppError.notFound('Organisation');
-    if (!MANAGERS.includes(membership.role))
-      throw AppError.forbidden('Only owners and admins can invite members');
-    return membership;
-  }
-}
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }
 
 function toInvitationDto(i: InvitationRow): InvitationDto {

@@ -21,7 +21,12 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PLAIN_EMAIL, PLAIN_EMAIL_MESSAGE, trimString } from '@mezzo/api-core';
+import {
+  MAX_PAGE,
+  PLAIN_EMAIL,
+  PLAIN_EMAIL_MESSAGE,
+  trimString,
+} from '@mezzo/api-core';
 
 const KINDS: OrganizationKind[] = ['provider', 'association'];
 const ROLES: MembershipRole[] = ['owner', 'admin', 'member'];
@@ -83,13 +88,12 @@ export class UpdateMemberDto implements UpdateMemberRequest {
 }
 
 export class PageQueryDto {
-  @ApiProperty({ required: false, default: 1, maximum: 100000 })
+  @ApiProperty({ required: false, default: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page must be a whole number' })
   @Min(1)
-  // Far beyond any member list; a bigger page would overflow the query's offset.
-  @Max(100000, { message: 'page must be at most 100000' })
+  @Max(MAX_PAGE, { message: `page must be at most ${MAX_PAGE}` })
   page = 1;
 
   @ApiProperty({ required: false, default: 25, maximum: 100 })

@@ -114,13 +114,14 @@ export class OrganizationsService {
     return membership;
   }
 
-  private async requireManager(
+  /** The caller's membership if they are an owner or admin; 404 for outsiders, 403 for members. */
+  async requireManager(
     userId: string,
     organizationId: string,
+    refusal = 'Only owners and admins can manage members',
   ): Promise<MembershipRow> {
     const membership = await this.requireMembership(userId, organizationId);
-    if (!MANAGERS.includes(membership.role))
-      throw AppError.forbidden('Only owners and admins can manage members');
+    if (!MANAGERS.includes(membership.role)) throw AppError.forbidden(refusal);
     return membership;
   }
 
@@ -131,7 +132,7 @@ export class OrganizationsService {
   }
 }
 
-function toOrganizationDto(m: MembershipRow): OrganizationDto {
+export function toOrganizationDto(m: MembershipRow): OrganizationDto {
   return {
     id: m.organizationId,
     name: m.organizationName,

@@ -18,6 +18,10 @@
 export const REFRESH_COOKIE = 'mz_refresh';
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
+/** A person's name: at most 120 characters, some letters, no control or text-direction characters. */
+export const PERSON_NAME_MAX_LENGTH = 120;
+export const PERSON_NAME_PATTERN =
+  /^(?=.*\p{L})[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u;
 
 export interface RegisterRequest {
   name: string;

@@ -3,6 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  PERSON_NAME_MAX_LENGTH,
+  PERSON_NAME_PATTERN,
   type ChangePasswordRequest,
   type ForgotPasswordRequest,
   type RegisterRequest,
@@ -22,7 +24,7 @@ import {
 import { PLAIN_EMAIL, PLAIN_EMAIL_MESSAGE, trimString } from '@mezzo/api-core';
 
 const PASSWORD_RULE = `must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`;
-const NAME_MAX_LENGTH = 120;
+const NAME_MAX_LENGTH = PERSON_NAME_MAX_LENGTH;
 
 /** A person's name, as at registration and when it is changed later: trimmed, 1 to 120 characters. */
 function PersonName(): PropertyDecorator {
@@ -33,7 +35,7 @@ function PersonName(): PropertyDecorator {
     IsNotEmpty({ message: 'name is required' }),
     MaxLength(NAME_MAX_LENGTH),
     // A name has letters; control characters and bidi overrides (used to disguise text) it has not.
-    Matches(/^(?=.*\p{L})[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u, {
+    Matches(PERSON_NAME_PATTERN, {
       message: 'name must contain letters and no control characters',
     }),
   );

@@ -2,13 +2,18 @@ import { ParseUUIDPipe } from '@nestjs/common';
 import { AppError } from '../errors/app-error';
 
 /**
- * An email address the mailer can send to: one plain `local@domain`, no quotes, spaces, brackets or
- * lists. `IsEmail` also accepts RFC forms such as `"a b"@example.org`, which the mailer refuses, so
- * an account or invitation at such an address would never get its mail.
+ * An email address the mailer sends to (MailerService checks every recipient with it): one plain
+ * `local@domain`, no quotes, spaces, brackets or lists. `IsEmail` also accepts RFC forms such as
+ * `"a b"@example.org`, so sign-up and invitations check this too, or the mail would never go.
  */
 export const PLAIN_EMAIL = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+$/;
 export const PLAIN_EMAIL_MESSAGE =
   'email must be a plain address such as name@example.org';
+
+/** The largest PostgreSQL `integer` (version columns): beyond it the query fails, not the check. */
+export const MAX_INT4 = 2147483647;
+/** The last page a list may be asked for: far beyond any list; a bigger one overflows the offset. */
+export const MAX_PAGE = 100000;
 
 /** Calendar dates travel as `YYYY-MM-DD`. */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

@@ -109,25 +109,6 @@ export class CreditsRepository {
     });
   }
 
-  /** Creates several credits in one transaction: all of them, or none. */
-  createMany(
-    userId: string,
-    list: CreditFields[],
-    actor: Actor,
-  ): Promise<CreditEntity[]> {
-    return this.db.transaction(async (tx) => {
-      const out: CreditEntity[] = [];
-      for (const fields of list) {
-        const credit = await tx.save(
-          tx.create(CreditEntity, { ...fields, userId, deletedAt: null }),
-        );
-        await this.record(tx, credit, 'created', actor);
-        out.push(credit);
-      }
-      return out;
-    });
-  }
-
   /**
    * Adds the credits of `list` whose `keyOf` matches no live credit of the user (nor an earlier one
    * of the list), in one transaction, and returns how many it added. A per-user advisory lock holds

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { unwrapRows } from './password-reset-tokens.repository';
 import {
   MembershipEntity,
   OrganizationEntity,
@@ -23,6 +24,13 @@ export interface MemberRow {
   email: string;
   role: MembershipRoleValue;
   joinedAt: Date;
+}
+
+/** Who took over an organisation whose only owner left. */
+export interface Heir {
+  organizationName: string;
+  email: string;
+  name: string;
 }
 
 @Injectable()
@@ -133,19 +141,6 @@ export class OrganizationsRepository {
   }
 
   /** Returns false when the user is already a member. */
-  async addMember(
-    organizationId: string,
-    userId: string,
-    role: MembershipRoleValue,
-  ): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)
-       ON CONFLICT (organization_id, user_id) DO NOTHING RETURNING id`,
-      [organizationId, userId, role],
-    );
-    return rows.length > 0;
-  }
-
   async setRole(
     organizationId: string,
     userId: string,
@@ -177,39 +172,27 @@ export class OrganizationsRepository {
    * an owner of every organisation `leavingUserId` is the only owner of and shares with someone.
    * Returns who took over what. One statement, so a member joining meanwhile changes nothing.
    */
-  async handOverSoleOwnerships(
-    leavingUserId: string,
-  ): Promise<{ organizationName: string; email: string; name: string }[]> {
-    const result:
-      | { organization_name: string; email: string; name: string }[]
-      | [{ organization_name: string; email: string; name: string }[], number] =
-      await this.db.query(
-        `WITH sole AS (
-           SELECT m.organization_id FROM memberships m
-            WHERE m.user_id = $1 AND m.role = 'owner'
-              AND NOT EXISTS (SELECT 1 FROM memberships o
-                               WHERE o.organization_id = m.organization_id
-                                 AND o.role = 'owner' AND o.user_id <> $1)
-         ), heir AS (
-           SELECT DISTINCT ON (m.organization_id) m.id
-             FROM memberships m JOIN sole s ON s.organization_id = m.organization_id
-            WHERE m.user_id <> $1
-            ORDER BY m.organization_id, (m.role = 'admin') DESC, m.created_at, m.user_id
-         )
-         UPDATE memberships m SET role = 'owner'
-           FROM heir, organizations org, users u
-          WHERE m.id = heir.id AND org.id = m.organization_id AND u.id = m.user_id
-         RETURNING org.name AS organization_name, u.email, u.name`,
-        [leavingUserId],
-      );
-    const rows = Array.isArray(result[0]) ? result[0] : result;
-    return (
-      rows as { organization_name: string; email: string; name: string }[]
-    ).map((r) => ({
-      organizationName: r.organization_name,
-      email: r.email,
-      name: r.name,
-    }));
+  async handOverSoleOwnerships(leavingUserId: string): Promise<Heir[]> {
+    const result: Heir[] | [Heir[], number] = await this.db.query(
+      `WITH sole AS (
+         SELECT m.organization_id FROM memberships m
+          WHERE m.user_id = $1 AND m.role = 'owner'
+            AND NOT EXISTS (SELECT 1 FROM memberships o
+                             WHERE o.organization_id = m.organization_id
+                               AND o.role = 'owner' AND o.user_id <> $1)
+       ), heir AS (
+         SELECT DISTINCT ON (m.organization_id) m.id
+           FROM memberships m JOIN sole s ON s.organization_id = m.organization_id
+          WHERE m.user_id <> $1
+          ORDER BY m.organization_id, (m.role = 'admin') DESC, m.created_at, m.user_id
+       )
+       UPDATE memberships m SET role = 'owner'
+         FROM heir, organizations org, users u
+        WHERE m.id = heir.id AND org.id = m.organization_id AND u.id = m.user_id
+       RETURNING org.name AS "organizationName", u.email, u.name`,
+      [leavingUserId],
+    );
+    return unwrapRows(result);
   }
 
   /** Whether the account with this email (any letter case) is a member. */
@@ -241,9 +224,6 @@ export class OrganizationsRepository {
           RETURNING o.name`,
         [userId],
       );
-    const rows = Array.isArray(result[0])
-      ? (result[0] as { name: string }[])
-      : (result as { name: string }[]);
-    return rows.map((r) => r.name);
+    return unwrapRows(result).map((r) => r.name);
   }
 }

@@ -2,12 +2,14 @@ import { Validators, type ValidatorFn } from '@angular/forms';
 import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  PERSON_NAME_MAX_LENGTH,
+  PERSON_NAME_PATTERN,
 } from '@mezzo/shared-contracts';
 
 /** Something@something.tld, no spaces: what the API accepts, without Angular's looser `email`. */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const EMAIL_MAX_LENGTH = 254;
-export const NAME_MAX_LENGTH = 120;
+export const NAME_MAX_LENGTH = PERSON_NAME_MAX_LENGTH;
 
 // Functions, not constants: a module-level call would pull @angular/forms into the first load of
 // every page if this library were imported eagerly. (Form helpers live here, not in web-core, for
@@ -31,9 +33,7 @@ export function personNameValidators(): ValidatorFn[] {
     (control) => {
       const v = String(control.value ?? '').trim();
       if (v === '') return { required: true };
-      return /^(?=.*\p{L})[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u.test(v)
-        ? null
-        : { personName: true };
+      return PERSON_NAME_PATTERN.test(v) ? null : { personName: true };
     },
   ];
 }
