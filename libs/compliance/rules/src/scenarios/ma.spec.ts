@@ -21,4 +21,17 @@ describe('Massachusetts LICSW (30 h / 2 years on the birthday; anti-racism from 
     expect(unmet(e)).toEqual(['total']);
     expect(e.totals.countedHours).toBe(24.5);
   });
+
+  it('counts in full a course approved by both ASWB ACE and APA (social-work approved)', () => {
+    const dual = { approvals: ['ACE', 'APA'] };
+    const e = run('MA', 'LICSW', { license, cycle, asOf: '2026-05-19', credits: [course('2024-07-13', 3, 'live-online', { ...nasw, topics: ['anti-oppression'] }), course('2024-09-14', 12, 'live-online', nasw), course('2025-06-21', 15, 'self-study', dual)] });
+    expect(unmet(e)).toEqual([]);
+    expect(e.totals.countedHours).toBe(30);
+  });
+
+  it('caps credits without any recognized social-work approval at 25%', () => {
+    const e = run('MA', 'LICSW', { license, cycle, asOf: '2026-05-19', credits: [course('2024-07-13', 3, 'live-online', { ...nasw, topics: ['anti-oppression'] }), course('2024-09-14', 17, 'live-online', nasw), course('2025-06-21', 10, 'live-in-person')] });
+    expect(unmet(e)).toEqual(['total']);
+    expect(e.totals.countedHours).toBe(27.5);
+  });
 });
