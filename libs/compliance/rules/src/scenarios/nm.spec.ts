@@ -1,4 +1,4 @@
-import { course, filler, run, unmet } from './scenario';
+import { course, filler, requirement, run, unmet } from './scenario';
 
 describe('New Mexico LCSW (30 h / 2 years ending June 30; ethics from 10/07/2025)', () => {
   const license = { issuedOn: '2015-06-15' };
@@ -19,5 +19,7 @@ describe('New Mexico LCSW (30 h / 2 years ending June 30; ethics from 10/07/2025
   it('judged the cycle ending 6/30/2025 by the old rule (no ethics minimum)', () => {
     const e = run('NM', 'LCSW', { license, cycle: { start: '2023-07-01', end: '2025-06-30', index: 5 }, asOf: '2025-06-30', credits: [] });
     expect(e.requirements.map((r) => r.code)).toEqual(['total', 'topic:cultural-competence']);
+    expect(requirement(e, 'topic:cultural-competence').requiredHours).toBe(6);
+    expect(e.ruleSet.version).toBe('2002-06-19');
   });
 });
