@@ -14,4 +14,10 @@ describe('Wisconsin LCSW (30 h / biennium ending Feb 28 of odd years)', () => {
     const e = run('WI', 'LCSW', { license, cycle, asOf: '2025-02-28', credits: [course('2023-04-15', 2, 'live-online', { topics: ['ethics'] }), course('2023-04-16', 2, 'live-online'), ...rest] });
     expect(unmet(e)).toEqual(['topic:ethics+boundaries']);
   });
+
+  it('applies no carryover: the 30 hours fall within the credential period', () => {
+    const e = run('WI', 'LCSW', { license, cycle, asOf: '2025-02-28', carryoverHours: 6, credits: [course('2023-04-15', 4, 'live-online', { topics: ['ethics', 'boundaries'] }), ...rest.slice(0, 3)] });
+    expect(unmet(e)).toEqual(['total']);
+    expect(e.totals.countedHours).toBe(23.5);
+  });
 });
