@@ -14,4 +14,19 @@ describe('Kentucky LCSW (30 h / 3 years; KBSW-approved Kentucky ethics)', () => 
     const e = run('KY', 'LCSW', { license, cycle, asOf: '2026-06-14', credits: [course('2023-09-09', 3, 'self-study', { topics: ['ethics'], approvals: ['ACE'] }), ...rest] });
     expect(unmet(e)).toEqual(['topic:ethics']);
   });
+
+  describe('board-approved supervisor (3 h refresher each renewal period)', () => {
+    const ethics = course('2023-09-09', 3, 'self-study', { topics: ['ethics'], approvals: ['board'], title: 'Kentucky social work ethics (KBSW-ETHICS approved)' });
+    const supervisor = { ...license, roles: ['supervisor'] };
+
+    it('accepts a KBSW-approved supervisor refresher', () => {
+      const e = run('KY', 'LCSW', { license: supervisor, cycle, asOf: '2026-06-14', credits: [ethics, course('2025-11-08', 3, 'live-online', { topics: ['supervision'], approvals: ['board'], title: 'KBSW supervisor refresher' }), ...rest] });
+      expect(unmet(e)).toEqual([]);
+    });
+
+    it('does not accept a supervision course approved only by ASWB ACE', () => {
+      const e = run('KY', 'LCSW', { license: supervisor, cycle, asOf: '2026-06-14', credits: [ethics, course('2025-11-08', 3, 'live-online', { topics: ['supervision'], approvals: ['ACE'] }), ...rest] });
+      expect(unmet(e)).toEqual(['topic:supervision']);
+    });
+  });
 });
