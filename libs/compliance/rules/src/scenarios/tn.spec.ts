@@ -16,4 +16,9 @@ describe('Tennessee LCSW (biennial accounting; 30 h inferred from 15 h/year)', (
     expect(unmet(e)).toEqual(['total']);
     expect(e.totals.countedHours).toBe(24);
   });
+
+  it('requires twice the per-year hours over the 2-year period (18 / 24 / 30 / 30, inferred)', () => {
+    const total = (code: string) => requirement(run('TN', code, { license, cycle, asOf: '2025-12-31', credits: [] }), 'total').requiredHours;
+    expect(['LBSW', 'LMSW', 'LAPSW', 'LCSW'].map(total)).toEqual([18, 24, 30, 30]);
+  });
 });
