@@ -1,8 +1,10 @@
-import { course, filler, run, unmet } from './scenario';
+import { course, filler, requirement, run, unmet } from './scenario';
 
 describe('Washington LICSW (36 h / 2 years; board and community service capped at 6)', () => {
   const license = { issuedOn: '2016-03-15', birthDate: '1979-03-15' };
-  const cycle = { start: '2024-03-15', end: '2026-03-14', index: 4 };
+  // Suicide training is due in cycles 2, 5, 8, ... (first full reporting period, then every 6 years);
+  // health equity in even cycles (every 4 years): both are due in cycle 8.
+  const cycle = { start: '2024-03-15', end: '2026-03-14', index: 8 };
   const required = [
     course('2024-05-04', 6, 'live-online', { topics: ['ethics', 'laws-and-rules'] }),
     course('2024-08-17', 6, 'live-in-person', { topics: ['suicide-prevention'], practice: 'clinical' }),
@@ -19,5 +21,30 @@ describe('Washington LICSW (36 h / 2 years; board and community service capped a
     const e = run('WA', 'LICSW', { license, cycle, asOf: '2026-03-14', credits: [...required, ...filler(['2025-01-25', '2025-06-07'], 5, 'live-online', { practice: 'clinical' }), course('2025-12-01', 12, 'other', { practice: 'macro', macroAreas: ['policy-advocacy'], title: 'State advisory council service' })] });
     expect(unmet(e)).toEqual(['total']);
     expect(e.excluded.some((x) => x.ruleCode === 'cap:activity:other-learning' && x.hours === 6)).toBe(true);
+  });
+
+  describe('suicide training: first in the first full reporting period after licensure (RCW 43.70.442)', () => {
+    const newLicense = { issuedOn: '2023-06-01', birthDate: '1990-03-15' };
+    const codes = (index: number, start: string, end: string) =>
+      run('WA', 'LASW', { license: newLicense, cycle: { start, end, index }, asOf: end, credits: [] }).requirements.map((r) => r.code);
+
+    it('is not due in the period that starts on the issue date', () => {
+      expect(codes(1, '2023-06-01', '2025-03-15')).not.toContain('topic:suicide-prevention');
+    });
+
+    it('is due in the first full period, then every third period', () => {
+      expect(codes(2, '2025-03-16', '2027-03-15')).toContain('topic:suicide-prevention');
+      expect(codes(3, '2027-03-16', '2029-03-15')).not.toContain('topic:suicide-prevention');
+      expect(codes(5, '2031-03-16', '2033-03-15')).toContain('topic:suicide-prevention');
+    });
+  });
+
+  it('requires the 6 h suicide training of associates too, every sixth annual period', () => {
+    const associate = { issuedOn: '2024-09-10', birthDate: '1995-01-20' };
+    const e = run('WA', 'LSWAIC', { license: associate, cycle: { start: '2025-01-21', end: '2026-01-20', index: 2 }, asOf: '2026-01-20', credits: [...filler(['2025-03-01', '2025-06-01', '2025-09-01'], 6, 'live-online', { practice: 'clinical' })] });
+    expect(unmet(e)).toEqual(['topic:suicide-prevention']);
+    expect(requirement(e, 'topic:suicide-prevention').requiredHours).toBe(6);
+    const later = run('WA', 'LSWAIC', { license: associate, cycle: { start: '2026-01-21', end: '2027-01-20', index: 3 }, asOf: '2027-01-20', credits: [] });
+    expect(later.requirements.map((r) => r.code)).not.toContain('topic:suicide-prevention');
   });
 });
