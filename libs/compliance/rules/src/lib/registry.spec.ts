@@ -98,7 +98,9 @@ describe('data quality guards', () => {
     expect(cur('WA', 'LICSW').macro.countsTowardRenewal).toBe('capped');
     expect(cur('MI', 'LBSW').requirements.find((r) => r.code === 'topic:implicit-bias')?.frequency).toEqual({ kind: 'per-year-of-cycle' });
     expect(cur('CA', 'LCSW').requirements.find((r) => r.code === 'topic:suicide-prevention')?.frequency).toEqual({ kind: 'once-per-career' });
-    expect(cur('CA', 'LCSW').requirements.find((r) => r.code === 'topic:hiv-aids')?.countsTowardTotal).toBe(false);
+    // 16 CCR 1887.3(b) and the BBS CE page: the 7 h course is part of the 36 h (only substitutes are not credited).
+    expect(cur('CA', 'LCSW').requirements.find((r) => r.code === 'topic:hiv-aids')?.countsTowardTotal).toBeUndefined();
+    expect(cur('NY', 'LCSW').requirements.find((r) => r.code === 'topic:child-abuse-reporting')?.countsTowardTotal).toBe(false);
     expect(cur('OK', 'LCSW').requirements.find((r) => r.code === 'format:live')?.min).toEqual({ hours: 8 });
     expect(cur('DC', 'LICSW').requirements.find((r) => r.code === 'topic:public-health-priority')?.min).toEqual({ shareOfTotal: 0.1 });
   });

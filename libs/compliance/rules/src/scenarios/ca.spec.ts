@@ -22,6 +22,20 @@ describe('California LCSW (36 h / 2 years, issue-date cycle)', () => {
     expect(e.totals).toMatchObject({ requiredHours: 36, countedHours: 36 });
   });
 
+  it('credits an HIV/AIDS course taken in the cycle toward the 36 h (16 CCR 1887.3(b); only substitutes are not credited)', () => {
+    const hiv = course('2025-03-08', 7, 'live-online', { topics: ['hiv-aids'], practice: 'clinical', title: 'HIV/AIDS assessment and treatment' });
+    const e = run('CA', 'LCSW', {
+      license,
+      cycle,
+      asOf: '2026-05-31',
+      credits: [hiv, career[1], telehealth, cycleCredits[0], ...filler(['2024-11-02', '2025-06-21', '2025-10-11', '2026-01-17'], 6, 'live-online', { practice: 'clinical' })],
+    });
+    expect(requirement(e, 'topic:hiv-aids')).toMatchObject({ met: true, allocations: [{ creditId: hiv.id, hours: 7 }] });
+    expect(e.excluded.filter((x) => x.reason === 'not-credited')).toEqual([]);
+    expect(e.totals).toMatchObject({ requiredHours: 36, countedHours: 37 });
+    expect(e.status).toBe('met');
+  });
+
   it('flags the one-time telehealth course when it was never taken', () => {
     const e = run('CA', 'LCSW', { license, cycle, asOf: '2026-05-31', credits: [...career, ...cycleCredits] });
     expect(unmet(e)).toEqual(['topic:telehealth']);

@@ -151,7 +151,7 @@ export interface Requirement {
   match: CreditMatcher;
   frequency?: Frequency;
   appliesTo?: Applicability;
-  /** Default true. CA HIV/AIDS 7 h is required but not credited toward the total. */
+  /** Default true. NY's child-abuse course is required but not credited toward the total. */
   countsTowardTotal?: boolean;
   source: Source;
   note?: string;
