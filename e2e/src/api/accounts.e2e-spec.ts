@@ -183,6 +183,20 @@ describe('accounts over HTTP against the built API', () => {
         400,
         'invalid_reset_token',
       ],
+      [
+        'POST',
+        '/api/me/email/confirm',
+        { body: { token: 'nope' } },
+        400,
+        'invalid_email_change_token',
+      ],
+      [
+        'POST',
+        '/api/me/email',
+        { body: { email: 'new@example.org', password: 'whatever it is' } },
+        401,
+        'unauthenticated',
+      ],
       ['GET', '/api/organizations/%E0%A4%A', {}, 400, 'validation_failed'],
       [
         'POST',

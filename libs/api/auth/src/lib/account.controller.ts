@@ -40,7 +40,7 @@ export class DeleteAccountDto implements DeleteAccountRequest {
 export class AccountController {
   constructor(private readonly account: AccountService) {}
 
-  /** Changes the name (the email stays: changing it would need a check by email first). */
+  /** Changes the name (the email changes through POST /me/email, which checks the new address first). */
   @RequirePermission(PERMISSIONS.accountWrite)
   @Patch()
   update(

@@ -8,6 +8,8 @@ import { AccountController } from './account.controller';
 import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { EmailChangeController } from './email-change.controller';
+import { EmailChangeService } from './email-change.service';
 import { AccessTokenStrategy } from './passport/access-token.strategy';
 import { AccessTokenVerifier } from './passport/access-token.verifier';
 import { JwtAuthGuard } from './passport/jwt-auth.guard';
@@ -29,10 +31,11 @@ import { SessionsService } from './sessions.service';
       }),
     }),
   ],
-  controllers: [AuthController, AccountController],
+  controllers: [AuthController, AccountController, EmailChangeController],
   providers: [
     AuthService,
     AccountService,
+    EmailChangeService,
     SessionsService,
     RateLimiter,
     AccessTokenVerifier,

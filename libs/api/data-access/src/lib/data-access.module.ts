@@ -13,6 +13,7 @@ import { CertificatesRepository } from './repositories/certificates.repository';
 import { UserSettingsRepository } from './repositories/user-settings.repository';
 import { ReminderDeliveriesRepository } from './repositories/reminder-deliveries.repository';
 import { OrganizationInvitationsRepository } from './repositories/organization-invitations.repository';
+import { EmailChangesRepository } from './repositories/email-changes.repository';
 
 const REPOSITORIES = [
   UsersRepository,
@@ -26,6 +27,7 @@ const REPOSITORIES = [
   UserSettingsRepository,
   ReminderDeliveriesRepository,
   OrganizationInvitationsRepository,
+  EmailChangesRepository,
 ];
 
 /** The database connection and every repository; the only module that talks to PostgreSQL. */

@@ -11,6 +11,10 @@
  * POST /auth/password/reset  ResetPasswordRequest → 204                                     400 invalid_reset_token
  * GET  /me                   (Bearer)             → 200 UserDto
  * PATCH /me                  UpdateProfileRequest (Bearer) → 200 UserDto                  400 validation_failed
+ * POST /me/email             ChangeEmailRequest (Bearer) → 202 (always the same; see ChangeEmailRequest)
+ *                                                  400 validation_failed (same address), 401 invalid_credentials, 429 rate_limited
+ * POST /me/email/confirm     ConfirmEmailChangeRequest (no session needed) → 200 EmailChangedDto
+ *                                                  400 invalid_email_change_token, 409 email_taken
  *
  * The access token goes in `Authorization: Bearer …`; the refresh token lives only in the httpOnly
  * cookie `mz_refresh` (path /api/auth), never in a body.
@@ -76,11 +80,40 @@ export interface UserDto {
 
 /**
  * PATCH /me: the name shown in the app and printed as "Licensee" on the audit packet (same rules as
- * at registration: 1 to 120 characters once trimmed). The email cannot be changed here (it would
- * need a check by email first).
+ * at registration: 1 to 120 characters once trimmed). The email is changed with POST /me/email,
+ * which checks the new address by email first.
  */
 export interface UpdateProfileRequest {
   name: string;
+}
+
+/**
+ * POST /me/email: asks to change the sign-in email. The current password is required. A link is
+ * sent to the new address and nothing changes until it is opened (within
+ * EMAIL_CHANGE_TTL_HOURS); until then the old address signs in. The answer is 202 whether or not
+ * the new address already has an account (that account's holder is told by email instead of
+ * getting a link), so the form cannot be used to find out who uses Mezzo. A newer request
+ * replaces an older one: only the latest link works.
+ */
+export interface ChangeEmailRequest {
+  email: string;
+  password: string;
+}
+
+/** How long an email-change link works. */
+export const EMAIL_CHANGE_TTL_HOURS = 24;
+
+/**
+ * POST /me/email/confirm: the token from the link. No session is needed (the link may be opened
+ * on another device): the token proves the new address, the request proved the password.
+ */
+export interface ConfirmEmailChangeRequest {
+  token: string;
+}
+
+/** The sign-in email now in force; the old address is told of the change by email. */
+export interface EmailChangedDto {
+  email: string;
 }
 
 /** DELETE /me: the password confirms that the person at the keyboard means it. */

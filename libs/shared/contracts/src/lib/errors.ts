@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'email_taken',
   'invalid_credentials',
   'invalid_reset_token',
+  'invalid_email_change_token',
   'refresh_reused',
   'rate_limited',
   'conflict',
@@ -43,6 +44,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   invalid_credentials: 'The email or password is not correct.',
   invalid_reset_token:
     'This reset link is invalid or has expired. Please ask for a new one.',
+  invalid_email_change_token:
+    'This confirmation link is invalid, has expired or was already used. Please ask for a new one.',
   refresh_reused:
     'Your session was signed out for safety. Please sign in again.',
   rate_limited: 'Too many attempts. Please wait a few minutes and try again.',

@@ -5,7 +5,9 @@ import {
   PASSWORD_MIN_LENGTH,
   PERSON_NAME_MAX_LENGTH,
   PERSON_NAME_PATTERN,
+  type ChangeEmailRequest,
   type ChangePasswordRequest,
+  type ConfirmEmailChangeRequest,
   type ForgotPasswordRequest,
   type RegisterRequest,
   type ResetPasswordRequest,
@@ -41,15 +43,25 @@ function PersonName(): PropertyDecorator {
   );
 }
 
+/**
+ * An address an account will sign in with (at registration, or as a new email): trimmed, valid,
+ * and plain enough for the mailer to send to.
+ */
+function AccountEmail(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ example: 'alex@example.org', maxLength: 254 }),
+    Transform(trimString),
+    IsEmail({}, { message: 'email must be a valid email address' }),
+    Matches(PLAIN_EMAIL, { message: PLAIN_EMAIL_MESSAGE }),
+    MaxLength(254),
+  );
+}
+
 export class RegisterDto implements RegisterRequest {
   @PersonName()
   name!: string;
 
-  @ApiProperty({ example: 'alex@example.org' })
-  @Transform(trimString)
-  @IsEmail({}, { message: 'email must be a valid email address' })
-  @Matches(PLAIN_EMAIL, { message: PLAIN_EMAIL_MESSAGE })
-  @MaxLength(254)
+  @AccountEmail()
   email!: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
@@ -112,4 +124,23 @@ export class ResetPasswordDto implements ResetPasswordRequest {
 export class UpdateProfileDto implements UpdateProfileRequest {
   @PersonName()
   name!: string;
+}
+
+export class ChangeEmailDto implements ChangeEmailRequest {
+  @AccountEmail()
+  email!: string;
+
+  @ApiProperty({ description: 'The current password' })
+  @IsString()
+  @IsNotEmpty({ message: 'password is required' })
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class ConfirmEmailChangeDto implements ConfirmEmailChangeRequest {
+  @ApiProperty({ description: 'The token from the emailed link' })
+  @IsString()
+  @IsNotEmpty({ message: 'token is required' })
+  @MaxLength(200)
+  token!: string;
 }

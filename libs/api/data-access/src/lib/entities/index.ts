@@ -11,6 +11,7 @@ import { CertificateEntity } from './certificate.entity';
 import { UserSettingsEntity } from './user-settings.entity';
 import { ReminderDeliveryEntity } from './reminder-delivery.entity';
 import { OrganizationInvitationEntity } from './organization-invitation.entity';
+import { EmailChangeEntity } from './email-change.entity';
 
 export {
   CreditEntity,
@@ -26,6 +27,7 @@ export {
 export { CertificateEntity };
 export { UserSettingsEntity, ReminderDeliveryEntity };
 export { OrganizationInvitationEntity };
+export { EmailChangeEntity };
 export { REMINDER_KIND_VALUES } from './reminder-delivery.entity';
 export type {
   ReminderKindValue,
@@ -49,4 +51,5 @@ export const ENTITIES = [
   UserSettingsEntity,
   ReminderDeliveryEntity,
   OrganizationInvitationEntity,
+  EmailChangeEntity,
 ];

@@ -4,6 +4,7 @@ import { Certificates1763816400000 } from './1763816400000-certificates';
 import { Reminders1763820000000 } from './1763820000000-reminders';
 import { LicenseRenewalDate1763827200000 } from './1763827200000-license-renewal-date';
 import { OrganizationInvitations1763834400000 } from './1763834400000-organization-invitations';
+import { EmailChanges1763841600000 } from './1763841600000-email-changes';
 
 /** Every migration, in order, as classes (the bundle cannot glob). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Reminders1763820000000,
   LicenseRenewalDate1763827200000,
   OrganizationInvitations1763834400000,
+  EmailChanges1763841600000,
 ];

@@ -5,6 +5,14 @@ import { UserEntity } from '../entities';
 
 const UNIQUE_VIOLATION = '23505';
 
+/** True for PostgreSQL's refusal of a duplicate in a unique index (e.g. a taken email). */
+export function isUniqueViolation(e: unknown): boolean {
+  return (
+    e instanceof QueryFailedError &&
+    (e.driverError as { code?: string }).code === UNIQUE_VIOLATION
+  );
+}
+
 @Injectable()
 export class UsersRepository {
   constructor(
@@ -36,11 +44,7 @@ export class UsersRepository {
         }),
       );
     } catch (e) {
-      if (
-        e instanceof QueryFailedError &&
-        (e.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      )
-        return null;
+      if (isUniqueViolation(e)) return null;
       throw e;
     }
   }

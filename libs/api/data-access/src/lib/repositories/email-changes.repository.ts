@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { unwrapRows } from './password-reset-tokens.repository';
+import { isUniqueViolation } from './users.repository';
+
+/** What opening an email-change link did. */
+export type EmailChangeOutcome =
+  | {
+      kind: 'changed';
+      userId: string;
+      name: string;
+      oldEmail: string;
+      newEmail: string;
+    }
+  /** Another account has the new address by now: nothing changed, the link still stands. */
+  | { kind: 'taken' }
+  /** No such link: unknown, used already, replaced by a newer request, or expired. */
+  | { kind: 'invalid' };
+
+@Injectable()
+export class EmailChangesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Records the user's request, replacing any earlier one (its link stops working). The unique
+   * index on user_id decides, so two racing requests leave one row.
+   */
+  async replacePending(input: {
+    userId: string;
+    email: string;
+    tokenHash: string;
+    expiresAt: Date;
+  }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO email_changes (user_id, email, token_hash, expires_at)
+       VALUES ($1, lower($2), $3, $4)
+       ON CONFLICT (user_id)
+       DO UPDATE SET email = EXCLUDED.email, token_hash = EXCLUDED.token_hash,
+                     expires_at = EXCLUDED.expires_at, created_at = now()`,
+      [input.userId, input.email, input.tokenHash, input.expiresAt],
+    );
+  }
+
+  /** Drops the user's pending request, if any (its link stops working). */
+  async cancel(userId: string): Promise<void> {
+    await this.db.query(`DELETE FROM email_changes WHERE user_id = $1`, [
+      userId,
+    ]);
+  }
+
+  /**
+   * Uses an unexpired link: in one transaction the request is taken (so it works once) and the
+   * user's email becomes the new address. When another account holds that address, the unique
+   * index refuses the update and the whole transaction rolls back, request included.
+   */
+  async confirm(tokenHash: string): Promise<EmailChangeOutcome> {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const taken: { user_id: string; email: string }[] = unwrapRows(
+          await tx.query(
+            `DELETE FROM email_changes WHERE token_hash = $1 AND expires_at > now()
+             RETURNING user_id, email`,
+            [tokenHash],
+          ),
+        );
+        const change = taken[0];
+        if (!change) return { kind: 'invalid' } as const;
+        const users: { email: string; name: string }[] = await tx.query(
+          `SELECT email, name FROM users WHERE id = $1 FOR UPDATE`,
+          [change.user_id],
+        );
+        const user = users[0];
+        // The row cascades with its user, so this cannot happen; answered as a dead link anyway.
+        if (!user) return { kind: 'invalid' } as const;
+        await tx.query(
+          `UPDATE users SET email = $2, updated_at = now() WHERE id = $1`,
+          [change.user_id, change.email],
+        );
+        return {
+          kind: 'changed',
+          userId: change.user_id,
+          name: user.name,
+          oldEmail: user.email,
+          newEmail: change.email,
+        } as const;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) return { kind: 'taken' };
+      throw e;
+    }
+  }
+}
