@@ -287,6 +287,17 @@ describe('accessibility of the licensee pages (axe-core, WCAG 2.1 A/AA)', () => 
     );
 
     it(
+      'the email-confirmation page (a link that no longer works)',
+      async () => {
+        await page.goto(`${baseUrl}/account/email?token=no-such-token`);
+        await settled('Confirm your new email');
+        await page.getByRole('alert').waitFor();
+        await expectAccessible('the email-confirmation page');
+      },
+      TIMEOUT,
+    );
+
+    it(
       'the change-password page',
       async () => {
         await page.goto(`${baseUrl}/account/password`);

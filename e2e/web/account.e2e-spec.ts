@@ -6,12 +6,15 @@ import {
   openPhoneBrowser,
   webBaseUrl,
 } from '../src/support/browser';
+import { waitForMail } from '../src/support/outbox';
 
 /**
  * Settings and the account in a real browser, against the built web app served by the API
  * (E2E_BASE_URL): a new person sets their advocacy floor and reminder emails (kept across a
  * reload), makes a private calendar feed (fetched without a session) and turns it off, downloads
- * all their data, and deletes the account (a wrong password first), after which they cannot sign in.
+ * all their data, changes their sign-in email through the link mailed to the new address (opened
+ * on another device), and deletes the account (a wrong password first), after which they cannot
+ * sign in.
  */
 const baseUrl = webBaseUrl;
 const TIMEOUT = 60_000;
@@ -121,6 +124,85 @@ describe('settings and the account in the browser', () => {
         settings: { advocacyFloorPercent: number | null };
       };
       expect(data.user.email).toBe(person.email);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'changes the sign-in email through the link mailed to the new address, opened on another device',
+    async () => {
+      const oldEmail = person.email;
+      const newEmail = `jordan.new.${unique}@example.com`;
+      const card = page.getByRole('region', { name: 'Your sign-in email' });
+      await card.getByLabel('New email').fill(newEmail);
+      await card.getByLabel('Current password').fill('not my password');
+      await card
+        .getByRole('button', { name: 'Send confirmation link' })
+        .click();
+      await card.getByText('That password is not correct.').waitFor();
+
+      await card.getByLabel('Current password').fill(person.password);
+      await card
+        .getByRole('button', { name: 'Send confirmation link' })
+        .click();
+      await card.getByRole('status').getByText(newEmail).waitFor();
+      expect(await card.getByRole('status').textContent()).toContain(
+        `until then, sign in with ${oldEmail}`,
+      );
+
+      const mail = await waitForMail(
+        newEmail,
+        'Confirm your new Mezzo sign-in email',
+      );
+      const link = /(http\S+\/account\/email\?token=[A-Za-z0-9_-]+)/.exec(
+        mail.text,
+      )?.[1];
+      expect(link?.startsWith(baseUrl)).toBe(true);
+
+      // Another device: a browser where nobody is signed in.
+      const other = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+      });
+      try {
+        const elsewhere = await other.newPage();
+        elsewhere.setDefaultTimeout(TIMEOUT / 3);
+        await elsewhere.goto(link!);
+        await elsewhere
+          .getByText(`Your sign-in email is now ${newEmail}.`)
+          .waitFor();
+        expect(elsewhere.url()).not.toContain('token=');
+        await elsewhere.getByRole('link', { name: 'Sign in' }).click();
+        await elsewhere.getByLabel('Email').fill(newEmail);
+        await elsewhere
+          .getByLabel('Password', { exact: true })
+          .fill(person.password);
+        await elsewhere.getByRole('button', { name: 'Sign in' }).click();
+        await elsewhere.waitForURL('**/dashboard');
+      } finally {
+        await other.close();
+      }
+
+      const told = await waitForMail(
+        oldEmail,
+        'Your Mezzo sign-in email was changed',
+      );
+      expect(told.text).toContain(
+        `Your Mezzo sign-in email was changed to ${newEmail}.`,
+      );
+      const oldSignIn = await fetch(`${baseUrl}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: oldEmail, password: person.password }),
+      });
+      expect(oldSignIn.status).toBe(401);
+
+      // Here, still signed in, the account page shows the new address.
+      await page.reload();
+      await page
+        .getByRole('region', { name: 'Signed in as' })
+        .getByText(newEmail)
+        .waitFor();
+      person.email = newEmail;
     },
     TIMEOUT,
   );

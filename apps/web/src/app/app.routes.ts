@@ -34,6 +34,12 @@ export const appRoutes: Route[] = [
       import('@mezzo/web-auth').then((m) => m.ResetPasswordPage),
   },
   {
+    // Before the shell, and open to anyone: the emailed link may be opened on another device.
+    path: 'account/email',
+    loadChildren: () =>
+      import('@mezzo/web-account').then((m) => m.CONFIRM_EMAIL_ROUTES),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('@mezzo/web-shell').then((m) => m.ShellLayout),

@@ -29,3 +29,18 @@ export const INVITATIONS_ROUTES: Route[] = [
       import('./invitations/invitations.page').then((m) => m.InvitationsPage),
   },
 ];
+
+/**
+ * Mounted under `account/email` by the app (lazy), outside the signed-in shell and without a
+ * guard: the email-change link may be opened where nobody is signed in.
+ */
+export const CONFIRM_EMAIL_ROUTES: Route[] = [
+  {
+    path: '',
+    title: 'Confirm your new email · Mezzo',
+    loadComponent: () =>
+      import('./confirm-email/confirm-email.page').then(
+        (m) => m.ConfirmEmailPage,
+      ),
+  },
+];

@@ -19,7 +19,9 @@ describe('AccountPage', () => {
   const stable = () => fixture.whenStable();
 
   const deleteWith = async (password: string, tick: boolean) => {
-    const input = el.querySelector<HTMLInputElement>('input[type="password"]')!;
+    const input = el.querySelector<HTMLInputElement>(
+      '.mz-card--danger input[type="password"]',
+    )!;
     input.value = password;
     input.dispatchEvent(new Event('input'));
     if (tick)
@@ -252,6 +254,161 @@ describe('AccountPage', () => {
         'Your name was not saved. Cannot reach Mezzo.',
       );
       expect(auth.user()?.name).toBe('Robin Okafor');
+    });
+  });
+
+  describe('your sign-in email', () => {
+    const url = '/api/me/email';
+    const card = () => el.querySelector<HTMLElement>('mz-change-email-card')!;
+    const emailInput = () =>
+      card().querySelector<HTMLInputElement>('input[formcontrolname="email"]')!;
+    const passwordInput = () =>
+      card().querySelector<HTMLInputElement>(
+        'input[formcontrolname="password"]',
+      )!;
+    const errors = () =>
+      Array.from(card().querySelectorAll('mat-error')).map((e) =>
+        e.textContent?.trim(),
+      );
+    const cardStatus = () =>
+      card().querySelector('[role="status"]')?.textContent?.trim() ?? '';
+    const ask = async (email: string, password: string) => {
+      for (const [input, value] of [
+        [emailInput(), email],
+        [passwordInput(), password],
+      ] as const) {
+        input.value = value;
+        input.dispatchEvent(new Event('input'));
+      }
+      await stable();
+      emailInput().closest('form')?.dispatchEvent(new Event('submit'));
+      await stable();
+    };
+
+    it('says which address signs in now, with labelled fields for the new one and the password', () => {
+      expect(card().querySelector('h2')?.textContent).toContain(
+        'Your sign-in email',
+      );
+      expect(card().textContent).toContain(
+        'You sign in with robin@example.com',
+      );
+      expect(emailInput().labels?.[0]?.textContent).toContain('New email');
+      expect(emailInput().type).toBe('email');
+      expect(passwordInput().labels?.[0]?.textContent).toContain(
+        'Current password',
+      );
+      expect(passwordInput().getAttribute('autocomplete')).toBe(
+        'current-password',
+      );
+    });
+
+    it('asks for an address, a real one, a different one, and the password before sending anything', async () => {
+      await ask('', '');
+      backend.expectNone({ method: 'POST', url });
+      expect(errors()).toEqual([
+        'Enter the new email address.',
+        'Enter your current password.',
+      ]);
+      expect(document.activeElement).toBe(emailInput());
+      await ask('robin at example', 'my passphrase');
+      backend.expectNone({ method: 'POST', url });
+      expect(errors()).toEqual([
+        'Enter an email address like name@example.com.',
+      ]);
+      // As the API judges it: the same address in other letters is no change.
+      await ask(' Robin@Example.com ', 'my passphrase');
+      backend.expectNone({ method: 'POST', url });
+      expect(errors()).toEqual(['This is already your sign-in email.']);
+    });
+
+    it('sends the new address with the password, shows progress, then says where the link went', async () => {
+      await ask('  robin.new@example.org ', 'my passphrase');
+      const req = backend.expectOne({ method: 'POST', url });
+      expect(req.request.body).toEqual({
+        email: 'robin.new@example.org',
+        password: 'my passphrase',
+      });
+      expect(card().textContent).toContain('Sending…');
+      expect(
+        card().querySelector(
+          'mat-progress-bar[aria-label="Sending the confirmation link"]',
+        ),
+      ).not.toBeNull();
+      expect(card().querySelector('form')?.getAttribute('aria-busy')).toBe(
+        'true',
+      );
+      req.flush(null, { status: 202, statusText: 'Accepted' });
+      await stable();
+      expect(cardStatus()).toContain(
+        'We sent a link to robin.new@example.org. Open it within 24 hours',
+      );
+      expect(cardStatus()).toContain(
+        'until then, sign in with robin@example.com',
+      );
+      // Nothing has changed yet, and the form is empty without showing errors.
+      expect(auth.user()?.email).toBe('robin@example.com');
+      expect(emailInput().value).toBe('');
+      expect(passwordInput().value).toBe('');
+      expect(errors()).toEqual([]);
+      expect(card().querySelector('mat-progress-bar')).toBeNull();
+    });
+
+    it('shows a wrong password under its field and sends no link', async () => {
+      await ask('robin.new@example.org', 'not my passphrase');
+      backend.expectOne({ method: 'POST', url }).flush(
+        {
+          statusCode: 401,
+          code: 'invalid_credentials',
+          message: 'The password is not correct',
+          fields: { password: ['is not correct'] },
+        },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+      await stable();
+      expect(errors()).toEqual(['That password is not correct.']);
+      expect(document.activeElement).toBe(passwordInput());
+      expect(cardStatus()).toBe('');
+      expect(auth.isSignedIn()).toBe(true);
+    });
+
+    it("puts the server's field message under the email and says the link was not sent", async () => {
+      await ask('robin.new@example.org', 'my passphrase');
+      backend.expectOne({ method: 'POST', url }).flush(
+        {
+          statusCode: 400,
+          code: 'validation_failed',
+          message: 'Some fields are invalid',
+          fields: {
+            email: ['email must be a plain address such as name@example.org'],
+          },
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      await stable();
+      expect(errors()).toEqual([
+        'email must be a plain address such as name@example.org',
+      ]);
+      expect(document.activeElement).toBe(emailInput());
+      expect(card().querySelector('[role="alert"]')?.textContent).toContain(
+        'The link was not sent.',
+      );
+    });
+
+    it('says when there were too many attempts', async () => {
+      await ask('robin.new@example.org', 'my passphrase');
+      backend.expectOne({ method: 'POST', url }).flush(
+        {
+          statusCode: 429,
+          code: 'rate_limited',
+          message: 'Too many attempts; try again later',
+        },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
+      await stable();
+      expect(card().querySelector('[role="alert"]')?.textContent).toContain(
+        'The link was not sent. Too many attempts. Please wait a few minutes and try again.',
+      );
+      expect(cardStatus()).toBe('');
     });
   });
 

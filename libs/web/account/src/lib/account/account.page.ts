@@ -40,11 +40,12 @@ import {
 } from '@mezzo/web-ui';
 import { filter, finalize, switchMap } from 'rxjs';
 import { AccountApi } from '../data/account.api';
+import { ChangeEmailCard } from './change-email-card';
 import { SignOutEverywhereDialog } from './sign-out-everywhere-dialog';
 
 /**
- * The account: who I am and my name (printed on audit packets), all my data as one JSON file, my
- * password, signing out on every device, and deleting the account (after the password, and a box
+ * The account: who I am, my name (printed on audit packets) and sign-in email (changed through a
+ * link sent to the new address), all my data as one JSON file, my password, signing out on every device, and deleting the account (after the password, and a box
  * saying I understand). Route `account`.
  */
 @Component({
@@ -61,6 +62,7 @@ import { SignOutEverywhereDialog } from './sign-out-everywhere-dialog';
     MatProgressBarModule,
     Alert,
     Icon,
+    ChangeEmailCard,
   ],
   templateUrl: './account.page.html',
   styleUrls: ['../account-pages.css', './account.page.css'],

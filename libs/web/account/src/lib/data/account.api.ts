@@ -2,7 +2,10 @@ import { HttpClient, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CalendarTokenResponse,
+  ChangeEmailRequest,
+  ConfirmEmailChangeRequest,
   DeleteAccountRequest,
+  EmailChangedDto,
   SettingsDto,
   UpdateProfileRequest,
   UpdateSettingsRequest,
@@ -12,7 +15,8 @@ import { readBlobErrors } from '@mezzo/web-core';
 import type { Observable } from 'rxjs';
 
 /**
- * The signed-in person's name, settings, calendar feed, data export, sessions and account deletion.
+ * The signed-in person's name and email, settings, calendar feed, data export, sessions and account
+ * deletion.
  */
 @Injectable({ providedIn: 'root' })
 export class AccountApi {
@@ -21,6 +25,21 @@ export class AccountApi {
   /** Answers the updated user, for AuthStore.updateUser. */
   updateProfile(body: UpdateProfileRequest): Observable<UserDto> {
     return this.http.patch<UserDto>('/api/me', body);
+  }
+
+  /**
+   * Emails a confirmation link to the new address; 202 whether or not that address has an
+   * account. The email changes only when the link is opened.
+   */
+  requestEmailChange(body: ChangeEmailRequest): Observable<void> {
+    return this.http.post<void>('/api/me/email', body);
+  }
+
+  /** The emailed link's token; needs no session (the link may be opened on another device). */
+  confirmEmailChange(
+    body: ConfirmEmailChangeRequest,
+  ): Observable<EmailChangedDto> {
+    return this.http.post<EmailChangedDto>('/api/me/email/confirm', body);
   }
 
   /** Ends every session of the account, this one included (the refresh cookie is cleared). */
