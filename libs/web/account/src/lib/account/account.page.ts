@@ -37,6 +37,7 @@ import {
   focusFirstInvalid,
   formErrorTiming,
   setServerError,
+  SubmitButton,
 } from '@mezzo/web-ui';
 import { filter, finalize, switchMap } from 'rxjs';
 import { AccountApi } from '../data/account.api';
@@ -62,6 +63,7 @@ import { SignOutEverywhereDialog } from './sign-out-everywhere-dialog';
     MatProgressBarModule,
     Alert,
     Icon,
+    SubmitButton,
     ChangeEmailCard,
   ],
   templateUrl: './account.page.html',

@@ -15,10 +15,8 @@ import {
   Validators,
   type ValidatorFn,
 } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { EMAIL_CHANGE_TTL_HOURS } from '@mezzo/shared-contracts';
 import { AuthStore, apiError, errorCode, errorMessage } from '@mezzo/web-core';
 import {
@@ -31,6 +29,7 @@ import {
   focusFirstInvalid,
   formErrorTiming,
   setServerError,
+  SubmitButton,
 } from '@mezzo/web-ui';
 import { finalize } from 'rxjs';
 import { AccountApi } from '../data/account.api';
@@ -58,12 +57,11 @@ function notCurrentEmail(current: () => string): ValidatorFn {
   providers: [formErrorTiming],
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     Alert,
     Icon,
+    SubmitButton,
   ],
   templateUrl: './change-email-card.html',
   styleUrls: ['../account-pages.css', './account.page.css'],
