@@ -121,7 +121,17 @@ describe('validateRuleSetFile on broken copies', () => {
     ]);
   });
 
-  it('checks alternating groups are complete', () => {
+  it('rejects a completedOnOrAfter that is not a calendar date', () => {
+    const broken = clone(nj);
+    broken.licenseTypes[0].versions[0].requirements[0].match.completedOnOrAfter = '2025-02-29';
+    expect(validateRuleSetFile(broken, 'nj.json').map((i) => i.text)).toEqual([
+      'nj.json: /licenseTypes/0/versions/0/requirements/0/match/completedOnOrAfter: "2025-02-29" is not a calendar date',
+    ]);
+    broken.licenseTypes[0].versions[0].requirements[0].match.completedOnOrAfter = 'soon';
+    expect(validateRuleSetFile(broken, 'nj.json').map((i) => i.text)[0]).toMatch(/requirements\/0\/match\/completedOnOrAfter: must match pattern/);
+  });
+
+    it('checks alternating groups are complete', () => {
     const fl = clone(RULE_SET_FILES['fl.json'] as Doc);
     fl.licenseTypes[0].versions[0].requirements = fl.licenseTypes[0].versions[0].requirements.filter((r: Doc) => r.code !== 'topic:telehealth');
     expect(validateRuleSetFile(fl, 'fl.json').map((i) => i.text)).toEqual([

@@ -186,6 +186,9 @@ function versionIssues(v: RuleSetVersion, vPath: string, add: (path: string, mes
     if (reqCodes.has(r.code)) add(`${rPath}/code`, `duplicate requirement code "${r.code}" in this version (also at ${vPath}/requirements/${reqCodes.get(r.code)})`);
     else reqCodes.set(r.code, ri);
 
+    const from = r.match.completedOnOrAfter;
+    if (from !== undefined && !isValidIsoDate(from)) add(`${rPath}/match/completedOnOrAfter`, `"${from}" is not a calendar date`);
+
     // Code well-formed and consistent with the matcher.
     const [family, rest] = [r.code.slice(0, r.code.indexOf(':')), r.code.slice(r.code.indexOf(':') + 1)];
     if (family === 'topic') {
@@ -231,6 +234,8 @@ function versionIssues(v: RuleSetVersion, vPath: string, add: (path: string, mes
     const cPath = `${vPath}/caps/${ci}`;
     if (capCodes.has(c.code)) add(`${cPath}/code`, `duplicate cap code "${c.code}" in this version`);
     else capCodes.set(c.code, ci);
+    const from = c.match.completedOnOrAfter;
+    if (from !== undefined && !isValidIsoDate(from)) add(`${cPath}/match/completedOnOrAfter`, `"${from}" is not a calendar date`);
     const parts = c.code.split(':');
     const family = parts[1];
     if (!CAP_FAMILIES.has(family)) {

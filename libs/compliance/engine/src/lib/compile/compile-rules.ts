@@ -5,6 +5,7 @@
 import type { Cap, CreditMatcher, Requirement, RuleSetVersion } from '../model/rule-set.types';
 import { canonicalBody, FORMATS, LIVE_FORMATS, MACRO_AREAS, PRACTICE_LEVELS } from '../model/vocabulary.types';
 import { EngineError } from '../errors';
+import { toDay } from '../dates/iso-date';
 
 /** Bit sets fit a 32-bit integer; rule sets are far below this (NJ has 4 requirements). */
 const MAX_RULES = 31;
@@ -22,6 +23,8 @@ export interface CompiledMatcher {
   macroAreas: number;
   /** Lower-cased approval bodies, null = any. */
   approvals: readonly string[] | null;
+  /** Day number (`toDay`) of `completedOnOrAfter`; -Infinity = any date. */
+  completedFrom: number;
 }
 
 export interface CompiledRequirement {
@@ -89,6 +92,8 @@ export interface MatchTables {
   /** Matchers without an approval list; the others are checked one by one. */
   approvalAny: number;
   withApprovals: readonly { bit: number; approvals: readonly string[] }[];
+  /** Matchers with `completedOnOrAfter` (usually none): a credit completed before `from` does not match. */
+  dated: readonly { bit: number; from: number }[];
 }
 
 function matchTables(matchers: readonly { matcher: CompiledMatcher; index: number }[]): MatchTables {
@@ -100,8 +105,10 @@ function matchTables(matchers: readonly { matcher: CompiledMatcher; index: numbe
     byFormat: new Int32Array(FORMATS.length + 1),
     approvalAny: 0,
     withApprovals: [],
+    dated: [],
   };
   const withApprovals: { bit: number; approvals: readonly string[] }[] = [];
+  const dated: { bit: number; from: number }[] = [];
   for (const { matcher: m, index } of matchers) {
     const bit = 1 << index;
     if (m.topics === 0) t.topicAny |= bit;
@@ -111,13 +118,23 @@ function matchTables(matchers: readonly { matcher: CompiledMatcher; index: numbe
     for (let b = 0; b <= FORMATS.length; b++) if (m.formats === 0 || (b < FORMATS.length && (m.formats & (1 << b)) !== 0)) t.byFormat[b] |= bit;
     if (m.approvals === null) t.approvalAny |= bit;
     else withApprovals.push({ bit, approvals: m.approvals });
+    if (m.completedFrom !== -Infinity) dated.push({ bit, from: m.completedFrom });
   }
   t.withApprovals = withApprovals;
+  t.dated = dated;
   return t;
 }
 
+/** The matchers of `t` that a credit completed on `day` misses by its date alone (`completedOnOrAfter`). */
+export function tooEarly(t: MatchTables, day: number): number {
+  let mask = 0;
+  const dated = t.dated;
+  for (let i = 0; i < dated.length; i++) if (day < dated[i].from) mask |= dated[i].bit;
+  return mask;
+}
+
 /** Bit set of the matchers (of `t`) accepting a credit: same result as `matchesCredit` on each. */
-export function matchCredit(t: MatchTables, topicMask: number, formatBit: number, approvals: readonly string[], macroAreaMask: number): number {
+export function matchCredit(t: MatchTables, topicMask: number, formatBit: number, approvals: readonly string[], macroAreaMask: number, day = Infinity): number {
   let topics = t.topicAny;
   for (let rest = topicMask; rest !== 0; rest &= rest - 1) topics |= t.byTopic[31 - Math.clz32(rest & -rest)];
   let macro = t.macroAny;
@@ -125,7 +142,7 @@ export function matchCredit(t: MatchTables, topicMask: number, formatBit: number
   const format = t.byFormat[formatBit === 0 ? FORMATS.length : 31 - Math.clz32(formatBit)];
   let approved = t.approvalAny;
   for (const w of t.withApprovals) if (approvals.some((a) => w.approvals.includes(a))) approved |= w.bit;
-  return topics & macro & format & approved;
+  return topics & macro & format & approved & ~tooEarly(t, day);
 }
 
 export const FORMAT_BIT: ReadonlyMap<string, number> = new Map(FORMATS.map((f, i) => [f, 1 << i]));
@@ -160,6 +177,7 @@ function compileMatcher(m: CreditMatcher, code: string, topicBits: Map<string, n
     practice: m.practice ? PRACTICE_LEVELS.indexOf(m.practice) : -1,
     macroAreas: bitsOf(m.macroAreas, MACRO_AREA_BIT),
     approvals: m.approvals ? m.approvals.map((a) => canonicalBody(a.toLowerCase())) : null,
+    completedFrom: m.completedOnOrAfter === undefined ? -Infinity : toDay(m.completedOnOrAfter),
   };
 }
 
@@ -295,7 +313,8 @@ export function compileRuleSet(version: RuleSetVersion): CompiledRuleSet {
 }
 
 /** Whether a credit (topics/format/approvals/macro areas) matches, before the practice-level filter. */
-export function matchesCredit(m: CompiledMatcher, topicMask: number, formatBit: number, approvals: readonly string[], macroAreaMask: number): boolean {
+export function matchesCredit(m: CompiledMatcher, topicMask: number, formatBit: number, approvals: readonly string[], macroAreaMask: number, day = Infinity): boolean {
+  if (day < m.completedFrom) return false;
   if (m.topics !== 0 && (m.topics & topicMask) === 0) return false;
   if (m.macroAreas !== 0 && (m.macroAreas & macroAreaMask) === 0) return false;
   if (m.formats !== 0 && (m.formats & formatBit) === 0) return false;

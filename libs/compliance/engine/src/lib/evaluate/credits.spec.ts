@@ -8,6 +8,7 @@ import { formatIndex, intakeCredits, sortCredits } from './credits';
 import { compileRuleSet, matchCredit, matchesCredit, FORMAT_BIT, MACRO_AREA_BIT } from '../compile/compile-rules';
 import { cap, credit, req, version } from '../testing/fixtures';
 import { FORMATS, MACRO_AREAS, PRACTICE_LEVELS, TOPICS, type Topic } from '../model/vocabulary.types';
+import { toDay } from '../dates/iso-date';
 import type { Credit } from '../model/transcript.types';
 import type { CreditMatcher } from '../model/rule-set.types';
 
@@ -40,9 +41,11 @@ const matcherArb: fc.Arbitrary<CreditMatcher> = fc.record(
     practice: fc.constantFrom(...PRACTICE_LEVELS),
     macroAreas: fc.subarray([...MACRO_AREAS]),
     approvals: fc.subarray(BODIES),
+    completedOnOrAfter: fc.constantFrom('2025-01-01', '2025-01-02', '2025-02-01'),
   },
   { requiredKeys: [] },
 );
+const DAYS = ['2024-12-31', '2025-01-01', '2025-01-02', '2025-01-31', '2025-02-01'];
 
 describe('credit intake hot paths', () => {
   it('sortCredits orders exactly like Array#sort with the reference comparator (duplicates included)', () => {
@@ -62,7 +65,8 @@ describe('credit intake hot paths', () => {
         fc.constantFrom<string>(...FORMATS, 'unknown-format'),
         fc.subarray([...MACRO_AREAS]),
         fc.subarray(BODIES.map((b) => b.toLowerCase())),
-        (matchers, topics, format, areas, approvals) => {
+        fc.constantFrom(...DAYS),
+        (matchers, topics, format, areas, approvals, date) => {
           const compiled = compileRuleSet(
             version({
               requirements: matchers.map((m, i) => req(`other:r${i}`, 1, m)),
@@ -75,9 +79,10 @@ describe('credit intake hot paths', () => {
           for (const a of areas) areaMask |= MACRO_AREA_BIT.get(a) ?? 0;
           const formatBit = FORMAT_BIT.get(format) ?? 0;
           let expected = 0;
-          for (const r of compiled.requirements) if (matchesCredit(r.matcher, topicMask, formatBit, approvals, areaMask)) expected |= 1 << r.index;
-          expect(matchCredit(compiled.reqTables, topicMask, formatBit, approvals, areaMask)).toBe(expected);
-          expect(matchCredit(compiled.capTables, topicMask, formatBit, approvals, areaMask)).toBe(expected);
+          const day = toDay(date);
+          for (const r of compiled.requirements) if (matchesCredit(r.matcher, topicMask, formatBit, approvals, areaMask, day)) expected |= 1 << r.index;
+          expect(matchCredit(compiled.reqTables, topicMask, formatBit, approvals, areaMask, day)).toBe(expected);
+          expect(matchCredit(compiled.capTables, topicMask, formatBit, approvals, areaMask, day)).toBe(expected);
         },
       ),
       { numRuns: 300 },
@@ -98,6 +103,7 @@ describe('credit intake hot paths', () => {
       format: fc.constantFrom(...FORMATS, 'unknown-format'),
       approvals: fc.option(fc.subarray([...BODIES, 'ACE', 'NASW-XX', 'board']), { nil: undefined }),
       macroAreas: fc.option(fc.subarray([...MACRO_AREAS]), { nil: undefined }),
+      completedOn: fc.constantFrom(...DAYS),
     });
     fc.assert(
       fc.property(
@@ -114,7 +120,7 @@ describe('credit intake hot paths', () => {
           const other = compileRuleSet(version({ requirements: [req('topic:ethics', 1, { topics: ['ethics'], approvals: ['ACE'] })], approvals: { accepted: ['nasw'], source: v.approvals!.source } }));
           const compiled = compileRuleSet(v);
           const credits = raw.map((r, i) =>
-            credit(1, { id: `k${String(i).padStart(2, '0')}`, topics: r.topics, format: r.format as Credit['format'], approvals: r.approvals?.map((body) => ({ body })), macroAreas: r.macroAreas }),
+            credit(1, { id: `k${String(i).padStart(2, '0')}`, topics: r.topics, format: r.format as Credit['format'], approvals: r.approvals?.map((body) => ({ body })), macroAreas: r.macroAreas, completedOn: r.completedOn }),
           );
           // Read another rule set first: nothing it resolved may leak into this one.
           intakeCredits(other, credits, 0, 1e6, 0);
@@ -127,12 +133,13 @@ describe('credit intake hot paths', () => {
             const approvals = (c.approvals ?? []).map((a) => a.body.toLowerCase());
             let areaMask = 0;
             for (const a of c.macroAreas ?? []) areaMask |= MACRO_AREA_BIT.get(a) ?? 0;
+            const day = toDay(c.completedOn);
             let reqs = 0;
-            for (const r of compiled.requirements) if (matchesCredit(r.matcher, topicMask, formatBit, approvals, areaMask)) reqs |= 1 << r.index;
+            for (const r of compiled.requirements) if (matchesCredit(r.matcher, topicMask, formatBit, approvals, areaMask, day)) reqs |= 1 << r.index;
             let caps = 0;
             let exempt = 0;
             for (const k2 of compiled.caps) {
-              if (matchesCredit(k2.matcher, topicMask, formatBit, approvals, areaMask)) caps |= 1 << k2.index;
+              if (matchesCredit(k2.matcher, topicMask, formatBit, approvals, areaMask, day)) caps |= 1 << k2.index;
               if ((k2.exceptTopics & topicMask) !== 0) exempt |= 1 << k2.index;
             }
             expect([table.reqMatch[k], table.capMatch[k], table.capExempt[k]]).toEqual([reqs, caps, exempt]);

@@ -4,7 +4,7 @@
  */
 import type { Credit } from '../model/transcript.types';
 import type { ExclusionReason } from '../model/evaluation.types';
-import { MACRO_AREA_BIT, type CompiledRuleSet } from '../compile/compile-rules';
+import { MACRO_AREA_BIT, tooEarly, type CompiledRuleSet } from '../compile/compile-rules';
 import { canonicalBody, FORMATS } from '../model/vocabulary.types';
 import { toDay } from '../dates/iso-date';
 
@@ -298,11 +298,17 @@ function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, 
       capApproved |= info.capBits;
     }
   }
-  rawMatch[2 * i] = reqTopics & reqMacro & rt.byFormat[f] & reqApproved;
-  rawMatch[2 * i + 1] = capTopics & capMacro & ct.byFormat[f] & capApproved;
+  let reqMatch = reqTopics & reqMacro & rt.byFormat[f] & reqApproved;
+  let capMatch = capTopics & capMacro & ct.byFormat[f] & capApproved;
   rawExempt[i] = capExempt;
   writeLevels(credit, rawLevels, 3 * i);
-  rawDay[i] = toDay(credit.completedOn);
+  const day = toDay(credit.completedOn);
+  rawDay[i] = day;
+  // Matchers with `completedOnOrAfter` (rare) drop credits completed before their date.
+  if (rt.dated.length !== 0) reqMatch &= ~tooEarly(rt, day);
+  if (ct.dated.length !== 0) capMatch &= ~tooEarly(ct, day);
+  rawMatch[2 * i] = reqMatch;
+  rawMatch[2 * i + 1] = capMatch;
   rawAccepted[i] = accepted ? 1 : 0;
 }
 

@@ -73,6 +73,7 @@ function accepts(match: CreditMatcher | undefined, code: string, r: Restrictions
   const levels = match?.practice ? [match.practice] : PRACTICE_LEVELS.filter((l) => r.practices.has(l));
   if (levels.length === 1) out.practice = levels[0];
   else if (levels.length > 1 && levels.length < PRACTICE_LEVELS.length) out.practices = levels;
+  if (match?.completedOnOrAfter) out.completedOnOrAfter = match.completedOnOrAfter;
   return out;
 }
 
@@ -104,6 +105,7 @@ function describe(hours: number, what: string, a: PlanItem['accepts'], reasons: 
   }
   if (a.practice) parts.push(`at the ${a.practice} level`);
   if (a.practices) parts.push(`at the ${either(a.practices)} level`);
+  if (a.completedOnOrAfter) parts.push(`completed on or after ${a.completedOnOrAfter}`);
   const text = parts.join(', ');
   return reasons.length > 0 ? `${text} (${reasons.join('; ')})` : text;
 }
@@ -198,6 +200,7 @@ function copyAccepts(a: PlanItem['accepts']): PlanItem['accepts'] {
   if (a.formats) out.formats = a.formats.slice();
   if (a.practice) out.practice = a.practice;
   if (a.practices) out.practices = a.practices.slice();
+  if (a.completedOnOrAfter) out.completedOnOrAfter = a.completedOnOrAfter;
   return out;
 }
 

@@ -76,7 +76,8 @@ export interface PlanItem {
   /**
    * `practices` (optional, added by the engine team): the accepted practice levels when more than one
    * but not all are accepted (e.g. clinical and general once macro is capped); `practice` is set when
-   * exactly one level is accepted.
+   * exactly one level is accepted. `completedOnOrAfter` (optional, added by the engine team): only a
+   * course completed on or after this date counts (the requirement's matcher names it).
    */
-  accepts: { topics?: string[]; practice?: string; practices?: string[]; formats?: string[] };
+  accepts: { topics?: string[]; practice?: string; practices?: string[]; formats?: string[]; completedOnOrAfter?: string };
 }

@@ -121,6 +121,12 @@ export interface CreditMatcher {
   formats?: Format[];
   /** Approval bodies (e.g. "ACE", "NASW", "board"). */
   approvals?: string[];
+  /**
+   * Only credits completed on or after this date (a curriculum that replaced an older one: NY's
+   * child-abuse course). Like the other fields, a property of the whole credit; applies to
+   * once-per-career credits from before the cycle too.
+   */
+  completedOnOrAfter?: IsoDate;
 }
 
 export type Frequency =
