@@ -139,6 +139,20 @@ describe('validateRuleSetFile on broken copies', () => {
     ]);
   });
 
+  it('checks an alternating group shares one anchorCycleEnd, a calendar date', () => {
+    const fl = clone(RULE_SET_FILES['fl.json'] as Doc);
+    const reqs = fl.licenseTypes[0].versions[0].requirements;
+    const tele = reqs.findIndex((r: Doc) => r.code === 'topic:telehealth');
+    reqs[tele].frequency.anchorCycleEnd = '2025-03-31';
+    expect(validateRuleSetFile(fl, 'fl.json').map((i) => i.text)).toEqual([
+      `fl.json: /licenseTypes/0/versions/0/requirements/${tele}/frequency/anchorCycleEnd: alternating group "fl-ethics-teletherapy" has inconsistent "anchorCycleEnd" (2023-03-31 vs 2025-03-31)`,
+    ]);
+    reqs[tele].frequency.anchorCycleEnd = '2025-02-30';
+    expect(validateRuleSetFile(fl, 'fl.json').map((i) => i.text)).toEqual([
+      `fl.json: /licenseTypes/0/versions/0/requirements/${tele}/frequency/anchorCycleEnd: "2025-02-30" is not a calendar date`,
+    ]);
+  });
+
   it('checks first-renewal exceptions name requirements of the version, and cap exceptTopics the vocabulary', () => {
     const pa = clone(RULE_SET_FILES['pa.json'] as Doc);
     pa.licenseTypes[0].versions[0].firstRenewal.except = ['topic:child-abuse-reporting', 'topic:act-31'];

@@ -180,7 +180,7 @@ function versionIssues(v: RuleSetVersion, vPath: string, add: (path: string, mes
   }
 
   const reqCodes = new Map<string, number>();
-  const groups = new Map<string, { of: number; indices: Map<number, number> }>();
+  const groups = new Map<string, { of: number; anchor: string | undefined; indices: Map<number, number> }>();
   v.requirements.forEach((r, ri) => {
     const rPath = `${vPath}/requirements/${ri}`;
     if (reqCodes.has(r.code)) add(`${rPath}/code`, `duplicate requirement code "${r.code}" in this version (also at ${vPath}/requirements/${reqCodes.get(r.code)})`);
@@ -218,8 +218,10 @@ function versionIssues(v: RuleSetVersion, vPath: string, add: (path: string, mes
     }
     if (f?.kind === 'alternating') {
       if (f.index >= f.of) add(`${rPath}/frequency/index`, `index ${f.index} must be below of (${f.of})`);
-      const g = groups.get(f.group) ?? { of: f.of, indices: new Map<number, number>() };
+      const g = groups.get(f.group) ?? { of: f.of, anchor: f.anchorCycleEnd, indices: new Map<number, number>() };
       if (g.of !== f.of) add(`${rPath}/frequency/of`, `alternating group "${f.group}" has inconsistent "of" (${g.of} vs ${f.of})`);
+      if (f.anchorCycleEnd !== undefined && !isValidIsoDate(f.anchorCycleEnd)) add(`${rPath}/frequency/anchorCycleEnd`, `"${f.anchorCycleEnd}" is not a calendar date`);
+      else if (g.anchor !== f.anchorCycleEnd) add(`${rPath}/frequency/anchorCycleEnd`, `alternating group "${f.group}" has inconsistent "anchorCycleEnd" (${g.anchor ?? 'none'} vs ${f.anchorCycleEnd ?? 'none'})`);
       if (g.indices.has(f.index)) add(`${rPath}/frequency/index`, `alternating group "${f.group}" already uses index ${f.index}`);
       g.indices.set(f.index, ri);
       groups.set(f.group, g);

@@ -70,4 +70,21 @@ describe('Florida LCSW (30 h / biennium ending March 31 of odd years)', () => {
     const e = run('FL', 'LCSW', { license, cycle: { start: '2025-04-01', end: '2027-03-31', index: 6 }, asOf: '2027-03-31', credits: [] });
     expect(e.requirements.map((r) => r.code)).toEqual(['total', 'topic:medical-errors', 'topic:ethics+boundaries', 'topic:domestic-violence', 'topic:laws-and-rules']);
   });
+
+  it("rotates ethics and teletherapy statewide, by biennium, whatever the license's own cycle number", () => {
+    // Licensed a biennium later than the licensee above: the cycle ending 2027 is this license's 5th,
+    // yet the statewide rotation (ethics in the biennium ending 3/31/2023, then every other one) asks for ethics.
+    const later = { issuedOn: '2017-06-01' };
+    const ethicsYear = run('FL', 'LCSW', { license: later, cycle: { start: '2025-04-01', end: '2027-03-31', index: 5 }, asOf: '2026-06-30', credits: [] });
+    expect(ethicsYear.requirements.map((r) => r.code)).toContain('topic:ethics+boundaries');
+    expect(ethicsYear.requirements.map((r) => r.code)).not.toContain('topic:telehealth');
+    const teleYear = run('FL', 'LCSW', { license: later, cycle: { start: '2027-04-01', end: '2029-03-31', index: 6 }, asOf: '2028-06-30', credits: [] });
+    expect(teleYear.requirements.map((r) => r.code)).toContain('topic:telehealth');
+    expect(teleYear.requirements.map((r) => r.code)).not.toContain('topic:ethics+boundaries');
+    // Derived cycle (no explicit one): the biennium containing 2026-11-22 ends 3/31/2027, an ethics year.
+    const derived = run('FL', 'LCSW', { license: later, asOf: '2026-11-22', credits: [] });
+    expect(derived.cycle.end).toBe('2027-03-31');
+    expect(derived.requirements.map((r) => r.code)).toContain('topic:ethics+boundaries');
+  });
 });
+

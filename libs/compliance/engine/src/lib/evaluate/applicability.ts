@@ -1,6 +1,6 @@
 /** Which version judges a cycle, which rules are due in it, and how much each one requires. */
 import type { Applicability, CycleRule, Frequency, LicenseTypeRules, RuleSetVersion } from '../model/rule-set.types';
-import { addMonthsDay, toDay } from '../dates/iso-date';
+import { addMonthsDay, dayToYmd, toDay } from '../dates/iso-date';
 import { nominalStart, type ResolvedCycle } from '../cycle/cycle';
 import { EngineError } from '../errors';
 
@@ -56,7 +56,19 @@ export function appliesToLicense(appliesTo: Applicability | undefined, roles: re
   return appliesTo.roles.some((r) => roles.includes(r));
 }
 
-export function isDue(frequency: Frequency | undefined, cycle: ResolvedCycle): boolean {
+/**
+ * Whole cycles of `months` from the cycle ending on `anchorEnd` to the one ending on `end` (negative
+ * before it): the calendar months between the two ends over the cycle length, rounded (so a cycle
+ * ending a few days off the anchor's day of month still counts as a whole one).
+ */
+export function cyclesSince(anchorEnd: number, end: number, months: number): number {
+  const a = dayToYmd(anchorEnd);
+  const b = dayToYmd(end);
+  return Math.round(((b.y - a.y) * 12 + (b.m - a.m)) / months);
+}
+
+/** Whether a requirement with this frequency is due in `cycle` (`months`: the rule set's cycle length). */
+export function isDue(frequency: Frequency | undefined, cycle: ResolvedCycle, months = 12): boolean {
   if (!frequency) return true;
   switch (frequency.kind) {
     case 'every-cycle':
@@ -65,8 +77,11 @@ export function isDue(frequency: Frequency | undefined, cycle: ResolvedCycle): b
       return true;
     case 'every-nth-cycle':
       return frequency.n > 0 && mod(cycle.index, frequency.n) === (frequency.offset ?? 0);
-    case 'alternating':
-      return frequency.of > 0 && mod(cycle.index, frequency.of) === frequency.index;
+    case 'alternating': {
+      if (!(frequency.of > 0)) return false;
+      const position = frequency.anchorCycleEnd === undefined ? cycle.index : cyclesSince(toDay(frequency.anchorCycleEnd), cycle.end, months);
+      return mod(position, frequency.of) === frequency.index;
+    }
     case 'first-renewal':
       return cycle.firstRenewal;
   }

@@ -135,7 +135,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   for (let j = 0; j < R; j++) {
     const r = reqs[j];
     let h = -1;
-    if (appliesToLicense(r.rule.appliesTo, roles) && isDue(r.rule.frequency, cycle)) {
+    if (appliesToLicense(r.rule.appliesTo, roles) && isDue(r.rule.frequency, cycle, version.cycle.months)) {
       const min = r.rule.min;
       if (exceptions !== null && exceptions.includes(r.rule.code)) {
         if ('shareOfTotal' in min) h = Math.ceil(fullTotal * min.shareOfTotal - 1e-9);

@@ -1,6 +1,8 @@
 import { evaluate } from './evaluate';
 import { credit, req, rules, testSource, transcript, version } from '../testing/fixtures';
 import type { Frequency, RuleSetVersion } from '../model/rule-set.types';
+import { cyclesSince } from './applicability';
+import { toDay } from '../dates/iso-date';
 
 const codes = (e: ReturnType<typeof evaluate>) => e.requirements.map((r) => r.code);
 const withFrequency = (frequency: Frequency, hours = 3): RuleSetVersion => version({ requirements: [req('topic:ethics', hours, { topics: ['ethics'] }, { frequency })] });
@@ -25,6 +27,31 @@ describe('frequency', () => {
     });
     expect(codes(evaluate(rules(v), inCycle(1)))).toEqual(['total', 'topic:telehealth']);
     expect(codes(evaluate(rules(v), inCycle(2)))).toEqual(['total', 'topic:ethics']);
+  });
+
+  it('alternating with anchorCycleEnd rotates by the calendar, the same for every license', () => {
+    const group = (index: number) => ({ kind: 'alternating' as const, group: 'g', index, of: 2, anchorCycleEnd: '2022-12-31' });
+    const v = version({
+      requirements: [req('topic:ethics', 3, { topics: ['ethics'] }, { frequency: group(0) }), req('topic:telehealth', 2, { topics: ['telehealth'] }, { frequency: group(1) })],
+    });
+    // Fixed 24-month cycles ending 12/31 of even years. The cycle ending 2022-12-31 is position 0.
+    const at = (end: string, index: number) => transcript([credit(40)], { cycle: { start: `${Number(end.slice(0, 4)) - 1}-01-01`, end, index }, asOf: end });
+    expect(codes(evaluate(rules(v), at('2022-12-31', 1)))).toEqual(['total', 'topic:ethics']);
+    expect(codes(evaluate(rules(v), at('2024-12-31', 1)))).toEqual(['total', 'topic:telehealth']);
+    // Same cycle, another license index: same requirement (without the anchor, index 2 would flip it).
+    expect(codes(evaluate(rules(v), at('2024-12-31', 2)))).toEqual(['total', 'topic:telehealth']);
+    expect(codes(evaluate(rules(v), at('2026-12-31', 7)))).toEqual(['total', 'topic:ethics']);
+    // Before the anchor too.
+    expect(codes(evaluate(rules(v), at('2020-12-31', 1)))).toEqual(['total', 'topic:telehealth']);
+  });
+
+  it('cyclesSince counts whole cycles between cycle ends, rounding ends that fall a few days off', () => {
+    expect(cyclesSince(toDay('2023-03-31'), toDay('2025-03-31'), 24)).toBe(1);
+    expect(cyclesSince(toDay('2023-03-31'), toDay('2027-03-31'), 24)).toBe(2);
+    expect(cyclesSince(toDay('2023-03-31'), toDay('2021-03-31'), 24)).toBe(-1);
+    expect(cyclesSince(toDay('2023-03-31'), toDay('2025-04-02'), 24)).toBe(1);
+    expect(cyclesSince(toDay('2023-03-31'), toDay('2026-03-31'), 12)).toBe(3);
+    expect(cyclesSince(toDay('2023-03-31'), toDay('2029-03-31'), 36)).toBe(2);
   });
 
   it('per-year-of-cycle multiplies by the years of the cycle', () => {

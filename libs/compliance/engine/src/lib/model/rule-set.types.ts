@@ -133,8 +133,13 @@ export type Frequency =
   | { kind: 'every-cycle' }
   /** Due in cycles number n, 2n, 3n … counted from the first renewal (cycleIndex % n === offset). */
   | { kind: 'every-nth-cycle'; n: number; offset?: number }
-  /** Requirements sharing `group` take turns: this one is due when cycleIndex % of === index. */
-  | { kind: 'alternating'; group: string; index: number; of: number }
+  /**
+   * Requirements sharing `group` take turns: this one is due when position % of === index. The
+   * position is the license's cycle index, or, with `anchorCycleEnd`, the number of cycles from the
+   * cycle ending on that date (position 0) to this one: a statewide rotation that is the same for
+   * every licensee whatever their cycle index (FL: ethics for the biennium ending 3/31/2023).
+   */
+  | { kind: 'alternating'; group: string; index: number; of: number; anchorCycleEnd?: IsoDate }
   /** `minHours` is per year of the cycle (MI implicit bias 1 h per year = 3 h in a 3-year cycle). */
   | { kind: 'per-year-of-cycle' }
   /** Once in a career; satisfied by a matching credit from any earlier date. */
