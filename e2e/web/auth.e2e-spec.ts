@@ -3,7 +3,8 @@ import { openPhoneBrowser, webBaseUrl } from '../src/support/browser';
 
 /**
  * Accounts in a real browser, against the built web app served by the API (E2E_BASE_URL).
- * Sign up a new person, see the shell with their name, sign out, sign in again.
+ * Sign up a new person, see the shell with their name, sign out, sign in again, and be signed out
+ * when the account signs out everywhere from another device.
  */
 const baseUrl = webBaseUrl;
 const TIMEOUT = 60_000;
@@ -132,4 +133,35 @@ describe('accounts in the browser', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'signs this device out at its next request when the account signs out everywhere elsewhere',
+    async () => {
+      // Another device signs in and chooses "Sign out everywhere" (through the API).
+      const signIn = await fetch(`${baseUrl}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: person.email, password: person.password }),
+      });
+      expect(signIn.status).toBe(200);
+      const { accessToken } = (await signIn.json()) as { accessToken: string };
+      const out = await fetch(`${baseUrl}/api/auth/sign-out-everywhere`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      expect(out.status).toBe(204);
+      // This device has not reloaded: its access token is still in memory, and its next request
+      // (opening Settings loads them) is refused, so it goes to the sign-in page.
+      await page
+        .getByRole('button', {
+          name: `Account: ${person.name} (${person.email})`,
+        })
+        .click();
+      await page.getByRole('menuitem', { name: 'Settings' }).click();
+      await page.waitForURL('**/sign-in**');
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    },
+    TIMEOUT,
+  );
 });
+

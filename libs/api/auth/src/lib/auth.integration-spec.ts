@@ -210,9 +210,11 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
     ).toBe('token_invalid');
   });
 
-  it('signs out: the refresh cookie stops working', async () => {
+  it('signs out: the refresh cookie and the access token stop working', async () => {
     const res = await register('out@example.org').expect(201);
     const cookie = refreshCookie(res);
+    const auth = { Authorization: `Bearer ${res.body.accessToken}` };
+    await request(t.server).get('/api/me').set(auth).expect(200);
     await request(t.server)
       .post('/api/auth/sign-out')
       .set('Cookie', cookie)
@@ -221,6 +223,11 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
       .post('/api/auth/refresh')
       .set('Cookie', cookie)
       .expect(401);
+    const refused = await request(t.server)
+      .get('/api/me')
+      .set(auth)
+      .expect(401);
+    expect(refused.body.code).toBe('session_ended');
   });
 
   it('changes the password: the old one stops working and other sessions end', async () => {
@@ -272,20 +279,28 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
       .post('/api/auth/refresh')
       .set('Cookie', other)
       .expect(401);
+    // The old session's access token ends with it; the new session (its cookie) goes on.
+    expect(
+      (await request(t.server).get('/api/me').set(auth).expect(401)).body.code,
+    ).toBe('session_ended');
   });
 
   it("signs out everywhere: every session of the user ends, this one included, and nobody else's", async () => {
     const here = await register('everywhere@example.org').expect(201);
     const hereCookie = refreshCookie(here);
-    const elsewhere = refreshCookie(
+    const elsewhereRes = await request(t.server)
+      .post('/api/auth/sign-in')
+      .send({ email: 'everywhere@example.org', password })
+      .expect(200);
+    const elsewhere = refreshCookie(elsewhereRes);
+    const bystanderRes = await register('bystander@example.org').expect(201);
+    const bystander = refreshCookie(bystanderRes);
+    // Both devices' access tokens work before.
+    for (const session of [here, elsewhereRes])
       await request(t.server)
-        .post('/api/auth/sign-in')
-        .send({ email: 'everywhere@example.org', password })
-        .expect(200),
-    );
-    const bystander = refreshCookie(
-      await register('bystander@example.org').expect(201),
-    );
+        .get('/api/me')
+        .set('Authorization', `Bearer ${session.body.accessToken}`)
+        .expect(200);
     await request(t.server).post('/api/auth/sign-out-everywhere').expect(401);
     const res = await request(t.server)
       .post('/api/auth/sign-out-everywhere')
@@ -307,6 +322,18 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
     await request(t.server)
       .post('/api/auth/refresh')
       .set('Cookie', bystander)
+      .expect(200);
+    // The access tokens of every ended session are refused at once, not only at their expiry.
+    for (const session of [here, elsewhereRes]) {
+      const refused = await request(t.server)
+        .get('/api/me')
+        .set('Authorization', `Bearer ${session.body.accessToken}`)
+        .expect(401);
+      expect(refused.body.code).toBe('session_ended');
+    }
+    await request(t.server)
+      .get('/api/me')
+      .set('Authorization', `Bearer ${bystanderRes.body.accessToken}`)
       .expect(200);
     // Signing in again starts a session that works.
     const again = await request(t.server)

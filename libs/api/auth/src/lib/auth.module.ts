@@ -13,6 +13,7 @@ import { EmailChangeService } from './email-change.service';
 import { AccessTokenStrategy } from './passport/access-token.strategy';
 import { AccessTokenVerifier } from './passport/access-token.verifier';
 import { JwtAuthGuard } from './passport/jwt-auth.guard';
+import { SessionStatus } from './passport/session-status';
 import { RateLimiter } from './rate-limiter.service';
 import { SessionsService } from './sessions.service';
 
@@ -39,6 +40,7 @@ import { SessionsService } from './sessions.service';
     SessionsService,
     RateLimiter,
     AccessTokenVerifier,
+    SessionStatus,
     AccessTokenStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },

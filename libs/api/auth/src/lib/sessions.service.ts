@@ -9,6 +9,7 @@ import {
 } from '@mezzo/api-data-access';
 import { randomUUID } from 'node:crypto';
 import type { AccessTokenPayload } from './passport/jwt.strategy';
+import { SessionStatus } from './passport/session-status';
 import { newToken, sha256 } from './secrets';
 
 export interface IssuedSession {
@@ -22,6 +23,8 @@ export interface IssuedSession {
 /**
  * Access tokens are short-lived JWTs; refresh tokens are random, stored hashed, rotated on every
  * use and grouped in families. Presenting an already-rotated token revokes its whole family.
+ * An access token names its family (`sid`): once the family is revoked, the token is refused too
+ * (`SessionStatus`).
  */
 @Injectable()
 export class SessionsService {
@@ -30,6 +33,7 @@ export class SessionsService {
     private readonly jwt: JwtService,
     private readonly tokens: RefreshTokensRepository,
     private readonly users: UsersRepository,
+    private readonly status: SessionStatus,
   ) {}
 
   /** Starts a new family (sign-in, registration, password change). */
@@ -53,6 +57,7 @@ export class SessionsService {
     }
     if (stored.usedAt || !(await this.tokens.markUsed(stored.id))) {
       await this.tokens.revokeFamily(stored.familyId);
+      this.status.ended(stored.familyId, stored.userId);
       throw AppError.unauthenticated(
         'refresh_reused',
         'This session was already refreshed; all its tokens are revoked',
@@ -71,11 +76,15 @@ export class SessionsService {
   async end(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
     const stored = await this.tokens.findByHash(sha256(refreshToken));
-    if (stored) await this.tokens.revokeFamily(stored.familyId);
+    if (stored) {
+      await this.tokens.revokeFamily(stored.familyId);
+      this.status.ended(stored.familyId, stored.userId);
+    }
   }
 
-  endAll(userId: string): Promise<void> {
-    return this.tokens.revokeAllForUser(userId);
+  async endAll(userId: string): Promise<void> {
+    await this.tokens.revokeAllForUser(userId);
+    this.status.endedForUser(userId);
   }
 
   private async issue(
@@ -85,6 +94,7 @@ export class SessionsService {
     const payload: AccessTokenPayload = {
       sub: user.id,
       adm: user.isPlatformAdmin,
+      sid: familyId,
     };
     const expiresIn = this.config.auth.accessTokenTtlSeconds;
     const accessToken = await this.jwt.signAsync(payload, {

@@ -8,11 +8,26 @@ import {
   type AccessTokenFailure,
 } from './access-token.strategy';
 import { AccessTokenVerifier } from './access-token.verifier';
+import { SESSION_RECHECK_MS, SessionStatus } from './session-status';
+import type { RefreshTokensRepository } from '@mezzo/api-data-access';
 
 const secret = 'guard-test-secret-0123456789-0123456789-abcdef';
 const jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256' } });
+/**
+ * Sessions as the database would answer (the real query is covered by auth.integration-spec.ts):
+ * live unless listed in `endedSessions`; `lookups` counts the questions asked.
+ */
+const endedSessions = new Set<string>();
+let lookups = 0;
+const sessions = new SessionStatus({
+  familyLive: async (familyId: string) => {
+    lookups += 1;
+    return !endedSessions.has(familyId);
+  },
+} as unknown as RefreshTokensRepository);
 const strategy = new AccessTokenStrategy(
   new AccessTokenVerifier(jwt, { auth: { jwtSecret: secret } } as AppConfig),
+  sessions,
 );
 
 /**
@@ -37,6 +52,18 @@ function attempt(authorization: string | undefined): {
   run.authenticate({
     headers: authorization === undefined ? {} : { authorization },
   } as Request);
+  return outcome;
+}
+
+/** `attempt` once the strategy has answered, synchronously or after asking for the session. */
+async function settled(authorization: string): Promise<{
+  user?: RequestUser;
+  error?: AppError;
+  status?: number;
+}> {
+  const outcome = attempt(authorization);
+  for (let i = 0; i < 10 && !outcome.user && !outcome.error; i++)
+    await new Promise((resolve) => setImmediate(resolve));
   return outcome;
 }
 
@@ -104,4 +131,53 @@ describe('the Passport access-token strategy', () => {
       Date.now = now;
     }
   });
+
+  it('refuses a token whose session has ended, and asks the database at most every few seconds', async () => {
+    const token = `Bearer ${jwt.sign({ sub: 'u-s', adm: false, sid: 'family-1' })}`;
+    const before = lookups;
+    expect((await settled(token)).user?.id).toBe('u-s');
+    expect(lookups).toBe(before + 1);
+    // Known live: answered at once, without asking again.
+    expect(attempt(token).user?.id).toBe('u-s');
+    expect(lookups).toBe(before + 1);
+    // Ended elsewhere (another API process): refused once the recheck delay has passed.
+    endedSessions.add('family-1');
+    const now = Date.now;
+    Date.now = () => now() + SESSION_RECHECK_MS + 1;
+    try {
+      const refused = await settled(token);
+      expect(refused).toMatchObject({ status: 401 });
+      expect(refused.error?.code).toBe('session_ended');
+    } finally {
+      Date.now = now;
+    }
+    // Ended sessions stay ended without asking again.
+    expect(attempt(token).error?.code).toBe('session_ended');
+    expect(lookups).toBe(before + 2);
+  });
+
+  it('refuses at once the sessions this process ended, one or all of a user’s', async () => {
+    const a = `Bearer ${jwt.sign({ sub: 'u-e', adm: false, sid: 'family-a' })}`;
+    const b = `Bearer ${jwt.sign({ sub: 'u-e', adm: false, sid: 'family-b' })}`;
+    const other = `Bearer ${jwt.sign({ sub: 'u-o', adm: false, sid: 'family-o' })}`;
+    for (const t of [a, b, other]) expect((await settled(t)).user).toBeDefined();
+    sessions.ended('family-a', 'u-e');
+    expect(attempt(a).error?.code).toBe('session_ended');
+    expect(attempt(b).user?.id).toBe('u-e');
+    sessions.endedForUser('u-e');
+    expect(attempt(b).error?.code).toBe('session_ended');
+    expect(attempt(other).user?.id).toBe('u-o');
+  });
+
+  it('does not take a session id for another user’s', async () => {
+    const mine = `Bearer ${jwt.sign({ sub: 'u-1', adm: false, sid: 'family-x' })}`;
+    expect((await settled(mine)).user?.id).toBe('u-1');
+    sessions.ended('family-x', 'u-1');
+    // Same sid, another subject: not answered from the first user's entry.
+    const before = lookups;
+    const theirs = `Bearer ${jwt.sign({ sub: 'u-2', adm: false, sid: 'family-x' })}`;
+    await settled(theirs);
+    expect(lookups).toBe(before + 1);
+  });
 });
+

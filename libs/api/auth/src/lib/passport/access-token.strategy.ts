@@ -3,6 +3,7 @@ import { AppError } from '@mezzo/api-core';
 import type { Request } from 'express';
 import passport, { Strategy } from 'passport';
 import { AccessTokenVerifier } from './access-token.verifier';
+import { SessionStatus } from './session-status';
 import { requestUserFrom } from './jwt.strategy';
 
 /** `Authorization: Bearer <token>` (scheme in any letter case), as passport-jwt read it. */
@@ -26,7 +27,10 @@ export interface AccessTokenFailure {
 export class AccessTokenStrategy extends Strategy {
   override name = 'jwt';
 
-  constructor(private readonly tokens: AccessTokenVerifier) {
+  constructor(
+    private readonly tokens: AccessTokenVerifier,
+    private readonly sessions: SessionStatus,
+  ) {
     super();
     passport.use('jwt', this);
   }
@@ -43,9 +47,9 @@ export class AccessTokenStrategy extends Strategy {
       this.fail(failure, 401);
       return;
     }
-    let user;
+    let payload;
     try {
-      user = requestUserFrom(this.tokens.verify(token));
+      payload = this.tokens.verify(token);
     } catch (e) {
       if (e instanceof AppError) {
         const failure: AccessTokenFailure = { error: e };
@@ -53,6 +57,29 @@ export class AccessTokenStrategy extends Strategy {
       } else this.error(e);
       return;
     }
-    this.success(user);
+    const user = requestUserFrom(payload);
+    // The session the token was issued from must still be live (signed out, or "everywhere").
+    const sid = payload.sid;
+    if (typeof sid !== 'string') {
+      this.success(user);
+      return;
+    }
+    const live = this.sessions.isLive(sid, payload.sub);
+    if (live === true) this.success(user);
+    else if (live === false) this.fail(ended(), 401);
+    else
+      live.then(
+        (yes) => (yes ? this.success(user) : this.fail(ended(), 401)),
+        (e: unknown) => this.error(e),
+      );
   }
+}
+
+function ended(): AccessTokenFailure {
+  return {
+    error: AppError.unauthenticated(
+      'session_ended',
+      'This session was signed out. Please sign in again.',
+    ),
+  };
 }

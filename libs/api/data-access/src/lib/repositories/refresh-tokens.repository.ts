@@ -35,6 +35,15 @@ export class RefreshTokensRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** Whether the family (session) still has an unrevoked, unexpired token of this user. */
+  async familyLive(familyId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.tokens.query(
+      'SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now() LIMIT 1',
+      [familyId, userId],
+    );
+    return rows.length > 0;
+  }
+
   async revokeFamily(familyId: string): Promise<void> {
     await this.tokens.update(
       { familyId, revokedAt: IsNull() },

@@ -14,6 +14,7 @@ import { AuthStore, isRefreshRefused } from './auth.store';
 const REFRESHABLE: readonly ErrorCode[] = [
   'token_expired',
   'token_invalid',
+  'session_ended',
   'unauthenticated',
 ];
 
