@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -16,6 +17,8 @@ import {
   EMAIL_CHANGE_TTL_HOURS,
   PERMISSIONS,
   type EmailChangedDto,
+  type EmailChangeStatusDto,
+  type PendingEmailChangeDto,
 } from '@mezzo/shared-contracts';
 import { ChangeEmailDto, ConfirmEmailChangeDto } from './dto/auth.dto';
 import { EmailChangeService } from './email-change.service';
@@ -28,11 +31,64 @@ export class EmailChangedResponse implements EmailChangedDto {
   email!: string;
 }
 
+export class PendingEmailChangeResponse implements PendingEmailChangeDto {
+  @ApiProperty({
+    example: 'alex.new@example.org',
+    description: 'The address the confirmation link went to',
+  })
+  email!: string;
+
+  @ApiProperty({
+    example: '2026-11-23T20:10:22.000Z',
+    description: 'When the link stops working',
+  })
+  expiresAt!: string;
+}
+
+export class EmailChangeStatusResponse implements EmailChangeStatusDto {
+  @ApiProperty({
+    type: PendingEmailChangeResponse,
+    nullable: true,
+    description: 'The change waiting for its link to be opened, or null',
+  })
+  pending!: PendingEmailChangeResponse | null;
+}
+
 /** Changing the sign-in email: asked for with the password, confirmed by a link to the new address. */
 @ApiTags('account')
 @Controller('me/email')
 export class EmailChangeController {
   constructor(private readonly changes: EmailChangeService) {}
+
+  @ApiBearerAuth()
+  @RequirePermission(PERMISSIONS.accountRead)
+  @Get()
+  @ApiOperation({
+    summary: 'The change of sign-in email waiting for its link, if any',
+    description:
+      'The address the link went to and when it expires, or pending: null (never asked, ' +
+      "confirmed, cancelled or expired). Only the caller's own. A request for an address that " +
+      'already has an account shows like any other, so this tells nothing the 202 does not.',
+  })
+  @ApiOkResponse({ type: EmailChangeStatusResponse })
+  pending(@CurrentUser() user: RequestUser): Promise<EmailChangeStatusDto> {
+    return this.changes.pending(user.id);
+  }
+
+  @ApiBearerAuth()
+  @RequirePermission(PERMISSIONS.accountWrite)
+  @Delete()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Cancel the pending change of sign-in email',
+    description:
+      'Its link answers 400 invalid_email_change_token from now on. 204 also when nothing was ' +
+      'pending; the sign-in email stays as it is.',
+  })
+  @ApiNoContentResponse({ description: 'Nothing is pending any more' })
+  cancel(@CurrentUser() user: RequestUser): Promise<void> {
+    return this.changes.cancel(user.id);
+  }
 
   @ApiBearerAuth()
   @RequirePermission(PERMISSIONS.accountWrite)

@@ -37,6 +37,12 @@ describe('changing the sign-in email (HTTP, PostgreSQL, SMTP)', () => {
       .send({ email, password });
   const confirm = (token: unknown) =>
     request(t.server).post('/api/me/email/confirm').send({ token });
+  /** GET /api/me/email, checked to answer 200: the caller's pending change or null. */
+  const pendingOf = async (who: string) =>
+    (await request(t.server).get('/api/me/email').set(as(who)).expect(200))
+      .body as { pending: { email: string; expiresAt: string } | null };
+  const cancel = (who: string) =>
+    request(t.server).delete('/api/me/email').set(as(who));
   const signIn = (email: string) =>
     request(t.server)
       .post('/api/auth/sign-in')
@@ -204,6 +210,16 @@ describe('changing the sign-in email (HTTP, PostgreSQL, SMTP)', () => {
     );
     expect((await me('seeker')).email).toBe('seeker@example.org');
     expect((await me('taken')).email).toBe('taken@example.org');
+    // Shown as pending like a free address (no other keys, a 24 h expiry), so the status cannot
+    // tell what the 202 keeps quiet; no link to it exists, so it can never be confirmed.
+    const { pending } = await pendingOf('seeker');
+    expect(Object.keys(pending ?? {}).sort()).toEqual(['email', 'expiresAt']);
+    expect(pending?.email).toBe('taken@example.org');
+    expect(
+      Math.abs(Date.parse(pending!.expiresAt) - Date.now() - 24 * 3_600_000),
+    ).toBeLessThan(60_000);
+    // The holder of that address sees nothing of it.
+    expect(await pendingOf('taken')).toEqual({ pending: null });
   });
 
   it('keeps only the newest request: an older link stops working', async () => {
@@ -218,6 +234,109 @@ describe('changing the sign-in email (HTTP, PostgreSQL, SMTP)', () => {
     expect((await confirm(second).expect(200)).body.email).toBe(
       'doubter.second@example.org',
     );
+  });
+
+  it('shows the pending change to its owner only, until the link is opened', async () => {
+    await register('waiter');
+    await register('neighbour');
+    expect(await pendingOf('waiter')).toEqual({ pending: null });
+    const before = Date.now();
+    await ask('waiter', ' Waiter.New@Example.org').expect(202);
+    const token = await linkSentTo('waiter.new@example.org');
+    const shown = await pendingOf('waiter');
+    expect(shown).toEqual({
+      pending: {
+        email: 'waiter.new@example.org',
+        expiresAt: expect.any(String),
+      },
+    });
+    const expiresAt = Date.parse(shown.pending!.expiresAt);
+    expect(shown.pending!.expiresAt).toBe(new Date(expiresAt).toISOString());
+    expect(expiresAt - before).toBeGreaterThan(24 * 3_600_000 - 60_000);
+    expect(expiresAt - Date.now()).toBeLessThanOrEqual(24 * 3_600_000);
+    // Another account sees only its own (none).
+    expect(await pendingOf('neighbour')).toEqual({ pending: null });
+
+    // A newer request replaces what is shown.
+    await ask('waiter', 'waiter.other@example.org').expect(202);
+    const newer = await linkSentTo('waiter.other@example.org');
+    expect((await pendingOf('waiter')).pending?.email).toBe(
+      'waiter.other@example.org',
+    );
+    expect((await confirm(token).expect(400)).body.code).toBe(
+      'invalid_email_change_token',
+    );
+    await confirm(newer).expect(200);
+    expect(await pendingOf('waiter')).toEqual({ pending: null });
+  });
+
+  it('does not show an expired change', async () => {
+    await register('lapsed');
+    await ask('lapsed', 'lapsed.new@example.org').expect(202);
+    await linkSentTo('lapsed.new@example.org');
+    expect((await pendingOf('lapsed')).pending?.email).toBe(
+      'lapsed.new@example.org',
+    );
+    await db.query(
+      `UPDATE email_changes SET expires_at = now() - interval '1 second' WHERE email = $1`,
+      ['lapsed.new@example.org'],
+    );
+    expect(await pendingOf('lapsed')).toEqual({ pending: null });
+  });
+
+  it("cancels the caller's pending change: its link stops working and the email stays", async () => {
+    await register('changer');
+    await register('meddler');
+    await ask('changer', 'changer.new@example.org').expect(202);
+    const token = await linkSentTo('changer.new@example.org');
+
+    // Another account's DELETE cancels only its own (nothing), not this one.
+    const other = await cancel('meddler').expect(204);
+    expect(other.body).toEqual({});
+    expect((await pendingOf('changer')).pending?.email).toBe(
+      'changer.new@example.org',
+    );
+
+    await cancel('changer').expect(204);
+    expect(await pendingOf('changer')).toEqual({ pending: null });
+    const dead = await confirm(token).expect(400);
+    expect(dead.body).toMatchObject({
+      statusCode: 400,
+      code: 'invalid_email_change_token',
+      fields: { token: ['is invalid or expired'] },
+    });
+    expect((await me('changer')).email).toBe('changer@example.org');
+    await signIn('changer@example.org').expect(200);
+    await signIn('changer.new@example.org').expect(401);
+    expect(mailsTo('changer@example.org', CHANGED_SUBJECT)).toHaveLength(0);
+    // Nothing left to cancel is no error.
+    await cancel('changer').expect(204);
+  });
+
+  it('shows and cancels nothing without a valid session (401)', async () => {
+    await register('guarded');
+    await ask('guarded', 'guarded.new@example.org').expect(202);
+    const token = await linkSentTo('guarded.new@example.org');
+    for (const [headers, code] of [
+      [{}, 'unauthenticated'],
+      [{ Authorization: `Bearer ${tokens['guarded']}x` }, 'token_invalid'],
+    ] as const) {
+      const shown = await request(t.server)
+        .get('/api/me/email')
+        .set(headers)
+        .expect(401);
+      expect(shown.body).toMatchObject({ statusCode: 401, code });
+      expect(JSON.stringify(shown.body)).not.toContain('guarded.new');
+      const cancelled = await request(t.server)
+        .delete('/api/me/email')
+        .set(headers)
+        .expect(401);
+      expect(cancelled.body).toMatchObject({ statusCode: 401, code });
+    }
+    expect((await pendingOf('guarded')).pending?.email).toBe(
+      'guarded.new@example.org',
+    );
+    await confirm(token).expect(200);
   });
 
   it('refuses an expired link and changes nothing', async () => {
@@ -307,7 +426,7 @@ describe('changing the sign-in email (HTTP, PostgreSQL, SMTP)', () => {
     expect(mailsTo('spam5@example.org')).toHaveLength(0);
   });
 
-  it('documents both routes in the OpenAPI document', async () => {
+  it('documents every route in the OpenAPI document', async () => {
     const doc = (await request(t.server).get('/api/openapi.json').expect(200))
       .body as {
       paths: Record<
@@ -316,9 +435,15 @@ describe('changing the sign-in email (HTTP, PostgreSQL, SMTP)', () => {
       >;
     };
     const ask = doc.paths['/api/me/email']['post'];
+    const status = doc.paths['/api/me/email']['get'];
+    const cancel = doc.paths['/api/me/email']['delete'];
     const confirm = doc.paths['/api/me/email/confirm']['post'];
     expect(Object.keys(ask.responses)).toEqual(['202']);
     expect(ask.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(status.responses)).toEqual(['200']);
+    expect(status.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(cancel.responses)).toEqual(['204']);
+    expect(cancel.security).toEqual([{ bearer: [] }]);
     expect(Object.keys(confirm.responses)).toEqual(['200']);
     expect(confirm.security).toBeUndefined();
   });

@@ -10,6 +10,7 @@ import { MailerService, type RenderedEmail } from '@mezzo/api-notifications';
 import {
   EMAIL_CHANGE_TTL_HOURS,
   type EmailChangedDto,
+  type EmailChangeStatusDto,
 } from '@mezzo/shared-contracts';
 import { AuthService } from './auth.service';
 import { confirmEmailChangeEmail, emailInUseEmail } from './email-change.email';
@@ -63,8 +64,17 @@ export class EmailChangeService {
       throw AppError.validation({ email: ['is already your sign-in email'] });
 
     const holder = await this.users.findByEmail(email);
+    const token = newToken();
+    // Recorded for an address that has an account too, though its link is never sent (so it can
+    // never be confirmed): GET /me/email then shows the same pending change either way, and does
+    // not tell the caller what the 202 keeps quiet.
+    await this.changes.replacePending({
+      userId: user.id,
+      email,
+      tokenHash: sha256(token),
+      expiresAt: new Date(Date.now() + EMAIL_CHANGE_TTL_HOURS * 3_600_000),
+    });
     if (holder) {
-      await this.changes.cancel(user.id);
       await this.sendBestEffort(
         email,
         emailInUseEmail({
@@ -76,13 +86,6 @@ export class EmailChangeService {
       );
       return;
     }
-    const token = newToken();
-    await this.changes.replacePending({
-      userId: user.id,
-      email,
-      tokenHash: sha256(token),
-      expiresAt: new Date(Date.now() + EMAIL_CHANGE_TTL_HOURS * 3_600_000),
-    });
     await this.sendBestEffort(
       email,
       confirmEmailChangeEmail({
@@ -93,6 +96,21 @@ export class EmailChangeService {
       }),
       'Email-change confirmation',
     );
+  }
+
+  /** The caller's own change still waiting for its link, if any (expired ones are not shown). */
+  async pending(userId: string): Promise<EmailChangeStatusDto> {
+    const change = await this.changes.findPending(userId);
+    return {
+      pending: change
+        ? { email: change.email, expiresAt: change.expiresAt.toISOString() }
+        : null,
+    };
+  }
+
+  /** Drops the caller's pending change, if any: its link answers as a dead one from now on. */
+  cancel(userId: string): Promise<void> {
+    return this.changes.cancel(userId);
   }
 
   /**

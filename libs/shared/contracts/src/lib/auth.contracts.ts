@@ -11,8 +11,10 @@
  * POST /auth/password/reset  ResetPasswordRequest → 204                                     400 invalid_reset_token
  * GET  /me                   (Bearer)             → 200 UserDto
  * PATCH /me                  UpdateProfileRequest (Bearer) → 200 UserDto                  400 validation_failed
+ * GET  /me/email             (Bearer)             → 200 EmailChangeStatusDto (the pending change, or null)
  * POST /me/email             ChangeEmailRequest (Bearer) → 202 (always the same; see ChangeEmailRequest)
  *                                                  400 validation_failed (same address), 401 invalid_credentials, 429 rate_limited
+ * DELETE /me/email           (Bearer)             → 204 (any pending change cancelled: its link answers 400)
  * POST /me/email/confirm     ConfirmEmailChangeRequest (no session needed) → 200 EmailChangedDto
  *                                                  400 invalid_email_change_token, 409 email_taken
  *
@@ -109,6 +111,24 @@ export const EMAIL_CHANGE_TTL_HOURS = 24;
  */
 export interface ConfirmEmailChangeRequest {
   token: string;
+}
+
+/**
+ * A change of sign-in email asked for and not confirmed yet: the address the link went to, and
+ * when the link stops working (ISO 8601). Until then the account signs in with its current email.
+ */
+export interface PendingEmailChangeDto {
+  email: string;
+  expiresAt: string;
+}
+
+/**
+ * GET /me/email: the caller's pending change, or null when there is none (never asked, confirmed,
+ * cancelled, or expired). A request for an address that already has an account shows as pending
+ * like any other, so this cannot be used to find out who uses Mezzo either.
+ */
+export interface EmailChangeStatusDto {
+  pending: PendingEmailChangeDto | null;
 }
 
 /** The sign-in email now in force; the old address is told of the change by email. */

@@ -42,6 +42,21 @@ export class EmailChangesRepository {
     );
   }
 
+  /**
+   * The user's request still waiting for its link, if any: an expired one is as good as gone (its
+   * link answers as a dead one), so it is not returned.
+   */
+  async findPending(
+    userId: string,
+  ): Promise<{ email: string; expiresAt: Date } | null> {
+    const rows: { email: string; expires_at: Date }[] = await this.db.query(
+      `SELECT email, expires_at FROM email_changes WHERE user_id = $1 AND expires_at > now()`,
+      [userId],
+    );
+    const row = rows[0];
+    return row ? { email: row.email, expiresAt: row.expires_at } : null;
+  }
+
   /** Drops the user's pending request, if any (its link stops working). */
   async cancel(userId: string): Promise<void> {
     await this.db.query(`DELETE FROM email_changes WHERE user_id = $1`, [
