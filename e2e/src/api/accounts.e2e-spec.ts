@@ -197,6 +197,8 @@ describe('accounts over HTTP against the built API', () => {
         401,
         'unauthenticated',
       ],
+      ['GET', '/api/me/email', {}, 401, 'unauthenticated'],
+      ['DELETE', '/api/me/email', {}, 401, 'unauthenticated'],
       ['GET', '/api/organizations/%E0%A4%A', {}, 400, 'validation_failed'],
       [
         'POST',

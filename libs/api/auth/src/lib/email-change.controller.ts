@@ -1,4 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Post,
+  Req,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
@@ -20,6 +28,7 @@ import {
   type EmailChangeStatusDto,
   type PendingEmailChangeDto,
 } from '@mezzo/shared-contracts';
+import type { Request } from 'express';
 import { ChangeEmailDto, ConfirmEmailChangeDto } from './dto/auth.dto';
 import { EmailChangeService } from './email-change.service';
 
@@ -120,10 +129,14 @@ export class EmailChangeController {
       'No session needed: the link may be opened on another device. The token travels in the ' +
       'body, not the URL, so it stays out of access logs. The old address is told of the change. ' +
       '400 invalid_email_change_token when the link is unknown, used, replaced or expired; ' +
-      '409 email_taken when another account signs in with the address by now.',
+      '409 email_taken when another account signs in with the address by now; 429 rate_limited ' +
+      'once one IP address has tried SIGN_IN_LIMIT_PER_IP dead links per SIGN_IN_WINDOW_SECONDS.',
   })
   @ApiOkResponse({ type: EmailChangedResponse })
-  confirm(@Body() body: ConfirmEmailChangeDto): Promise<EmailChangedDto> {
-    return this.changes.confirm(body.token);
+  confirm(
+    @Body() body: ConfirmEmailChangeDto,
+    @Req() req: Request,
+  ): Promise<EmailChangedDto> {
+    return this.changes.confirm(body.token, req.ip ?? 'unknown');
   }
 }

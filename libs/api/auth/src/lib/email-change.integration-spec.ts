@@ -448,3 +448,70 @@ describe('changing the sign-in email (HTTP, PostgreSQL, SMTP)', () => {
     expect(confirm.security).toBeUndefined();
   });
 });
+
+describe('confirming an email change: limit per IP address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp([AuthModule], { SIGN_IN_LIMIT_PER_IP: '3' });
+  });
+  afterAll(() => t.close());
+
+  // The app trusts loopback proxies, so X-Forwarded-For sets the client address seen by the limiter.
+  const confirmFrom = (ip: string, token: unknown) =>
+    request(t.server)
+      .post('/api/me/email/confirm')
+      .set('X-Forwarded-For', ip)
+      .send({ token });
+  /** Registers `who`, asks to move it to `who.new@example.org`, and answers the link's token. */
+  const pendingChange = async (who: string): Promise<string> => {
+    const access = await registerUser(t, who);
+    await request(t.server)
+      .post('/api/me/email')
+      .set({ Authorization: `Bearer ${access}` })
+      .send({ email: `${who}.new@example.org`, password: TEST_PASSWORD })
+      .expect(202);
+    const mail = await t.smtp.waitFor(
+      (m) =>
+        m.envelope.to.includes(`${who}.new@example.org`) &&
+        m.subject === CONFIRM_SUBJECT,
+    );
+    return decodeURIComponent(LINK.exec(mail.text ?? '')![1]);
+  };
+
+  it('answers 429 with Retry-After once one address has tried too many dead links, even for a good one', async () => {
+    const guesser = '203.0.113.20';
+    const good = await pendingChange('target');
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await confirmFrom(guesser, `guess-${i}`).expect(400)).body.code,
+      ).toBe('invalid_email_change_token');
+    const refused = await confirmFrom(guesser, 'guess-3').expect(429);
+    expect(refused.body).toMatchObject({
+      statusCode: 429,
+      code: 'rate_limited',
+    });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Once the budget is spent, a real link from there is refused too (and left as it was)...
+    await confirmFrom(guesser, good).expect(429);
+    // ...and works from any other address.
+    const done = await confirmFrom('198.51.100.20', good).expect(200);
+    expect(done.body).toEqual({ email: 'target.new@example.org' });
+  });
+
+  it('does not count links that exist against the address, only dead ones', async () => {
+    const office = '203.0.113.30';
+    // Twice the limit of real confirmations from one address (an office behind NAT).
+    for (let i = 0; i < 6; i++) {
+      const token = await pendingChange(`staff${i}`);
+      await confirmFrom(office, token).expect(200);
+    }
+    // A 409 (the address taken meanwhile) is a real link too.
+    const slow = await pendingChange('slowpoke');
+    await registerUser(t, 'slowpoke.new');
+    for (let i = 0; i < 4; i++) await confirmFrom(office, slow).expect(409);
+    // The dead links still add up to the limit.
+    for (let i = 0; i < 3; i++)
+      await confirmFrom(office, `typo-${i}`).expect(400);
+    await confirmFrom(office, 'typo-3').expect(429);
+  });
+});

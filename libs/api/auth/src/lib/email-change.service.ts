@@ -117,9 +117,21 @@ export class EmailChangeService {
    * Opens the link: the account signs in with the new address from now on. Sessions stay (the
    * person proved both the password and the new address); password-reset links sent to the old
    * address stop working, since that address no longer belongs to the account.
+   *
+   * Limited per IP address like sign-in, counting dead links only: a link that exists (changed,
+   * or 409 because the address was taken meanwhile) gives its attempt back, so people confirming
+   * from one office address never use up its budget, while guessing tokens is refused (429 with
+   * Retry-After) after SIGN_IN_LIMIT_PER_IP misses per window. Once spent, the budget refuses
+   * every link from that address until the window ends, as sign-in does.
    */
-  async confirm(token: string): Promise<EmailChangedDto> {
+  async confirm(token: string, ip: string): Promise<EmailChangedDto> {
+    const hit = await this.limiter.consume(
+      `confirm-email:ip:${ip}`,
+      this.config.auth.signInLimitPerIp,
+      this.config.auth.signInWindowSeconds,
+    );
     const outcome = await this.changes.confirm(sha256(token));
+    if (outcome.kind !== 'invalid') await this.limiter.refund(hit);
     if (outcome.kind === 'invalid')
       throw new AppError(
         400,

@@ -16,7 +16,7 @@
  *                                                  400 validation_failed (same address), 401 invalid_credentials, 429 rate_limited
  * DELETE /me/email           (Bearer)             → 204 (any pending change cancelled: its link answers 400)
  * POST /me/email/confirm     ConfirmEmailChangeRequest (no session needed) → 200 EmailChangedDto
- *                                                  400 invalid_email_change_token, 409 email_taken
+ *                                                  400 invalid_email_change_token, 409 email_taken, 429 rate_limited
  *
  * The access token goes in `Authorization: Bearer …`; the refresh token lives only in the httpOnly
  * cookie `mz_refresh` (path /api/auth), never in a body.
