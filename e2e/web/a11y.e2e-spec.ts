@@ -267,9 +267,21 @@ describe('accessibility of the licensee pages (axe-core, WCAG 2.1 A/AA)', () => 
     );
 
     it(
-      'the account page',
+      'the account page, with a change of sign-in email waiting for its link',
       async () => {
         await page.goto(`${baseUrl}/account`);
+        await settled('Your account');
+        const card = page.getByRole('region', { name: 'Your sign-in email' });
+        await card
+          .getByLabel('New email')
+          .fill(`sam.new.${unique}@example.com`);
+        await card.getByLabel('Current password').fill(person.password);
+        await card
+          .getByRole('button', { name: 'Send confirmation link' })
+          .click();
+        await card
+          .getByRole('button', { name: 'Cancel this change' })
+          .waitFor();
         await settled('Your account');
         await expectAccessible('the account page');
       },

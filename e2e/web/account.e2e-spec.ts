@@ -12,8 +12,9 @@ import { waitForMail } from '../src/support/outbox';
  * Settings and the account in a real browser, against the built web app served by the API
  * (E2E_BASE_URL): a new person sets their advocacy floor and reminder emails (kept across a
  * reload), makes a private calendar feed (fetched without a session) and turns it off, downloads
- * all their data, changes their sign-in email through the link mailed to the new address (opened
- * on another device), and deletes the account (a wrong password first), after which they cannot
+ * all their data, changes their sign-in email through the link mailed to the new address (the
+ * account page still shows the change waiting after a reload; the link is opened on another
+ * device), and deletes the account (a wrong password first), after which they cannot
  * sign in.
  */
 const baseUrl = webBaseUrl;
@@ -149,6 +150,13 @@ describe('settings and the account in the browser', () => {
       expect(await card.getByRole('status').textContent()).toContain(
         `until then, sign in with ${oldEmail}`,
       );
+
+      // A reload still shows the change waiting for its link, with a way to cancel it.
+      await page.reload();
+      await card
+        .getByText(`A confirmation link was sent to ${newEmail}; it expires at`)
+        .waitFor();
+      await card.getByRole('button', { name: 'Cancel this change' }).waitFor();
 
       const mail = await waitForMail(
         newEmail,

@@ -7,6 +7,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { InteractivityChecker } from '@angular/cdk/a11y';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { Router, provideRouter } from '@angular/router';
+import type { PendingEmailChangeDto } from '@mezzo/shared-contracts';
 import { AuthStore } from '@mezzo/web-core';
 import { AccountPage } from './account.page';
 
@@ -17,6 +18,19 @@ describe('AccountPage', () => {
   let navigateByUrl: jest.SpyInstance;
   let auth: AuthStore;
   const stable = () => fixture.whenStable();
+  /** The email card asks for a pending change as the page loads. */
+  const pendingRequest = () =>
+    backend.expectOne({ method: 'GET', url: '/api/me/email' });
+  /** Opens the page; `pending` answers the email card's question, `undefined` leaves it unanswered. */
+  const open = async (pending?: PendingEmailChangeDto | null) => {
+    fixture = TestBed.createComponent(AccountPage);
+    el = fixture.nativeElement;
+    await stable();
+    if (pending !== undefined) {
+      pendingRequest().flush({ pending });
+      await stable();
+    }
+  };
 
   const deleteWith = async (password: string, tick: boolean) => {
     const input = el.querySelector<HTMLInputElement>(
@@ -100,9 +114,7 @@ describe('AccountPage', () => {
     navigateByUrl = jest
       .spyOn(TestBed.inject(Router), 'navigateByUrl')
       .mockResolvedValue(true);
-    fixture = TestBed.createComponent(AccountPage);
-    el = fixture.nativeElement;
-    await stable();
+    await open(null);
   });
 
   afterEach(() => {
@@ -271,7 +283,11 @@ describe('AccountPage', () => {
         e.textContent?.trim(),
       );
     const cardStatus = () =>
-      card().querySelector('[role="status"]')?.textContent?.trim() ?? '';
+      card().querySelector('form [role="status"]')?.textContent?.trim() ?? '';
+    const pendingText = () =>
+      card().querySelector('.mz-pending')?.textContent?.replace(/\s+/g, ' ') ??
+      '';
+
     const ask = async (email: string, password: string) => {
       for (const [input, value] of [
         [emailInput(), email],
@@ -339,6 +355,17 @@ describe('AccountPage', () => {
       );
       req.flush(null, { status: 202, statusText: 'Accepted' });
       await stable();
+      // The card asks again, for the API's own expiry of the new link.
+      pendingRequest().flush({
+        pending: {
+          email: 'robin.new@example.org',
+          expiresAt: '2026-11-23T20:10:00.000Z',
+        },
+      });
+      await stable();
+      expect(pendingText()).toContain(
+        'A confirmation link was sent to robin.new@example.org; it expires at Nov 23, 2026, 8:10 PM UTC.',
+      );
       expect(cardStatus()).toContain(
         'We sent a link to robin.new@example.org. Open it within 24 hours',
       );
@@ -409,6 +436,185 @@ describe('AccountPage', () => {
         'The link was not sent. Too many attempts. Please wait a few minutes and try again.',
       );
       expect(cardStatus()).toBe('');
+    });
+  });
+
+  describe('a change of sign-in email waiting for its link', () => {
+    const url = '/api/me/email';
+    const card = () => el.querySelector<HTMLElement>('mz-change-email-card')!;
+    const area = () => card().querySelector<HTMLElement>('.mz-pending-area')!;
+    const pendingText = () =>
+      card().querySelector('.mz-pending')?.textContent?.replace(/\s+/g, ' ') ??
+      '';
+    const cancelButton = () => button(card(), 'Cancel this change');
+    const alertText = () =>
+      card().querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+    const pending = {
+      email: 'robin.new@example.org',
+      expiresAt: '2026-11-23T20:10:00.000Z',
+    };
+    const reopen = async (answer?: PendingEmailChangeDto | null) => {
+      fixture.destroy();
+      await open(answer);
+    };
+
+    it('says it is checking while the page loads, then shows nothing when no change waits', async () => {
+      await reopen();
+      expect(area().textContent).toContain(
+        'Checking for a change waiting for confirmation…',
+      );
+      expect(
+        area().querySelector(
+          'mat-progress-bar[aria-label="Checking for a change waiting for confirmation"]',
+        ),
+      ).not.toBeNull();
+      expect(area().getAttribute('aria-busy')).toBe('true');
+      pendingRequest().flush({ pending: null });
+      await stable();
+      expect(area().textContent?.trim()).toBe('');
+      expect(area().getAttribute('aria-busy')).toBe('false');
+      expect(cancelButton()).toBeUndefined();
+    });
+
+    it('shows where the link went and when it expires, after a reload too, with a way to cancel', async () => {
+      await reopen(pending);
+      expect(pendingText()).toContain(
+        'A confirmation link was sent to robin.new@example.org; it expires at Nov 23, 2026, 8:10 PM UTC.',
+      );
+      expect(pendingText()).toContain(
+        'Until it is opened, you sign in with robin@example.com.',
+      );
+      expect(card().querySelector('time')?.getAttribute('datetime')).toBe(
+        pending.expiresAt,
+      );
+      const cancel = cancelButton()!;
+      expect(cancel.type).toBe('button');
+      expect(cancel.disabled).toBe(false);
+      // The button says which change it cancels.
+      const describedBy = cancel.getAttribute('aria-describedby')!;
+      expect(card().querySelector(`#${describedBy}`)?.textContent).toContain(
+        'robin.new@example.org',
+      );
+      // Nothing has changed yet.
+      expect(auth.user()?.email).toBe('robin@example.com');
+    });
+
+    it('cancels the change with progress, then says so and moves focus to the outcome', async () => {
+      await reopen(pending);
+      const cancel = cancelButton()!;
+      cancel.focus(); // as a click or a key press would
+      cancel.click();
+      await stable();
+      const req = backend.expectOne({ method: 'DELETE', url });
+      expect(req.request.body).toBeNull();
+      // Busy: still focusable (so focus is not lost), but inert to clicks and screen readers.
+      const busy = button(card(), 'Cancelling…')!;
+      expect(busy).toBe(cancel);
+      expect(busy.getAttribute('aria-disabled')).toBe('true');
+      expect(document.activeElement).toBe(busy);
+      expect(
+        card().querySelector(
+          'mat-progress-bar[aria-label="Cancelling the change of sign-in email"]',
+        ),
+      ).not.toBeNull();
+      busy.click();
+      backend.expectNone({ method: 'DELETE', url });
+
+      req.flush(null, { status: 204, statusText: 'No Content' });
+      await stable();
+      expect(card().querySelector('.mz-pending')).toBeNull();
+      const outcome = card().querySelector<HTMLElement>('.mz-pending-outcome')!;
+      expect(outcome.textContent?.replace(/\s+/g, ' ')).toContain(
+        'The change is cancelled: the link sent to robin.new@example.org no longer works, and you still sign in with robin@example.com.',
+      );
+      expect(outcome.querySelector('[role="status"]')).not.toBeNull();
+      expect(document.activeElement).toBe(outcome);
+      expect(card().querySelector('mat-progress-bar')).toBeNull();
+      expect(auth.user()?.email).toBe('robin@example.com');
+    });
+
+    it('keeps the change and says why when it could not be cancelled', async () => {
+      await reopen(pending);
+      cancelButton()!.click();
+      await stable();
+      backend
+        .expectOne({ method: 'DELETE', url })
+        .error(new ProgressEvent('error'), { status: 0 });
+      await stable();
+      expect(alertText()).toContain(
+        'The change was not cancelled. Cannot reach Mezzo.',
+      );
+      expect(pendingText()).toContain('robin.new@example.org');
+      expect(cancelButton()?.getAttribute('aria-disabled')).not.toBe('true');
+      // Trying again works, and the message goes.
+      cancelButton()!.click();
+      await stable();
+      backend
+        .expectOne({ method: 'DELETE', url })
+        .flush(null, { status: 204, statusText: 'No Content' });
+      await stable();
+      expect(alertText()).toBe('');
+      expect(card().querySelector('.mz-pending')).toBeNull();
+    });
+
+    it('says when it could not check, and checks again on request', async () => {
+      await reopen();
+      pendingRequest().flush(
+        { statusCode: 500, code: 'internal_error', message: 'x' },
+        { status: 500, statusText: 'Server Error' },
+      );
+      await stable();
+      expect(alertText()).toContain(
+        'We could not check for a change waiting for confirmation.',
+      );
+      button(card(), 'Try again')!.click();
+      await stable();
+      expect(area().textContent).toContain('Checking for a change');
+      pendingRequest().flush({ pending });
+      await stable();
+      expect(alertText()).toBe('');
+      expect(pendingText()).toContain('robin.new@example.org');
+    });
+
+    it('shows the newer change after sending another link, and forgets the cancelled message', async () => {
+      await reopen(pending);
+      cancelButton()!.click();
+      await stable();
+      backend
+        .expectOne({ method: 'DELETE', url })
+        .flush(null, { status: 204, statusText: 'No Content' });
+      await stable();
+      expect(card().querySelector('.mz-pending-outcome')).not.toBeNull();
+
+      const email = card().querySelector<HTMLInputElement>(
+        'input[formcontrolname="email"]',
+      )!;
+      const password = card().querySelector<HTMLInputElement>(
+        'input[formcontrolname="password"]',
+      )!;
+      email.value = 'robin.other@example.org';
+      email.dispatchEvent(new Event('input'));
+      password.value = 'my passphrase';
+      password.dispatchEvent(new Event('input'));
+      await stable();
+      email.closest('form')?.dispatchEvent(new Event('submit'));
+      await stable();
+      expect(card().querySelector('.mz-pending-outcome')).toBeNull();
+      backend
+        .expectOne({ method: 'POST', url })
+        .flush(null, { status: 202, statusText: 'Accepted' });
+      await stable();
+      pendingRequest().flush({
+        pending: {
+          email: 'robin.other@example.org',
+          expiresAt: '2026-11-24T09:05:00.000Z',
+        },
+      });
+      await stable();
+      expect(pendingText()).toContain(
+        'A confirmation link was sent to robin.other@example.org; it expires at Nov 24, 2026, 9:05 AM UTC.',
+      );
+      expect(cancelButton()).toBeDefined();
     });
   });
 

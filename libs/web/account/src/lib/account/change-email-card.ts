@@ -3,6 +3,8 @@ import {
   Component,
   DestroyRef,
   ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   inject,
   signal,
@@ -15,9 +17,14 @@ import {
   Validators,
   type ValidatorFn,
 } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { EMAIL_CHANGE_TTL_HOURS } from '@mezzo/shared-contracts';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import {
+  EMAIL_CHANGE_TTL_HOURS,
+  type PendingEmailChangeDto,
+} from '@mezzo/shared-contracts';
 import { AuthStore, apiError, errorCode, errorMessage } from '@mezzo/web-core';
 import {
   Alert,
@@ -31,7 +38,7 @@ import {
   setServerError,
   SubmitButton,
 } from '@mezzo/web-ui';
-import { finalize } from 'rxjs';
+import { finalize, type Subscription } from 'rxjs';
 import { AccountApi } from '../data/account.api';
 
 /** Refuses the address the account signs in with already (error `sameEmail`), as the API does. */
@@ -46,10 +53,21 @@ function notCurrentEmail(current: () => string): ValidatorFn {
   };
 }
 
+// Intl, not DatePipe (as in web-licenses): DatePipe's code and locale data would weigh on the app.
+const EXPIRY = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+
 /**
  * The account page's "Sign-in email" card: a new address and the current password send a
  * confirmation link to that address; the email changes only when the link is opened (route
- * `account/email`, ConfirmEmailPage).
+ * `account/email`, ConfirmEmailPage). A change still waiting for its link is loaded with the page
+ * (so a reload does not hide it), shown with its expiry, and can be cancelled here.
  */
 @Component({
   selector: 'mz-change-email-card',
@@ -57,8 +75,10 @@ function notCurrentEmail(current: () => string): ValidatorFn {
   providers: [formErrorTiming],
   imports: [
     ReactiveFormsModule,
+    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatProgressBarModule,
     Alert,
     Icon,
     SubmitButton,
@@ -71,6 +91,7 @@ export class ChangeEmailCard {
   private readonly auth = inject(AuthStore);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
 
   protected readonly current = computed(() => this.auth.user()?.email ?? '');
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -92,9 +113,87 @@ export class ChangeEmailCard {
     required: 'Enter your current password.',
   };
 
+  /** The change waiting for its link, as the API last said; `loading` until it has answered. */
+  protected readonly pendingState = signal<'loading' | 'loaded' | 'failed'>(
+    'loading',
+  );
+  protected readonly pending = signal<PendingEmailChangeDto | null>(null);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly cancelling = signal(false);
+  protected readonly cancelError = signal<string | null>(null);
+  /** Once cancelled: the address whose link stopped working. */
+  protected readonly cancelled = signal<string | null>(null);
+  private loading?: Subscription;
+
+  constructor() {
+    this.loadPending();
+  }
+
+  /** "Nov 23, 2026, 8:10 PM EST": when the link stops working, in the person's own time zone. */
+  protected expiryText(iso: string): string {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : EXPIRY.format(date);
+  }
+
+  /**
+   * Asks the API for the pending change. `quiet` keeps what is shown until the answer comes (after
+   * sending a link, when the card already says where it went) instead of "Checking…".
+   */
+  protected loadPending(quiet = false): void {
+    this.loading?.unsubscribe();
+    if (!quiet) this.pendingState.set('loading');
+    this.loadError.set(null);
+    this.loading = this.api
+      .emailChangeStatus()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: ({ pending }) => {
+          this.pending.set(pending);
+          this.cancelError.set(null);
+          this.pendingState.set('loaded');
+        },
+        error: (err: unknown) => {
+          this.loadError.set(
+            `We could not check for a change waiting for confirmation. ${errorMessage(err)}`,
+          );
+          this.pendingState.set('failed');
+        },
+      });
+  }
+
+  /** Drops the pending change (its link stops working); focus moves to the outcome. */
+  protected cancel(): void {
+    const pending = this.pending();
+    if (this.cancelling() || !pending) return;
+    this.cancelError.set(null);
+    this.cancelling.set(true);
+    this.api
+      .cancelEmailChange()
+      .pipe(
+        finalize(() => this.cancelling.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: () => {
+          // An answer still on its way would otherwise show the cancelled change again.
+          this.loading?.unsubscribe();
+          this.pending.set(null);
+          this.pendingState.set('loaded');
+          this.sent.set(null);
+          this.cancelled.set(pending.email);
+          this.focusAfterRender('.mz-pending-outcome');
+        },
+        error: (err: unknown) =>
+          this.cancelError.set(
+            `The change was not cancelled. ${errorMessage(err)}`,
+          ),
+      });
+  }
+
   protected send(formDirective: FormGroupDirective): void {
     if (this.sending()) return;
     this.sent.set(null);
+    this.cancelled.set(null);
     this.error.set(null);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
@@ -116,9 +215,19 @@ export class ChangeEmailCard {
           // Through the directive, so that `submitted` clears and no empty field shows an error.
           formDirective.resetForm();
           this.sent.set({ to, from });
+          // The API's own expiry for the new link (this request replaced any earlier one).
+          this.loadPending(true);
         },
         error: (err: unknown) => this.fail(err),
       });
+  }
+
+  private focusAfterRender(selector: string): void {
+    afterNextRender(
+      () =>
+        this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(),
+      { injector: this.injector },
+    );
   }
 
   private fail(err: unknown): void {

@@ -6,6 +6,7 @@ import type {
   ConfirmEmailChangeRequest,
   DeleteAccountRequest,
   EmailChangedDto,
+  EmailChangeStatusDto,
   SettingsDto,
   UpdateProfileRequest,
   UpdateSettingsRequest,
@@ -33,6 +34,16 @@ export class AccountApi {
    */
   requestEmailChange(body: ChangeEmailRequest): Observable<void> {
     return this.http.post<void>('/api/me/email', body);
+  }
+
+  /** My change of sign-in email still waiting for its link (`pending: null` when there is none). */
+  emailChangeStatus(): Observable<EmailChangeStatusDto> {
+    return this.http.get<EmailChangeStatusDto>('/api/me/email');
+  }
+
+  /** Cancels my pending change of sign-in email, if any: its link stops working. */
+  cancelEmailChange(): Observable<void> {
+    return this.http.delete<void>('/api/me/email');
   }
 
   /** The emailed link's token; needs no session (the link may be opened on another device). */
