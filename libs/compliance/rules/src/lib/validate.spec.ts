@@ -121,6 +121,23 @@ describe('validateRuleSetFile on broken copies', () => {
     ]);
   });
 
+  it('checks firstRenewalHours: an hours minimum, not above it, with a reducing first-renewal rule', () => {
+    const broken = clone(nj);
+    const lcsw = broken.licenseTypes[2].versions[0];
+    const ethics = lcsw.requirements.findIndex((r: Doc) => r.code === 'topic:ethics');
+    lcsw.requirements[ethics].firstRenewalHours = 6;
+    expect(validateRuleSetFile(broken, 'nj.json').map((i) => i.text)).toEqual([
+      `nj.json: /licenseTypes/2/versions/0/requirements/${ethics}/firstRenewalHours: 6 h is above the full minimum of 5 h`,
+    ]);
+    lcsw.requirements[ethics].firstRenewalHours = 3;
+    lcsw.firstRenewal = { ...lcsw.firstRenewal, kind: 'full' };
+    delete lcsw.firstRenewal.fraction;
+    delete lcsw.firstRenewal.whenIssuedAfterMonths;
+    expect(validateRuleSetFile(broken, 'nj.json').map((i) => i.text)).toContain(
+      `nj.json: /licenseTypes/2/versions/0/requirements/${ethics}/firstRenewalHours: only applies when firstRenewal is "fraction" or "prorate"`,
+    );
+  });
+
   it('rejects a completedOnOrAfter that is not a calendar date', () => {
     const broken = clone(nj);
     broken.licenseTypes[0].versions[0].requirements[0].match.completedOnOrAfter = '2025-02-29';

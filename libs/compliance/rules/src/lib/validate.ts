@@ -208,6 +208,13 @@ function versionIssues(v: RuleSetVersion, vPath: string, add: (path: string, mes
     if ('hours' in r.min && r.countsTowardTotal !== false && r.min.hours > total) {
       add(`${rPath}/min/hours`, `minimum ${r.min.hours} h exceeds the total of ${total} h`);
     }
+    if (r.firstRenewalHours !== undefined) {
+      const full = 'hours' in r.min ? r.min.hours * (r.frequency?.kind === 'per-year-of-cycle' ? v.cycle.months / 12 : 1) : undefined;
+      if (full === undefined) add(`${rPath}/firstRenewalHours`, 'needs min.hours (a share of the total is scaled with the total)');
+      else if (r.firstRenewalHours > full) add(`${rPath}/firstRenewalHours`, `${r.firstRenewalHours} h is above the full minimum of ${full} h`);
+      else if (v.firstRenewal?.kind !== 'fraction' && v.firstRenewal?.kind !== 'prorate')
+        add(`${rPath}/firstRenewalHours`, 'only applies when firstRenewal is "fraction" or "prorate"');
+    }
     if (r.appliesTo?.roles && new Set(r.appliesTo.roles).size !== r.appliesTo.roles.length) {
       add(`${rPath}/appliesTo/roles`, 'duplicate role');
     }

@@ -106,6 +106,20 @@ function mod(a: number, n: number): number {
  * was held (issuedOn..end over the nominal cycle length), rounded up to `roundTo` hours (default 1);
  * `fraction` applies when issuedOn is at least `whenIssuedAfterMonths` months after the nominal start.
  */
+/**
+ * Whether the first-renewal rule reduces this renewal's hours (`fraction` applied, or `prorate` with
+ * less than a full cycle held): then a requirement's `firstRenewalHours` replaces its scaled hours.
+ */
+export function firstRenewalReduced(version: RuleSetVersion, cycle: ResolvedCycle, issuedOn: string | undefined): boolean {
+  const rule = version.firstRenewal;
+  if (!cycle.firstRenewal || !rule || issuedOn === undefined) return false;
+  if (rule.kind !== 'fraction' && rule.kind !== 'prorate') return false;
+  const issued = toDay(issuedOn);
+  const start = nominalStart(cycle.end, version.cycle.months);
+  if (rule.kind === 'prorate') return issued > start;
+  return rule.whenIssuedAfterMonths === undefined || issued >= addMonthsDay(start, rule.whenIssuedAfterMonths);
+}
+
 export function firstRenewalScaler(version: RuleSetVersion, cycle: ResolvedCycle, issuedOn: string | undefined): (hundredths: number) => number {
   const rule = version.firstRenewal;
   if (!cycle.firstRenewal || !rule || rule.kind === 'full' || issuedOn === undefined) return (h) => h;

@@ -11,7 +11,7 @@ import { compileRuleSet } from '../compile/compile-rules';
 import { allocate } from '../allocate/allocate';
 import { Float64Scratch } from '../allocate/scratch';
 import { EngineError } from '../errors';
-import { appliesToLicense, exemptExceptions, firstRenewalScaler, isDue, sameCycleRule, selectVersion } from './applicability';
+import { appliesToLicense, exemptExceptions, firstRenewalReduced, firstRenewalScaler, isDue, sameCycleRule, selectVersion } from './applicability';
 import { intakeCredits, toHundredths } from './credits';
 import { buildAdvocacy, buildPlan } from './plan';
 import { buildExclusions, buildPieces } from './pieces';
@@ -117,6 +117,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     );
   const compiled = compileRuleSet(version);
   const scale = firstRenewalScaler(version, cycle, license.issuedOn);
+  const reduced = firstRenewalReduced(version, cycle, license.issuedOn);
   const requiredTotal = scale(toHundredths(version.total.hours));
   const years = version.cycle.months / 12;
   // An exempt first renewal may keep some requirements due (PA: Act 31): those, and share-of-total
@@ -141,7 +142,11 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
         if ('shareOfTotal' in min) h = Math.ceil(fullTotal * min.shareOfTotal - 1e-9);
         else h = toHundredths(min.hours * (r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1));
       } else if ('shareOfTotal' in min) h = Math.ceil(requiredTotal * min.shareOfTotal - 1e-9);
-      else h = scale(toHundredths(min.hours * (r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1)));
+      else {
+        const full = toHundredths(min.hours * (r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1));
+        // A board that names the reduced minimum (NJ: 3 ethics, not half of 5) overrides the scaling.
+        h = reduced && r.rule.firstRenewalHours !== undefined ? Math.min(toHundredths(r.rule.firstRenewalHours), full) : scale(full);
+      }
     }
     required[j] = h;
     if (h > 0) activeReqs |= 1 << j;

@@ -55,6 +55,31 @@ describe('first renewal', () => {
     expect(evaluate(rules(withFirst(rule)), early).totals.requiredHours).toBe(40);
   });
 
+  it('firstRenewalHours replaces the scaled minimum when, and only when, the renewal is reduced', () => {
+    // NJ-like: half the total, but the board names 3 ethics hours rather than half of 5.
+    const named = (rule: FirstRenewalRule) =>
+      version({ firstRenewal: rule, requirements: [req('topic:ethics', 5, { topics: ['ethics'] }, { firstRenewalHours: 3 }), req('topic:cultural-competence', 3, { topics: ['cultural-competence'] })] });
+    const fraction: FirstRenewalRule = { kind: 'fraction', fraction: 0.5, whenIssuedAfterMonths: 12, source: testSource };
+    const hours = (e: ReturnType<typeof evaluate>) => e.requirements.map((r) => [r.code, r.requiredHours]);
+    expect(hours(evaluate(rules(named(fraction)), firstCycle([])))).toEqual([
+      ['total', 20],
+      ['topic:ethics', 3],
+      ['topic:cultural-competence', 1.5],
+    ]);
+    // Issued in the first year: not reduced, the full minimum.
+    expect(hours(evaluate(rules(named(fraction)), transcript([], { license: { issuedOn: '2025-12-31' } })))).toEqual([
+      ['total', 40],
+      ['topic:ethics', 5],
+      ['topic:cultural-competence', 3],
+    ]);
+    // Prorated with part of the cycle held: reduced, so named; a later cycle: full.
+    expect(hours(evaluate(rules(named({ kind: 'prorate', source: testSource })), firstCycle([])))[1]).toEqual(['topic:ethics', 3]);
+    expect(hours(evaluate(rules(named(fraction)), transcript([], { license: { issuedOn: '2020-01-01' } })))[1]).toEqual(['topic:ethics', 5]);
+    // Exempt and full renewals are not "reduced": exempt asks nothing, full asks the full minimum.
+    expect(hours(evaluate(rules(named({ kind: 'exempt', source: testSource })), firstCycle([])))[1]).toEqual(['topic:ethics', 0]);
+    expect(hours(evaluate(rules(named({ kind: 'full', source: testSource })), firstCycle([])))[1]).toEqual(['topic:ethics', 5]);
+  });
+
   it('later cycles are not scaled', () => {
     const e = evaluate(rules(withFirst({ kind: 'exempt', source: testSource })), transcript([], { license: { issuedOn: '2020-01-01' } }));
     expect(e.cycle.firstRenewal).toBe(false);

@@ -164,6 +164,13 @@ export interface Requirement {
   appliesTo?: Applicability;
   /** Default true. NY's child-abuse course is required but not credited toward the total. */
   countsTowardTotal?: boolean;
+  /**
+   * Optional (added by the engine team): the hours required instead of the scaled ones when the
+   * first-renewal rule reduces this renewal (`fraction` applied, or `prorate` with less than a full
+   * cycle held), for boards that name the reduced minimums (NJ second-year licensees: 3 ethics and
+   * 2 cultural competence, not half of 5 and 3). Only with `min.hours`; never above it.
+   */
+  firstRenewalHours?: number;
   source: Source;
   note?: string;
 }
