@@ -141,7 +141,10 @@ describe('accounts in the browser', () => {
       const signIn = await fetch(`${baseUrl}/api/auth/sign-in`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: person.email, password: person.password }),
+        body: JSON.stringify({
+          email: person.email,
+          password: person.password,
+        }),
       });
       expect(signIn.status).toBe(200);
       const { accessToken } = (await signIn.json()) as { accessToken: string };
@@ -164,4 +167,3 @@ describe('accounts in the browser', () => {
     TIMEOUT,
   );
 });
-

@@ -55,6 +55,25 @@ beforeAll(async () => {
 });
 
 describe('hostile input', () => {
+  it('answers a malformed percent-encoded id with 400 naming the path', async () => {
+    for (const path of [
+      '/api/licenses/%E0%A4%A',
+      '/api/credits/%zz',
+      '/api/credits/%',
+    ]) {
+      const res = await fetch(`${baseUrl()}${path}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        code: 'validation_failed',
+        fields: {
+          path: [expect.stringContaining('malformed percent-encoding')],
+        },
+      });
+    }
+  });
+
   it('refuses a NUL character in any text field with 400 naming the field, and writes nothing', async () => {
     const before = await creditCount();
     const res = await call('POST', '/api/credits', {

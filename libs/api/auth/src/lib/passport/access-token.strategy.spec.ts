@@ -160,7 +160,8 @@ describe('the Passport access-token strategy', () => {
     const a = `Bearer ${jwt.sign({ sub: 'u-e', adm: false, sid: 'family-a' })}`;
     const b = `Bearer ${jwt.sign({ sub: 'u-e', adm: false, sid: 'family-b' })}`;
     const other = `Bearer ${jwt.sign({ sub: 'u-o', adm: false, sid: 'family-o' })}`;
-    for (const t of [a, b, other]) expect((await settled(t)).user).toBeDefined();
+    for (const t of [a, b, other])
+      expect((await settled(t)).user).toBeDefined();
     sessions.ended('family-a', 'u-e');
     expect(attempt(a).error?.code).toBe('session_ended');
     expect(attempt(b).user?.id).toBe('u-e');
@@ -180,4 +181,3 @@ describe('the Passport access-token strategy', () => {
     expect(lookups).toBe(before + 1);
   });
 });
-

@@ -32,7 +32,11 @@ export class SessionStatus {
   /** True or false when known and fresh, else a promise of the database's answer. */
   isLive(sessionId: string, userId: string): boolean | Promise<boolean> {
     const known = this.known.get(sessionId);
-    if (known && known.userId === userId && (!known.live || Date.now() - known.checkedAt < SESSION_RECHECK_MS)) {
+    if (
+      known &&
+      known.userId === userId &&
+      (!known.live || Date.now() - known.checkedAt < SESSION_RECHECK_MS)
+    ) {
       return known.live;
     }
     return this.tokens.familyLive(sessionId, userId).then((live) => {
@@ -48,7 +52,8 @@ export class SessionStatus {
 
   /** Every session of a user this process just ended: the ones it knows of are refused at once. */
   endedForUser(userId: string): void {
-    for (const known of this.known.values()) if (known.userId === userId) known.live = false;
+    for (const known of this.known.values())
+      if (known.userId === userId) known.live = false;
   }
 
   private remember(sessionId: string, userId: string, live: boolean): void {

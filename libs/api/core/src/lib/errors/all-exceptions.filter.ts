@@ -65,6 +65,25 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // Express could not decode a path parameter (a stray "%" or a broken UTF-8 sequence): name
+      // the address as the field, like any other validation failure.
+      if (
+        status === 400 &&
+        exception.message.startsWith('Failed to decode param')
+      ) {
+        return {
+          body: {
+            statusCode: 400,
+            code: 'validation_failed',
+            message: 'The address contains malformed percent-encoding',
+            fields: {
+              path: [
+                'contains malformed percent-encoding (a "%" not followed by two hex digits of valid UTF-8)',
+              ],
+            },
+          },
+        };
+      }
       const response = exception.getResponse();
       const given =
         typeof response === 'object' && response !== null

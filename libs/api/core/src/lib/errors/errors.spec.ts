@@ -148,6 +148,17 @@ describe('AllExceptionsFilter', () => {
     });
   });
 
+  it('names the path when a path parameter cannot be decoded', () => {
+    const { status, body } = respond(
+      new BadRequestException("Failed to decode param '%E0%A4%A'"),
+    );
+    expect(status).toBe(400);
+    expect(body).toMatchObject({
+      code: 'validation_failed',
+      fields: { path: [expect.stringContaining('malformed percent-encoding')] },
+    });
+  });
+
   it('answers unknown errors with a 500 that leaks nothing', () => {
     const { status, body } = respond(
       new TypeError('secret internals at /srv/app.js:12'),

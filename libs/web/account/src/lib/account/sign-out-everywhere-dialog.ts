@@ -13,8 +13,8 @@ import { MatDialogModule } from '@angular/material/dialog';
       <p>
         Mezzo will sign you out on every phone, computer and browser where you
         are signed in, this one included. You will need your password to sign in
-        again. A device that has Mezzo open may keep working for a few minutes
-        until its access runs out.
+        again. A device that has Mezzo open is signed out at its next step,
+        within seconds.
       </p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
