@@ -2,14 +2,21 @@
  * Engine benchmark: evaluations per second on one core for 40-credit licensees against rule sets of
  * 10 rules (6 minimums, 4 caps, an exclusive overlap group). Deterministic data (seeded PRNG).
  * Run: node -r @swc-node/register tools/bench/engine.ts   (optional: --seconds 5 --licensees 500)
- * The last line of output is one JSON object.
+ * `--rules total|minimums` swaps the rule sets for lighter ones to see where the time goes (the
+ * total alone; the six minimums and the exclusive group without caps); `--rules bundled` evaluates
+ * 40-credit licensees against the shipped rule sets instead (every license type in turn, its own
+ * topics and approval bodies drawn). The default is the full set the target is measured on. The
+ * last line of output is one JSON object.
  */
 import {
   evaluate,
   FORMATS,
+  TOPICS as ALL_TOPICS,
   type Credit,
+  type EvaluateRules,
   type Transcript,
 } from '../../libs/compliance/engine/src';
+import { loadRuleSets } from '../../libs/compliance/rules/src';
 import {
   cap,
   req,
@@ -44,7 +51,32 @@ const TOPICS = [
   'substance-use',
 ] as const;
 
+const RULES = (() => {
+  const i = process.argv.indexOf('--rules');
+  const value = i >= 0 ? process.argv[i + 1] : 'full';
+  if (
+    value !== 'full' &&
+    value !== 'total' &&
+    value !== 'minimums' &&
+    value !== 'bundled'
+  ) {
+    throw new Error(
+      `--rules must be full, total, minimums or bundled (got ${value})`,
+    );
+  }
+  return value;
+})();
+
 function ruleSet(variant: number) {
+  const full = fullRuleSet(variant);
+  const v = full.licenseType.versions[0];
+  if (RULES === 'total')
+    return rules({ ...v, requirements: [], caps: [], overlap: undefined });
+  if (RULES === 'minimums') return rules({ ...v, caps: [] });
+  return full;
+}
+
+function fullRuleSet(variant: number) {
   return rules(
     version({
       version: `bench-${variant}`,
@@ -131,15 +163,86 @@ function licensee(rand: () => number, n: number): Transcript {
   };
 }
 
+/** A licensee of one shipped license type: any topic, the approval bodies boards name. */
+function bundledLicensee(
+  rand: () => number,
+  n: number,
+  target: EvaluateRules & { code: string },
+): Transcript {
+  const bodies = [
+    'ACE',
+    'NASW',
+    'board',
+    'NYSED',
+    'CSWE',
+    'other-state-board',
+    'APA',
+  ];
+  const credits: Credit[] = [];
+  for (let i = 0; i < 40; i++) {
+    const hours = [0.5, 1, 1.5, 2, 3, 6][Math.floor(rand() * 6)];
+    const clinical = Math.round(hours * rand() * 4) / 4;
+    const macro = Math.round((hours - clinical) * rand() * 4) / 4;
+    const day = Math.floor(rand() * 1100) - 400;
+    credits.push({
+      id: `B${n}-C${i}`,
+      title: `Course ${i}`,
+      completedOn: new Date(Date.UTC(2025, 0, 1) + day * 86_400_000)
+        .toISOString()
+        .slice(0, 10),
+      hours,
+      format: FORMATS[Math.floor(rand() * FORMATS.length)],
+      topics: ALL_TOPICS.filter(() => rand() < 0.06),
+      practice: {
+        clinical,
+        macro,
+        general: Math.round((hours - clinical - macro) * 100) / 100,
+      },
+      ...(macro > 0 && rand() < 0.5
+        ? { macroAreas: ['policy-advocacy' as const] }
+        : {}),
+      approvals: [
+        { body: 'ACE' },
+        { body: bodies[Math.floor(rand() * bodies.length)] },
+      ].slice(0, rand() < 0.5 ? 1 : 2),
+    });
+  }
+  return {
+    jurisdiction: target.jurisdiction,
+    licenseType: target.code,
+    license: {
+      issuedOn: '2012-05-01',
+      birthDate: '1980-05-02',
+      roles: rand() < 0.3 ? ['supervisor'] : [],
+    },
+    asOf: '2026-09-30',
+    credits,
+  };
+}
+
 function main(): void {
   const seconds = arg('seconds', 3);
   const count = arg('licensees', 500);
   const rand = prng(20_260_101);
-  const sets = [0, 1, 2, 3].map(ruleSet);
-  const work = Array.from({ length: count }, (_, i) => ({
-    rules: sets[i % sets.length],
-    transcript: licensee(rand, i),
-  }));
+  const bundled =
+    RULES === 'bundled'
+      ? loadRuleSets().flatMap((j) =>
+          j.licenseTypes.map((lt) => ({
+            jurisdiction: j.jurisdiction,
+            licenseType: lt,
+            code: lt.code,
+          })),
+        )
+      : [];
+  const sets = RULES === 'bundled' ? bundled : [0, 1, 2, 3].map(ruleSet);
+  const work = Array.from({ length: count }, (_, i) =>
+    RULES === 'bundled'
+      ? {
+          rules: bundled[i % bundled.length],
+          transcript: bundledLicensee(rand, i, bundled[i % bundled.length]),
+        }
+      : { rules: sets[i % sets.length], transcript: licensee(rand, i) },
+  );
   let met = 0;
   let sink = 0;
   const runOnce = (i: number): void => {
@@ -166,10 +269,11 @@ function main(): void {
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const result = {
     bench: 'engine',
+    ...(RULES === 'full' ? {} : { rules: RULES }),
     evaluationsPerSecond: Math.round(n / cpuSeconds),
     wallEvaluationsPerSecond: Math.round(n / elapsed),
     credits: 40,
-    requirements: 10,
+    requirements: RULES === 'bundled' ? 'bundled rule sets' : 10,
     evaluations: n,
     seconds: Math.round(elapsed * 100) / 100,
     cpuSeconds: Math.round(cpuSeconds * 100) / 100,
