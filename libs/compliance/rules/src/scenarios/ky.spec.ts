@@ -29,4 +29,16 @@ describe('Kentucky LCSW (30 h / 3 years; KBSW-approved Kentucky ethics)', () => 
       expect(unmet(e)).toEqual(['topic:supervision']);
     });
   });
+
+  it('accepts head trauma and suicide training from the previous period while within six years, not after', () => {
+    const ethics = course('2026-09-12', 3, 'self-study', { topics: ['ethics'], approvals: ['board'], title: 'Kentucky social work ethics (KBSW-ETHICS approved)' });
+    const hours = filler(['2026-10-03', '2027-04-17', '2028-01-22', '2028-09-09'], 6.75, 'live-in-person', { practice: 'clinical' });
+    // Next period 2026-06-15..2029-06-14: the 2023/2024 courses of `rest` are within six years of its end.
+    const next = run('KY', 'LCSW', { license, cycle: { start: '2026-06-15', end: '2029-06-14', index: 4 }, asOf: '2029-06-14', credits: [ethics, ...rest.slice(0, 2), ...hours] });
+    expect(unmet(next)).toEqual([]);
+    // The period after: they are more than six years old by 2032-06-14.
+    const after = run('KY', 'LCSW', { license, cycle: { start: '2029-06-15', end: '2032-06-14', index: 5 }, asOf: '2032-06-14', credits: rest.slice(0, 2) });
+    expect(unmet(after)).toEqual(expect.arrayContaining(['topic:pediatric-head-trauma', 'topic:suicide-prevention']));
+  });
 });
+

@@ -32,19 +32,30 @@ describe('Washington LICSW (36 h / 2 years; board and community service capped a
       expect(codes(1, '2023-06-01', '2025-03-15')).not.toContain('topic:suicide-prevention');
     });
 
-    it('is due in the first full period, then every third period', () => {
+    it('is due from the first full period on, met by a course within the last six years (a rolling window)', () => {
       expect(codes(2, '2025-03-16', '2027-03-15')).toContain('topic:suicide-prevention');
-      expect(codes(3, '2027-03-16', '2029-03-15')).not.toContain('topic:suicide-prevention');
-      expect(codes(5, '2031-03-16', '2033-03-15')).toContain('topic:suicide-prevention');
+      const period = (index: number, start: string, end: string, credits: ReturnType<typeof filler>) =>
+        run('WA', 'LASW', { license: newLicense, cycle: { start, end, index }, asOf: end, credits });
+      const taken = filler(['2025-06-01'], 6, 'live-online', { topics: ['suicide-prevention'], title: 'Suicide assessment, treatment and management' });
+      // Taken in period 2: still valid at the end of periods 3 and 4 (within six years), no longer in period 5.
+      expect(requirement(period(3, '2027-03-16', '2029-03-15', taken), 'topic:suicide-prevention')).toMatchObject({ met: true });
+      expect(requirement(period(4, '2029-03-16', '2031-03-15', taken), 'topic:suicide-prevention')).toMatchObject({ met: true });
+      const fifth = period(5, '2031-03-16', '2033-03-15', taken);
+      expect(requirement(fifth, 'topic:suicide-prevention')).toMatchObject({ met: false });
+      expect(fifth.plan.find((p) => p.code === 'topic:suicide-prevention')?.accepts.completedOnOrAfter).toBe('2027-03-16');
     });
   });
 
-  it('requires the 6 h suicide training of associates too, every sixth annual period', () => {
+  it('requires the 6 h suicide training of associates too, within the last six years', () => {
     const associate = { issuedOn: '2024-09-10', birthDate: '1995-01-20' };
     const e = run('WA', 'LSWAIC', { license: associate, cycle: { start: '2025-01-21', end: '2026-01-20', index: 2 }, asOf: '2026-01-20', credits: [...filler(['2025-03-01', '2025-06-01', '2025-09-01'], 6, 'live-online', { practice: 'clinical' })] });
     expect(unmet(e)).toEqual(['topic:suicide-prevention']);
     expect(requirement(e, 'topic:suicide-prevention').requiredHours).toBe(6);
-    const later = run('WA', 'LSWAIC', { license: associate, cycle: { start: '2026-01-21', end: '2027-01-20', index: 3 }, asOf: '2027-01-20', credits: [] });
-    expect(later.requirements.map((r) => r.code)).not.toContain('topic:suicide-prevention');
+    // Taken in the second annual period: the later periods' renewals accept it until six years have passed.
+    const taken = filler(['2025-10-01'], 6, 'live-online', { topics: ['suicide-prevention'] });
+    const later = run('WA', 'LSWAIC', { license: associate, cycle: { start: '2026-01-21', end: '2027-01-20', index: 3 }, asOf: '2027-01-20', credits: taken });
+    expect(requirement(later, 'topic:suicide-prevention').met).toBe(true);
+    const expired = run('WA', 'LSWAIC', { license: associate, cycle: { start: '2031-01-21', end: '2032-01-20', index: 8 }, asOf: '2032-01-20', credits: taken });
+    expect(requirement(expired, 'topic:suicide-prevention').met).toBe(false);
   });
 });

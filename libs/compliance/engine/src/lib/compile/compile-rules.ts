@@ -33,7 +33,10 @@ export interface CompiledRequirement {
   dimension: Dimension;
   matcher: CompiledMatcher;
   countsTowardTotal: boolean;
+  /** Once-per-career or within-years: credits from before the cycle may serve it. */
   oncePerCareer: boolean;
+  /** Within-years: the window's length in months (0 otherwise). */
+  windowMonths: number;
 }
 
 export interface CompiledCap {
@@ -228,7 +231,8 @@ function compile(version: RuleSetVersion): CompiledRuleSet {
     dimension: dimensionOf(rule),
     matcher: compileMatcher(rule.match, rule.code, topicBits),
     countsTowardTotal: rule.countsTowardTotal !== false,
-    oncePerCareer: rule.frequency?.kind === 'once-per-career',
+    oncePerCareer: rule.frequency?.kind === 'once-per-career' || rule.frequency?.kind === 'within-years',
+    windowMonths: rule.frequency?.kind === 'within-years' ? Math.round(rule.frequency.years * 12) : 0,
   }));
   const caps = version.caps.map((rule, index): CompiledCap => ({
     index,

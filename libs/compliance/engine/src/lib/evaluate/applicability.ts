@@ -75,6 +75,8 @@ export function isDue(frequency: Frequency | undefined, cycle: ResolvedCycle, mo
     case 'per-year-of-cycle':
     case 'once-per-career':
       return true;
+    case 'within-years':
+      return cycle.index >= (frequency.fromCycle ?? 1);
     case 'every-nth-cycle':
       return frequency.n > 0 && mod(cycle.index, frequency.n) === (frequency.offset ?? 0);
     case 'alternating': {

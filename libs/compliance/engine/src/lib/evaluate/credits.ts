@@ -304,8 +304,10 @@ function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, 
   writeLevels(credit, rawLevels, 3 * i);
   const day = toDay(credit.completedOn);
   rawDay[i] = day;
-  // Matchers with `completedOnOrAfter` (rare) drop credits completed before their date.
+  // Matchers with `completedOnOrAfter` (rare) drop credits completed before their date, and
+  // rolling-window requirements (within-years) those completed before their window.
   if (rt.dated.length !== 0) reqMatch &= ~tooEarly(rt, day);
+  for (let w = 0; w < windowBits.length; w++) if (day < windowFrom[w]) reqMatch &= ~windowBits[w];
   if (ct.dated.length !== 0) capMatch &= ~tooEarly(ct, day);
   rawMatch[2 * i] = reqMatch;
   rawMatch[2 * i + 1] = capMatch;
@@ -313,16 +315,31 @@ function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, 
 }
 
 let identity = new Int32Array(64);
+/** The current intake's rolling windows (see `intakeCredits`). */
+const NO_WINDOWS: readonly number[] = [];
+let windowBits: readonly number[] = NO_WINDOWS;
+let windowFrom: readonly number[] = NO_WINDOWS;
 
 /**
  * Fills the credit table: statuses (duplicate, approval, cycle), practice split and the credit-level
- * matches. `careerReqs`: due once-per-career requirements (a credit before the cycle matching one at
+ * matches. `windows`/`windowStarts`: bits of due within-years requirements and the first day of each
+ * one's window (a credit completed before it does not match). `careerReqs`: due once-per-career (and within-years) requirements (a credit before the cycle matching one at
  * a level with hours is `career-only`). The credits are read in input order (usually their memory
  * order), then sorted (`sortOrder`) and laid out in sorted order. A malformed credit throws; then the
  * credits are sorted first and read in sorted order, as the intake always did, so that the error is
  * the same (the sort's own, or the first malformed credit's in sorted order).
  */
-export function intakeCredits(compiled: CompiledRuleSet, credits: readonly Credit[], start: number, end: number, careerReqs: number): CreditTable {
+export function intakeCredits(
+  compiled: CompiledRuleSet,
+  credits: readonly Credit[],
+  start: number,
+  end: number,
+  careerReqs: number,
+  windows: readonly number[] = NO_WINDOWS,
+  windowStarts: readonly number[] = NO_WINDOWS,
+): CreditTable {
+  windowBits = windows;
+  windowFrom = windowStarts;
   const n = credits.length;
   if (rawDay.length < n) {
     rawMatch = new Int32Array(n * 4);

@@ -5,7 +5,7 @@
 import type { CycleRule, LicenseTypeRules, IsoDate } from '../model/rule-set.types';
 import type { Transcript } from '../model/transcript.types';
 import type { Evaluation, RequirementResult } from '../model/evaluation.types';
-import { fromDay, toDay } from '../dates/iso-date';
+import { addMonthsDay, fromDay, toDay } from '../dates/iso-date';
 import { resolveCycle, type ResolvedCycle } from '../cycle/cycle';
 import { compileRuleSet } from '../compile/compile-rules';
 import { allocate } from '../allocate/allocate';
@@ -30,12 +30,16 @@ const round2 = (hundredths: number): number => Math.round(hundredths) / 100;
 
 const NO_OPTIONS: EvaluateOptions = {};
 const NO_ROLES: readonly string[] = [];
+const NO_DATES: readonly string[] = [];
 /** Dates the output can write as YYYY-MM-DD. */
 const FIRST_DAY = toDay('0000-01-01');
 const LAST_DAY = toDay('9999-12-31');
 const requiredScratch = new Float64Scratch();
 const needScratch = new Float64Scratch();
 const capLimitScratch = new Float64Scratch();
+/** Due within-years requirements of the current evaluation: bit and first day of the window. */
+const windowBits: number[] = [];
+const windowFrom: number[] = [];
 
 /** ISO strings of cycle ends and starts: few distinct days, so formatted once each (bounded cache). */
 const isoOfDay = new Map<number, string>();
@@ -133,6 +137,8 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   let activeReqs = 0;
   let careerReqs = 0;
   let notCreditedMask = 0;
+  windowBits.length = 0;
+  windowFrom.length = 0;
   for (let j = 0; j < R; j++) {
     const r = reqs[j];
     let h = -1;
@@ -150,6 +156,11 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     }
     required[j] = h;
     if (h > 0) activeReqs |= 1 << j;
+    // A rolling window (within-years): credits older than its first day do not serve it.
+    if (h > 0 && r.windowMonths > 0) {
+      windowBits.push(1 << j);
+      windowFrom.push(addMonthsDay(cycle.end, -r.windowMonths) + 1);
+    }
     if (h > 0 && r.oncePerCareer) careerReqs |= 1 << j;
     if (!r.countsTowardTotal) notCreditedMask |= 1 << j;
     need[j] = Math.max(0, h);
@@ -166,7 +177,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     if (caps[k].perCredit) perCreditMask |= 1 << k;
   }
 
-  const credits = intakeCredits(compiled, transcript.credits, cycle.start, cycle.end, careerReqs);
+  const credits = intakeCredits(compiled, transcript.credits, cycle.start, cycle.end, careerReqs, windowBits, windowFrom);
   const creditCount = credits.count;
   const build = buildPieces(compiled, credits, activeReqs, careerReqs, activeCaps, capLimit, perCreditMask, notCreditedMask);
   const { counted, served, servedBits, creditCounted, capCounted, notCredited } = allocate({ compiled, pieces: build.pieces, need, capLimit, notCreditedMask, creditCount, rawCaps: build.rawCaps });
@@ -239,7 +250,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
 
   const status = allMet ? 'met' : asOf > cycle.end ? 'overdue' : 'in-progress';
   const advocacy = buildAdvocacy(compiled, credits, reached, transcript.advocacyFloorHours, requiredTotal);
-  const plan = buildPlan(compiled, results, indices, totalResult, reached);
+  const plan = buildPlan(compiled, results, indices, totalResult, reached, windowBits, windowBits.length === 0 ? NO_DATES : windowFrom.map(iso));
 
   const evaluation: Evaluation = {
     jurisdiction: rules.jurisdiction,

@@ -74,6 +74,31 @@ describe('frequency', () => {
     expect(e.requirements[1].met).toBe(false);
   });
 
+  it('within-years takes credits from the window ending on the cycle end, before the cycle too', () => {
+    // Cycle 2025-01-01..2026-12-31; a 6-year window starts on 2021-01-01.
+    const v = withFrequency({ kind: 'within-years', years: 6 }, 6);
+    const atStart = evaluate(rules(v), transcript([credit(6, { id: 'w', topics: ['ethics'], completedOn: '2021-01-01' }), credit(40)]));
+    expect(atStart.requirements[1]).toMatchObject({ code: 'topic:ethics', met: true, allocations: [{ creditId: 'w', hours: 6 }] });
+    // Served from before the cycle: not counted toward the total, like a once-per-career credit.
+    expect(atStart.totals.countedHours).toBe(40);
+    expect(atStart.excluded).toEqual([expect.objectContaining({ creditId: 'w', reason: 'outside-cycle' })]);
+    const tooOld = evaluate(rules(v), transcript([credit(6, { id: 'old', topics: ['ethics'], completedOn: '2020-12-31' }), credit(40)]));
+    expect(tooOld.requirements[1]).toMatchObject({ met: false, allocations: [] });
+    const item = tooOld.plan.find((p) => p.code === 'topic:ethics');
+    expect(item?.accepts).toEqual({ topics: ['ethics'], completedOnOrAfter: '2021-01-01' });
+    expect(item?.description).toBe('6 more hours of topic:ethics, completed on or after 2021-01-01');
+    // In the cycle: counts toward both.
+    const inside = evaluate(rules(v), transcript([credit(6, { topics: ['ethics'], completedOn: '2025-05-01' }), credit(34)]));
+    expect(inside.status).toBe('met');
+  });
+
+  it('within-years is due from cycle fromCycle on', () => {
+    const v = withFrequency({ kind: 'within-years', years: 6, fromCycle: 2 });
+    expect(codes(evaluate(rules(v), inCycle(1)))).toEqual(['total']);
+    expect(codes(evaluate(rules(v), inCycle(2)))).toEqual(['total', 'topic:ethics']);
+    expect(codes(evaluate(rules(v), inCycle(3)))).toEqual(['total', 'topic:ethics']);
+  });
+
   it('first-renewal requirements apply only in the first cycle', () => {
     const v = withFrequency({ kind: 'first-renewal' });
     expect(codes(evaluate(rules(v), inCycle(1)))).toContain('topic:ethics');

@@ -186,7 +186,7 @@ export function buildExclusions(
       continue;
     }
     if (st === CAREER_ONLY) {
-      out.push({ creditId: id, hours: round2(total), reason: 'outside-cycle', detail: 'Completed before the cycle: counts only toward once-per-career requirements' });
+      out.push({ creditId: id, hours: round2(total), reason: 'outside-cycle', detail: 'Completed before the cycle: counts only toward requirements that accept earlier courses (once per career, or once every few years)' });
       continue;
     }
     const from = pieceStart[ci];

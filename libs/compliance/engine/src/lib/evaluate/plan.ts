@@ -208,7 +208,15 @@ function copyAccepts(a: PlanItem['accepts']): PlanItem['accepts'] {
  * One item per unmet requirement (`results[i + 1]` is the result of requirement `indices[i]`;
  * `results[0]` is the total's), then the rest of the total. `reached`: bit set of the caps reached.
  */
-export function buildPlan(compiled: CompiledRuleSet, results: readonly RequirementResult[], indices: readonly number[], total: RequirementResult, reached: number): PlanItem[] {
+export function buildPlan(
+  compiled: CompiledRuleSet,
+  results: readonly RequirementResult[],
+  indices: readonly number[],
+  total: RequirementResult,
+  reached: number,
+  windowBits: readonly number[] = [],
+  windowFrom: readonly string[] = [],
+): PlanItem[] {
   const texts = planTexts(compiled, reached);
   const items: PlanItem[] = [];
   let minimumsLeft = 0;
@@ -217,7 +225,12 @@ export function buildPlan(compiled: CompiledRuleSet, results: readonly Requireme
     if (result.met) continue;
     const j = indices[i];
     if (texts.counts[j]) minimumsLeft += result.remainingHours;
-    items.push({ code: result.code, hours: result.remainingHours, description: `${moreHours(result.remainingHours)} of ${result.label}${texts.tails[j]}`, accepts: copyAccepts(texts.accepts[j]) });
+    const accepts = copyAccepts(texts.accepts[j]);
+    // A rolling window (within-years) names the first day a course may date from, this cycle.
+    const w = windowBits.indexOf(1 << j);
+    const since = w < 0 ? '' : `, completed on or after ${windowFrom[w]}`;
+    if (w >= 0 && !(accepts.completedOnOrAfter && accepts.completedOnOrAfter >= windowFrom[w])) accepts.completedOnOrAfter = windowFrom[w];
+    items.push({ code: result.code, hours: result.remainingHours, description: `${moreHours(result.remainingHours)} of ${result.label}${since}${texts.tails[j]}`, accepts });
   }
   const rest = round2(Math.max(0, Math.round(total.remainingHours * 100) - Math.round(minimumsLeft * 100)));
   if (rest > 0) {

@@ -144,6 +144,14 @@ export type Frequency =
   | { kind: 'per-year-of-cycle' }
   /** Once in a career; satisfied by a matching credit from any earlier date. */
   | { kind: 'once-per-career' }
+  /**
+   * Optional (added by the engine team): "at least once every `years` years" as a rolling window.
+   * Due in every cycle from number `fromCycle` (default 1); satisfied by matching credits completed
+   * in the `years` years ending on the cycle's last day, before the cycle too (such a credit serves
+   * only this kind of requirement, like a once-per-career one). WA suicide prevention: 6 years, from
+   * the first full reporting period (cycle 2).
+   */
+  | { kind: 'within-years'; years: number; fromCycle?: number }
   /** Only in the first renewal cycle. */
   | { kind: 'first-renewal' };
 
