@@ -21,4 +21,20 @@ describe('Oregon LCSW (40 h / 2 years by birth month; CE must be clinical in nat
     const e = run('OR', 'LMSW', { license, cycle, asOf: '2025-06-30', credits: [...required, ...filler(['2024-03-16', '2024-08-10'], 7, 'live-in-person', { practice: 'clinical' }), course('2025-04-12', 8, 'live-in-person', { practice: 'macro', macroAreas: ['policy-advocacy'] })] });
     expect(unmet(e)).toEqual([]);
   });
+
+  it('asks a supervising LCSW for 6 h of supervision training within the last five years', () => {
+    const supervisor = { ...license, roles: ['supervisor'] };
+    const clinicalHours = filler(['2024-03-16', '2024-08-10', '2024-12-07', '2025-04-12'], 8, 'live-in-person', { practice: 'clinical' });
+    const none = run('OR', 'LCSW', { license: supervisor, cycle, asOf: '2025-06-30', credits: [...required, ...clinicalHours] });
+    expect(unmet(none)).toEqual(['topic:supervision']);
+    expect(none.plan.find((p) => p.code === 'topic:supervision')?.accepts.completedOnOrAfter).toBe('2020-07-01');
+    // Taken in the previous period (2021), within five years of 2025-06-30: met, and not counted toward this period's 40.
+    const earlier = course('2021-11-06', 6, 'live-online', { topics: ['supervision'], practice: 'clinical', title: 'Clinical supervision update' });
+    const met = run('OR', 'LCSW', { license: supervisor, cycle, asOf: '2025-06-30', credits: [earlier, ...required, ...clinicalHours] });
+    expect(unmet(met)).toEqual([]);
+    expect(met.totals.countedHours).toBe(40);
+    // Not a supervisor: not asked.
+    expect(run('OR', 'LCSW', { license, cycle, asOf: '2025-06-30', credits: [] }).requirements.map((r) => r.code)).not.toContain('topic:supervision');
+  });
 });
+
