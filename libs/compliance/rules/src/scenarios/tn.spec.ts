@@ -21,4 +21,19 @@ describe('Tennessee LCSW (biennial accounting; 30 h inferred from 15 h/year)', (
     const total = (code: string) => requirement(run('TN', code, { license, cycle, asOf: '2025-12-31', credits: [] }), 'total').requiredHours;
     expect(['LBSW', 'LMSW', 'LAPSW', 'LCSW'].map(total)).toEqual([18, 24, 30, 30]);
   });
+
+  it('accepts the 2 h Tullis suicide course for five years, from an earlier period too', () => {
+    const hours = [
+      course('2026-03-07', 3, 'live-online', { topics: ['ethics'] }),
+      course('2027-03-06', 3, 'live-online', { topics: ['laws-and-rules'] }),
+      ...filler(['2026-05-02', '2026-09-19', '2027-05-15', '2027-10-09'], 6, 'live-online', { practice: 'clinical' }),
+    ];
+    // Taken 2024-06-01: within five years of 2027-12-31, so the next period is met without a new one.
+    const next = run('TN', 'LCSW', { license, cycle: { start: '2026-01-01', end: '2027-12-31', index: 8 }, asOf: '2027-12-31', credits: [required[2], ...hours] });
+    expect(requirement(next, 'topic:suicide-prevention').met).toBe(true);
+    // By the end of 2029 it is more than five years old.
+    const later = run('TN', 'LCSW', { license, cycle: { start: '2028-01-01', end: '2029-12-31', index: 9 }, asOf: '2029-12-31', credits: [required[2]] });
+    expect(requirement(later, 'topic:suicide-prevention').met).toBe(false);
+  });
 });
+
