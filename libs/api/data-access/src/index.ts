@@ -13,3 +13,4 @@ export * from './lib/repositories/user-settings.repository';
 export * from './lib/repositories/reminder-deliveries.repository';
 export * from './lib/repositories/organization-invitations.repository';
 export * from './lib/repositories/email-changes.repository';
+export * from './lib/repositories/email-reverts.repository';

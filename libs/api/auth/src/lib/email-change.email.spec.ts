@@ -73,16 +73,64 @@ describe('emailInUseEmail', () => {
 });
 
 describe('emailChangedEmail', () => {
-  it('tells the old address where the account signs in now, and what to do if it was not them', () => {
-    const email = emailChangedEmail({
-      name: 'Robin & Co',
-      newEmail: 'robin.new@example.org',
-    });
+  const revertUrl = 'https://app.mezzo.test/account/email/revert?token=r3v&x=1';
+  const base = {
+    name: 'Robin & Co',
+    newEmail: 'robin.new@example.org',
+    revertUrl,
+    revertExpiresInDays: 7,
+  };
+
+  it('tells the old address where the account signs in now', () => {
+    const email = emailChangedEmail(base);
     expect(email.subject).toBe('Your Mezzo sign-in email was changed');
     expect(email.text).toContain(
       'Your Mezzo sign-in email was changed to robin.new@example.org.',
     );
-    expect(email.text).toContain('If it was not,');
+    expect(email.text).toContain('If this was you, there is nothing to do.');
     expect(email.html).toContain('Hi Robin &amp; Co,');
+  });
+
+  it('carries the link that undoes the change, what it does and for how long, in both parts', () => {
+    const { text, html } = emailChangedEmail(base);
+    expect(text).toContain(
+      "If this wasn't you, someone who knows your password changed it. Undo it with this link:",
+    );
+    expect(text).toContain(`\n${revertUrl}\n`);
+    expect(text).toContain('The link works once, for 7 days.');
+    expect(text).toContain('signs out every device');
+    expect(text).toContain('a link to choose a new password');
+    expect(html).toContain(
+      'href="https://app.mezzo.test/account/email/revert?token=r3v&amp;x=1"',
+    );
+    expect(html).not.toContain('token=r3v&x=1');
+    expect(html).toContain(">This wasn't me: undo the change</a>");
+    expect(html).toContain('The link works once, for 7 days.');
+  });
+
+  it('says "1 day" and escapes markup in the new address', () => {
+    const { text, html } = emailChangedEmail({
+      ...base,
+      newEmail: '<i>x</i>@example.org',
+      revertExpiresInDays: 1,
+    });
+    expect(text).toContain('for 1 day.');
+    expect(html).toContain('&lt;i&gt;x&lt;/i&gt;@example.org');
+    expect(html).not.toContain('<i>x');
+  });
+
+  it.each(['javascript:alert(1)', '/account/email/revert?token=abc'])(
+    'refuses a link that is not an absolute http(s) URL: %s',
+    (bad) => {
+      expect(() => emailChangedEmail({ ...base, revertUrl: bad })).toThrow(
+        TypeError,
+      );
+    },
+  );
+
+  it.each([0, -1, 1.5])('refuses a lifetime of %p days', (days) => {
+    expect(() =>
+      emailChangedEmail({ ...base, revertExpiresInDays: days }),
+    ).toThrow(RangeError);
   });
 });

@@ -9,6 +9,7 @@ import {
 import { MailerService, type RenderedEmail } from '@mezzo/api-notifications';
 import {
   EMAIL_CHANGE_TTL_HOURS,
+  EMAIL_REVERT_TTL_DAYS,
   type EmailChangedDto,
   type EmailChangeStatusDto,
 } from '@mezzo/shared-contracts';
@@ -116,7 +117,8 @@ export class EmailChangeService {
   /**
    * Opens the link: the account signs in with the new address from now on. Sessions stay (the
    * person proved both the password and the new address); password-reset links sent to the old
-   * address stop working, since that address no longer belongs to the account.
+   * address stop working, since that address no longer belongs to the account. The old address is
+   * told, with a link that undoes the change (EmailRevertService) in case it was not its owner.
    *
    * Limited per IP address like sign-in, counting dead links only: a link that exists (changed,
    * or 409 because the address was taken meanwhile) gives its attempt back, so people confirming
@@ -130,7 +132,11 @@ export class EmailChangeService {
       this.config.auth.signInLimitPerIp,
       this.config.auth.signInWindowSeconds,
     );
-    const outcome = await this.changes.confirm(sha256(token));
+    const revertToken = newToken();
+    const outcome = await this.changes.confirm(sha256(token), {
+      tokenHash: sha256(revertToken),
+      expiresAt: new Date(Date.now() + EMAIL_REVERT_TTL_DAYS * 86_400_000),
+    });
     if (outcome.kind !== 'invalid') await this.limiter.refund(hit);
     if (outcome.kind === 'invalid')
       throw new AppError(
@@ -147,7 +153,12 @@ export class EmailChangeService {
     await this.resets.invalidateAllForUser(outcome.userId);
     await this.sendBestEffort(
       outcome.oldEmail,
-      emailChangedEmail({ name: outcome.name, newEmail: outcome.newEmail }),
+      emailChangedEmail({
+        name: outcome.name,
+        newEmail: outcome.newEmail,
+        revertUrl: `${this.config.appUrl}/account/email/revert?token=${encodeURIComponent(revertToken)}`,
+        revertExpiresInDays: EMAIL_REVERT_TTL_DAYS,
+      }),
       'Email-changed notice',
     );
     return { email: outcome.newEmail };

@@ -1,39 +1,73 @@
-import { escapeHtml, type RenderedEmail } from '@mezzo/api-notifications';
+import {
+  assertWebUrl,
+  escapeHtml,
+  type RenderedEmail,
+} from '@mezzo/api-notifications';
 
 export interface EmailChangedEmailInput {
   name: string;
   /** The address the account signs in with from now on. */
   newEmail: string;
+  /** Absolute http(s) link to the page that undoes the change, token included. */
+  revertUrl: string;
+  /** How long that link works. */
+  revertExpiresInDays: number;
 }
 
 /**
  * "Your sign-in email was changed to …", sent to the OLD address once the change is confirmed, so
- * that someone whose account was taken over learns of it where they still read their mail.
+ * that someone whose account was taken over learns of it where they still read their mail, and
+ * can undo it from there: the link sets the email back, signs out every device and sends this
+ * address a link to choose a new password.
  */
 export function emailChangedEmail({
   name,
   newEmail,
+  revertUrl,
+  revertExpiresInDays,
 }: EmailChangedEmailInput): RenderedEmail {
+  assertWebUrl(revertUrl, 'revertUrl');
+  if (!Number.isInteger(revertExpiresInDays) || revertExpiresInDays <= 0)
+    throw new RangeError(
+      `revertExpiresInDays must be a positive whole number, got ${revertExpiresInDays}`,
+    );
   const greetingName = name.trim() || 'there';
+  const days =
+    revertExpiresInDays === 1 ? '1 day' : `${revertExpiresInDays} days`;
   const subject = 'Your Mezzo sign-in email was changed';
   const what = `Your Mezzo sign-in email was changed to ${newEmail}. From now on you sign in with that address, and Mezzo's emails go there; this address no longer signs in.`;
+  const ifYou = 'If this was you, there is nothing to do.';
   const ifNot =
-    'If this was you, there is nothing to do. If it was not, someone who knows your password has changed it: contact Mezzo support at once and keep this email.';
+    "If this wasn't you, someone who knows your password changed it. Undo it with this link:";
+  const undoes = `The link works once, for ${days}. It makes this address your sign-in email again, signs out every device, and sends you a link to choose a new password (the old one stops working). If it no longer works, contact Mezzo support and keep this email.`;
   const text = [
     `Hi ${greetingName},`,
     '',
     what,
     '',
+    ifYou,
+    '',
     ifNot,
+    '',
+    revertUrl,
+    '',
+    undoes,
     '',
     'The Mezzo team',
   ].join('\n');
+  const href = escapeHtml(revertUrl);
   const html = `<!doctype html>
 <html lang="en">
   <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;">
     <p>Hi ${escapeHtml(greetingName)},</p>
     <p>${escapeHtml(what)}</p>
+    <p>${escapeHtml(ifYou)}</p>
     <p>${escapeHtml(ifNot)}</p>
+    <p>
+      <a href="${href}" style="display: inline-block; padding: 10px 18px; background: #b91c1c; color: #ffffff; text-decoration: none; border-radius: 4px;">This wasn't me: undo the change</a>
+    </p>
+    <p>If the button doesn't work, copy this link into your browser:<br><a href="${href}">${href}</a></p>
+    <p>${escapeHtml(undoes)}</p>
     <p>The Mezzo team</p>
   </body>
 </html>

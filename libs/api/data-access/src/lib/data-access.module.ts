@@ -14,6 +14,7 @@ import { UserSettingsRepository } from './repositories/user-settings.repository'
 import { ReminderDeliveriesRepository } from './repositories/reminder-deliveries.repository';
 import { OrganizationInvitationsRepository } from './repositories/organization-invitations.repository';
 import { EmailChangesRepository } from './repositories/email-changes.repository';
+import { EmailRevertsRepository } from './repositories/email-reverts.repository';
 
 const REPOSITORIES = [
   UsersRepository,
@@ -28,6 +29,7 @@ const REPOSITORIES = [
   ReminderDeliveriesRepository,
   OrganizationInvitationsRepository,
   EmailChangesRepository,
+  EmailRevertsRepository,
 ];
 
 /** The database connection and every repository; the only module that talks to PostgreSQL. */

@@ -17,6 +17,8 @@
  * DELETE /me/email           (Bearer)             → 204 (any pending change cancelled: its link answers 400)
  * POST /me/email/confirm     ConfirmEmailChangeRequest (no session needed) → 200 EmailChangedDto
  *                                                  400 invalid_email_change_token, 409 email_taken, 429 rate_limited
+ * POST /me/email/revert      RevertEmailChangeRequest (no session needed) → 200 EmailRevertedDto
+ *                                                  400 invalid_email_revert_token, 409 email_taken, 429 rate_limited
  *
  * The access token goes in `Authorization: Bearer …`; the refresh token lives only in the httpOnly
  * cookie `mz_refresh` (path /api/auth), never in a body.
@@ -133,6 +135,26 @@ export interface EmailChangeStatusDto {
 
 /** The sign-in email now in force; the old address is told of the change by email. */
 export interface EmailChangedDto {
+  email: string;
+}
+
+/** How long the "this wasn't me" link sent to the old address after a change works. */
+export const EMAIL_REVERT_TTL_DAYS = 7;
+
+/**
+ * POST /me/email/revert: the token from the link in the notice sent to the OLD address once a
+ * change is confirmed ("If this wasn't you, undo it"). No session is needed: whoever changed the
+ * email may hold every session. It sets the sign-in email back to the old address, ends every
+ * session, voids the password (whoever made the change knew it) and emails the old address a link
+ * to choose a new one. It works once, within EMAIL_REVERT_TTL_DAYS, and only while the account
+ * still signs in with the address that change set.
+ */
+export interface RevertEmailChangeRequest {
+  token: string;
+}
+
+/** The sign-in email in force again (the old address), which was sent a password-reset link. */
+export interface EmailRevertedDto {
   email: string;
 }
 

@@ -12,6 +12,7 @@ import { UserSettingsEntity } from './user-settings.entity';
 import { ReminderDeliveryEntity } from './reminder-delivery.entity';
 import { OrganizationInvitationEntity } from './organization-invitation.entity';
 import { EmailChangeEntity } from './email-change.entity';
+import { EmailRevertEntity } from './email-revert.entity';
 
 export {
   CreditEntity,
@@ -27,7 +28,7 @@ export {
 export { CertificateEntity };
 export { UserSettingsEntity, ReminderDeliveryEntity };
 export { OrganizationInvitationEntity };
-export { EmailChangeEntity };
+export { EmailChangeEntity, EmailRevertEntity };
 export { REMINDER_KIND_VALUES } from './reminder-delivery.entity';
 export type {
   ReminderKindValue,
@@ -52,4 +53,5 @@ export const ENTITIES = [
   ReminderDeliveryEntity,
   OrganizationInvitationEntity,
   EmailChangeEntity,
+  EmailRevertEntity,
 ];

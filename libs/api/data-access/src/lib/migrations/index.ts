@@ -5,6 +5,7 @@ import { Reminders1763820000000 } from './1763820000000-reminders';
 import { LicenseRenewalDate1763827200000 } from './1763827200000-license-renewal-date';
 import { OrganizationInvitations1763834400000 } from './1763834400000-organization-invitations';
 import { EmailChanges1763841600000 } from './1763841600000-email-changes';
+import { EmailReverts1763848800000 } from './1763848800000-email-reverts';
 
 /** Every migration, in order, as classes (the bundle cannot glob). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   LicenseRenewalDate1763827200000,
   OrganizationInvitations1763834400000,
   EmailChanges1763841600000,
+  EmailReverts1763848800000,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { recordEmailRevert } from './email-reverts.repository';
 import { unwrapRows } from './password-reset-tokens.repository';
 import { isUniqueViolation } from './users.repository';
 
@@ -65,36 +66,56 @@ export class EmailChangesRepository {
   }
 
   /**
-   * Uses an unexpired link: in one transaction the request is taken (so it works once) and the
-   * user's email becomes the new address. When another account holds that address, the unique
-   * index refuses the update and the whole transaction rolls back, request included.
+   * Uses an unexpired link: in one transaction the request is taken (so it works once), the user's
+   * email becomes the new address, and the undo link for the old address (`revert`) is recorded,
+   * replacing an earlier one. When another account holds the new address, the unique index
+   * refuses the update and the whole transaction rolls back, request included.
+   *
+   * The user's row is locked before the request's, as undoing a change does, so that the two
+   * racing for one account wait for each other instead of deadlocking.
    */
-  async confirm(tokenHash: string): Promise<EmailChangeOutcome> {
+  async confirm(
+    tokenHash: string,
+    revert: { tokenHash: string; expiresAt: Date },
+  ): Promise<EmailChangeOutcome> {
     try {
       return await this.db.transaction(async (tx) => {
-        const taken: { user_id: string; email: string }[] = unwrapRows(
+        const found: { user_id: string }[] = await tx.query(
+          `SELECT user_id FROM email_changes WHERE token_hash = $1 AND expires_at > now()`,
+          [tokenHash],
+        );
+        const userId = found[0]?.user_id;
+        if (!userId) return { kind: 'invalid' } as const;
+        const users: { email: string; name: string }[] = await tx.query(
+          `SELECT email, name FROM users WHERE id = $1 FOR UPDATE`,
+          [userId],
+        );
+        const user = users[0];
+        const taken: { email: string }[] = unwrapRows(
           await tx.query(
-            `DELETE FROM email_changes WHERE token_hash = $1 AND expires_at > now()
-             RETURNING user_id, email`,
-            [tokenHash],
+            `DELETE FROM email_changes
+              WHERE token_hash = $1 AND user_id = $2 AND expires_at > now()
+              RETURNING email`,
+            [tokenHash, userId],
           ),
         );
         const change = taken[0];
-        if (!change) return { kind: 'invalid' } as const;
-        const users: { email: string; name: string }[] = await tx.query(
-          `SELECT email, name FROM users WHERE id = $1 FOR UPDATE`,
-          [change.user_id],
-        );
-        const user = users[0];
-        // The row cascades with its user, so this cannot happen; answered as a dead link anyway.
-        if (!user) return { kind: 'invalid' } as const;
+        // Used or replaced by a racing request meanwhile; or the account is gone (the row
+        // cascades with it): answered as a dead link.
+        if (!user || !change) return { kind: 'invalid' } as const;
         await tx.query(
           `UPDATE users SET email = $2, updated_at = now() WHERE id = $1`,
-          [change.user_id, change.email],
+          [userId, change.email],
         );
+        await recordEmailRevert(tx, {
+          userId,
+          oldEmail: user.email,
+          newEmail: change.email,
+          ...revert,
+        });
         return {
           kind: 'changed',
-          userId: change.user_id,
+          userId,
           name: user.name,
           oldEmail: user.email,
           newEmail: change.email,

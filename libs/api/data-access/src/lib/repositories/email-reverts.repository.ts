@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { unwrapRows } from './password-reset-tokens.repository';
+import { isUniqueViolation } from './users.repository';
+
+/** What opening a "this wasn't me" link did. */
+export type EmailRevertOutcome =
+  | {
+      kind: 'reverted';
+      userId: string;
+      name: string;
+      /** The address the account signs in with again. */
+      email: string;
+      /** The address the undone change had set. */
+      undoneEmail: string;
+    }
+  /** Another account signs in with the old address by now: nothing changed, the link still stands. */
+  | { kind: 'taken' }
+  /**
+   * No such link (unknown, used, replaced by a newer change, or expired), or the account no longer
+   * signs in with the address that change set (changed again since): nothing changed.
+   */
+  | { kind: 'invalid' };
+
+/**
+ * Records the undo link of a change of sign-in email, replacing the user's earlier one (one per
+ * user, the newest change's). Runs inside the transaction that confirms the change, so a
+ * confirmed change always has its link.
+ */
+export async function recordEmailRevert(
+  tx: EntityManager,
+  input: {
+    userId: string;
+    oldEmail: string;
+    newEmail: string;
+    tokenHash: string;
+    expiresAt: Date;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO email_reverts (user_id, old_email, new_email, token_hash, expires_at)
+     VALUES ($1, lower($2), lower($3), $4, $5)
+     ON CONFLICT (user_id)
+     DO UPDATE SET old_email = EXCLUDED.old_email, new_email = EXCLUDED.new_email,
+                   token_hash = EXCLUDED.token_hash, expires_at = EXCLUDED.expires_at,
+                   created_at = now()`,
+    [
+      input.userId,
+      input.oldEmail,
+      input.newEmail,
+      input.tokenHash,
+      input.expiresAt,
+    ],
+  );
+}
+
+@Injectable()
+export class EmailRevertsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Whether an unexpired link with this hash exists: a cheap look before costly work. */
+  async exists(tokenHash: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM email_reverts WHERE token_hash = $1 AND expires_at > now()`,
+      [tokenHash],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Uses an unexpired link, in one transaction: the link is taken (it works once); if the account
+   * still signs in with the address the change set, its email goes back to the old address, its
+   * password hash becomes `passwordHash`, and its pending email change, unused password-reset
+   * links and sessions (refresh tokens) are dropped. When another account signs in with the old
+   * address by now, the unique index refuses the update and everything rolls back, link included.
+   *
+   * The user's row is locked before the link's, as confirming a change does, so that the two
+   * racing for one account wait for each other instead of deadlocking.
+   */
+  async revert(
+    tokenHash: string,
+    passwordHash: string,
+  ): Promise<EmailRevertOutcome> {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const found: { user_id: string }[] = await tx.query(
+          `SELECT user_id FROM email_reverts WHERE token_hash = $1 AND expires_at > now()`,
+          [tokenHash],
+        );
+        const userId = found[0]?.user_id;
+        if (!userId) return { kind: 'invalid' } as const;
+        const users: { email: string; name: string }[] = await tx.query(
+          `SELECT email, name FROM users WHERE id = $1 FOR UPDATE`,
+          [userId],
+        );
+        const user = users[0];
+        const taken: { old_email: string; new_email: string }[] = unwrapRows(
+          await tx.query(
+            `DELETE FROM email_reverts
+              WHERE token_hash = $1 AND user_id = $2 AND expires_at > now()
+              RETURNING old_email, new_email`,
+            [tokenHash, userId],
+          ),
+        );
+        const link = taken[0];
+        // Used by a racing request meanwhile (or the account is gone: the row cascades with it).
+        if (!user || !link) return { kind: 'invalid' } as const;
+        // Changed again (or set back) since: this link would undo a change that is not the
+        // latest. It is dead from now on (the deletion above commits).
+        if (user.email !== link.new_email) return { kind: 'invalid' } as const;
+        await tx.query(
+          `UPDATE users SET email = $2, password_hash = $3, updated_at = now() WHERE id = $1`,
+          [userId, link.old_email, passwordHash],
+        );
+        await tx.query(`DELETE FROM email_changes WHERE user_id = $1`, [
+          userId,
+        ]);
+        await tx.query(
+          `UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
+          [userId],
+        );
+        await tx.query(
+          `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+          [userId],
+        );
+        return {
+          kind: 'reverted',
+          userId,
+          name: user.name,
+          email: link.old_email,
+          undoneEmail: link.new_email,
+        } as const;
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) return { kind: 'taken' };
+      throw e;
+    }
+  }
+}
