@@ -10,6 +10,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { EmailChangeController } from './email-change.controller';
 import { EmailChangeService } from './email-change.service';
+import { EmailRevertService } from './email-revert.service';
 import { AccessTokenStrategy } from './passport/access-token.strategy';
 import { AccessTokenVerifier } from './passport/access-token.verifier';
 import { JwtAuthGuard } from './passport/jwt-auth.guard';
@@ -37,6 +38,7 @@ import { SessionsService } from './sessions.service';
     AuthService,
     AccountService,
     EmailChangeService,
+    EmailRevertService,
     SessionsService,
     RateLimiter,
     AccessTokenVerifier,

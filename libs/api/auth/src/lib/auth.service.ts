@@ -153,6 +153,19 @@ export class AuthService {
     );
     const user = await this.users.findByEmail(email);
     if (!user) return;
+    await this.sendResetLink(user);
+  }
+
+  /**
+   * Emails the account's address a link to choose a new password (valid RESET_TOKEN_TTL_MINUTES,
+   * once): on "forgot password" (`asked`), and after a change of sign-in email was undone
+   * (`email-restored`, when the old password no longer works). The send is best effort, so the
+   * caller's answer does not depend on it; storing the token is not.
+   */
+  async sendResetLink(
+    user: Pick<UserEntity, 'id' | 'email' | 'name'>,
+    reason: 'asked' | 'email-restored' = 'asked',
+  ): Promise<void> {
     const token = newToken();
     const ttl = this.config.auth.resetTokenTtlMinutes;
     await this.resets.insert({
@@ -168,6 +181,7 @@ export class AuthService {
           name: user.name,
           resetUrl,
           expiresInMinutes: ttl,
+          reason,
         }),
       });
     } catch (err) {

@@ -23,19 +23,35 @@ import {
 } from '@mezzo/api-core';
 import {
   EMAIL_CHANGE_TTL_HOURS,
+  EMAIL_REVERT_TTL_DAYS,
   PERMISSIONS,
   type EmailChangedDto,
+  type EmailRevertedDto,
   type EmailChangeStatusDto,
   type PendingEmailChangeDto,
 } from '@mezzo/shared-contracts';
 import type { Request } from 'express';
-import { ChangeEmailDto, ConfirmEmailChangeDto } from './dto/auth.dto';
+import {
+  ChangeEmailDto,
+  ConfirmEmailChangeDto,
+  RevertEmailChangeDto,
+} from './dto/auth.dto';
 import { EmailChangeService } from './email-change.service';
+import { EmailRevertService } from './email-revert.service';
 
 export class EmailChangedResponse implements EmailChangedDto {
   @ApiProperty({
     example: 'alex@example.org',
     description: 'The sign-in email from now on',
+  })
+  email!: string;
+}
+
+export class EmailRevertedResponse implements EmailRevertedDto {
+  @ApiProperty({
+    example: 'alex@example.org',
+    description:
+      'The sign-in email again (the address before the undone change); a link to choose a new password went there',
   })
   email!: string;
 }
@@ -67,7 +83,10 @@ export class EmailChangeStatusResponse implements EmailChangeStatusDto {
 @ApiTags('account')
 @Controller('me/email')
 export class EmailChangeController {
-  constructor(private readonly changes: EmailChangeService) {}
+  constructor(
+    private readonly changes: EmailChangeService,
+    private readonly reverts: EmailRevertService,
+  ) {}
 
   @ApiBearerAuth()
   @RequirePermission(PERMISSIONS.accountRead)
@@ -138,5 +157,31 @@ export class EmailChangeController {
     @Req() req: Request,
   ): Promise<EmailChangedDto> {
     return this.changes.confirm(body.token, req.ip ?? 'unknown');
+  }
+
+  @Public()
+  @Post('revert')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Undo a confirmed change of sign-in email ("this wasn\'t me")',
+    description:
+      'The token comes from the link in the notice sent to the OLD address when a change is ' +
+      `confirmed; it works once, for ${EMAIL_REVERT_TTL_DAYS} days, and only the newest change's. ` +
+      'No session needed. In one transaction the sign-in email goes back to the old address, ' +
+      'every session of the account ends (its access tokens answer 401 session_ended), the ' +
+      'password stops working (whoever made the change knew it), and pending email changes and ' +
+      'password-reset links are dropped; then the old address is sent a link to choose a new ' +
+      'password. 400 invalid_email_revert_token when the link is unknown, used, replaced or ' +
+      'expired, or the account no longer signs in with the address that change set; 409 ' +
+      'email_taken when another account signs in with the old address by now (nothing changes); ' +
+      '429 rate_limited once one IP address has tried SIGN_IN_LIMIT_PER_IP dead links per ' +
+      'SIGN_IN_WINDOW_SECONDS.',
+  })
+  @ApiOkResponse({ type: EmailRevertedResponse })
+  revert(
+    @Body() body: RevertEmailChangeDto,
+    @Req() req: Request,
+  ): Promise<EmailRevertedDto> {
+    return this.reverts.revert(body.token, req.ip ?? 'unknown');
   }
 }

@@ -11,6 +11,7 @@ import {
   type ForgotPasswordRequest,
   type RegisterRequest,
   type ResetPasswordRequest,
+  type RevertEmailChangeRequest,
   type SignInRequest,
   type UpdateProfileRequest,
 } from '@mezzo/shared-contracts';
@@ -139,6 +140,17 @@ export class ChangeEmailDto implements ChangeEmailRequest {
 
 export class ConfirmEmailChangeDto implements ConfirmEmailChangeRequest {
   @ApiProperty({ description: 'The token from the emailed link' })
+  @IsString()
+  @IsNotEmpty({ message: 'token is required' })
+  @MaxLength(200)
+  token!: string;
+}
+
+export class RevertEmailChangeDto implements RevertEmailChangeRequest {
+  @ApiProperty({
+    description:
+      'The token from the link in the notice sent to the old address',
+  })
   @IsString()
   @IsNotEmpty({ message: 'token is required' })
   @MaxLength(200)

@@ -34,6 +34,25 @@ describe('passwordResetEmail', () => {
     expect(html).toContain('<p>Hi Ada,</p>');
   });
 
+  it('after an email change was undone, says why a new password is needed and does not say "ignore this"', () => {
+    const email = passwordResetEmail({
+      name: 'Ada',
+      resetUrl,
+      expiresInMinutes: 60,
+      reason: 'email-restored',
+    });
+    expect(email.subject).toBe('Choose a new Mezzo password');
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain(
+        'Your Mezzo sign-in email is this address again, and every device was signed out.',
+      );
+      expect(part).toContain('that password no longer works');
+      expect(part).toContain('The link expires in 1 hour.');
+      expect(part).not.toContain('ignore this email');
+    }
+    expect(email.text).toContain(`\n${resetUrl}\n`);
+  });
+
   it('escapes a name that contains markup', () => {
     const { html, text } = passwordResetEmail({
       name: '<img src=x onerror="alert(1)"> & Co',
