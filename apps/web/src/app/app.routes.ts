@@ -34,6 +34,12 @@ export const appRoutes: Route[] = [
       import('@mezzo/web-auth').then((m) => m.ResetPasswordPage),
   },
   {
+    // Before the shell, and open to anyone: the "this wasn't me" link goes to the old address.
+    path: 'account/email/revert',
+    loadChildren: () =>
+      import('@mezzo/web-account').then((m) => m.REVERT_EMAIL_ROUTES),
+  },
+  {
     // Before the shell, and open to anyone: the emailed link may be opened on another device.
     path: 'account/email',
     loadChildren: () =>

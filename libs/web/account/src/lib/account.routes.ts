@@ -44,3 +44,17 @@ export const CONFIRM_EMAIL_ROUTES: Route[] = [
       ),
   },
 ];
+
+/**
+ * Mounted under `account/email/revert` by the app (lazy), outside the signed-in shell and without
+ * a guard: the "this wasn't me" link goes to the old address, read wherever its owner reads mail,
+ * and whoever changed the email may hold every session.
+ */
+export const REVERT_EMAIL_ROUTES: Route[] = [
+  {
+    path: '',
+    title: 'Undo the change of your sign-in email · Mezzo',
+    loadComponent: () =>
+      import('./revert-email/revert-email.page').then((m) => m.RevertEmailPage),
+  },
+];

@@ -7,6 +7,8 @@ import type {
   DeleteAccountRequest,
   EmailChangedDto,
   EmailChangeStatusDto,
+  EmailRevertedDto,
+  RevertEmailChangeRequest,
   SettingsDto,
   UpdateProfileRequest,
   UpdateSettingsRequest,
@@ -51,6 +53,16 @@ export class AccountApi {
     body: ConfirmEmailChangeRequest,
   ): Observable<EmailChangedDto> {
     return this.http.post<EmailChangedDto>('/api/me/email/confirm', body);
+  }
+
+  /**
+   * The token of the "this wasn't me" link sent to the old address; needs no session. Sets the
+   * sign-in email back and ends every session of the account, this browser's included.
+   */
+  revertEmailChange(
+    body: RevertEmailChangeRequest,
+  ): Observable<EmailRevertedDto> {
+    return this.http.post<EmailRevertedDto>('/api/me/email/revert', body);
   }
 
   /** Ends every session of the account, this one included (the refresh cookie is cleared). */
