@@ -310,6 +310,24 @@ describe('accessibility of the licensee pages (axe-core, WCAG 2.1 A/AA)', () => 
     );
 
     it(
+      'the page the "this wasn\'t me" link opens, before the click and with a link that no longer works',
+      async () => {
+        await page.goto(`${baseUrl}/account/email/revert?token=no-such-token`);
+        await settled('Undo the change of your sign-in email');
+        await page.getByRole('button', { name: 'Undo this change' }).waitFor();
+        const findings = [await audit('the undo-email-change page')];
+        await page.getByRole('button', { name: 'Undo this change' }).click();
+        await page.getByRole('alert').waitFor();
+        await settled('Undo the change of your sign-in email');
+        findings.push(
+          await audit('the undo-email-change page, refusing a dead link'),
+        );
+        expectNone(findings);
+      },
+      TIMEOUT,
+    );
+
+    it(
       'the change-password page',
       async () => {
         await page.goto(`${baseUrl}/account/password`);

@@ -14,8 +14,9 @@ import { waitForMail } from '../src/support/outbox';
  * reload), makes a private calendar feed (fetched without a session) and turns it off, downloads
  * all their data, changes their sign-in email through the link mailed to the new address (the
  * account page still shows the change waiting after a reload; the link is opened on another
- * device), and deletes the account (a wrong password first), after which they cannot
- * sign in.
+ * device), undoes that change from the "this wasn't me" link sent to the old address (in a browser
+ * with no session: every session ends, the password is replaced through the emailed link), and
+ * deletes the account (a wrong password first), after which they cannot sign in.
  */
 const baseUrl = webBaseUrl;
 const TIMEOUT = 60_000;
@@ -25,6 +26,13 @@ describe('settings and the account in the browser', () => {
   let page: Page;
 
   const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  /** The notice of the change, to the address before it; the next step undoes it from there. */
+  let changedNotice: {
+    oldEmail: string;
+    newEmail: string;
+    text: string;
+  } | null = null;
+
   const person = {
     name: `Jordan Malik ${unique.slice(-4)}`,
     email: `jordan.${unique}@example.com`,
@@ -211,6 +219,97 @@ describe('settings and the account in the browser', () => {
         .getByText(newEmail)
         .waitFor();
       person.email = newEmail;
+      changedNotice = { oldEmail, newEmail, text: told.text };
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'undoes the change from the link sent to the old address, signing out everywhere, and sets a new password',
+    async () => {
+      expect(changedNotice).not.toBeNull();
+      const { oldEmail, newEmail, text } = changedNotice!;
+      const signInWith = (email: string, password: string) =>
+        fetch(`${baseUrl}/api/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        });
+      expect(text).toContain("If this wasn't you");
+      const link =
+        /(http\S+\/account\/email\/revert\?token=[A-Za-z0-9_-]+)/.exec(
+          text,
+        )?.[1];
+      expect(link?.startsWith(baseUrl)).toBe(true);
+
+      // The owner reads the notice in a browser where nobody is signed in.
+      const other = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+      });
+      try {
+        const owner = await other.newPage();
+        owner.setDefaultTimeout(TIMEOUT / 3);
+        await owner.goto(link!);
+        await owner
+          .getByRole('heading', {
+            level: 1,
+            name: 'Undo the change of your sign-in email',
+          })
+          .waitFor();
+        expect(owner.url()).not.toContain('token=');
+        // Opening the link changed nothing: the new address still signs in.
+        expect((await signInWith(newEmail, person.password)).status).toBe(200);
+
+        await owner.getByRole('button', { name: 'Undo this change' }).click();
+        await owner
+          .getByRole('status')
+          .getByText(
+            `Your sign-in email is ${oldEmail} again. We signed you out everywhere and sent a link to ${oldEmail} to set a new password.`,
+          )
+          .waitFor();
+        expect(
+          await owner.evaluate(() => document.activeElement?.className),
+        ).toContain('mz-outcome');
+
+        // Neither address signs in with the password the taker knew.
+        expect((await signInWith(newEmail, person.password)).status).toBe(401);
+        expect((await signInWith(oldEmail, person.password)).status).toBe(401);
+
+        // The restored address got a link to choose a new password; it signs in with that.
+        const mail = await waitForMail(oldEmail, 'Choose a new Mezzo password');
+        const reset = /(http\S+\/reset-password\?token=[A-Za-z0-9_-]+)/.exec(
+          mail.text,
+        )?.[1];
+        expect(reset?.startsWith(baseUrl)).toBe(true);
+        person.password = 'my own passphrase once more';
+        await owner.goto(reset!);
+        await owner
+          .getByLabel('New password', { exact: true })
+          .fill(person.password);
+        await owner.getByRole('button', { name: 'Save new password' }).click();
+        await owner.waitForURL('**/sign-in**');
+        await owner.getByLabel('Email').fill(oldEmail);
+        await owner
+          .getByLabel('Password', { exact: true })
+          .fill(person.password);
+        await owner.getByRole('button', { name: 'Sign in' }).click();
+        await owner.waitForURL('**/dashboard');
+      } finally {
+        await other.close();
+      }
+      person.email = oldEmail;
+
+      // The device that was signed in all along has been signed out.
+      await page.goto(`${baseUrl}/account`);
+      await page.waitForURL('**/sign-in**');
+      await page.getByLabel('Email').fill(person.email);
+      await page.getByLabel('Password', { exact: true }).fill(person.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL('**/account');
+      await page
+        .getByRole('region', { name: 'Signed in as' })
+        .getByText(oldEmail)
+        .waitFor();
     },
     TIMEOUT,
   );

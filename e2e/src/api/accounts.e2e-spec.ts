@@ -192,6 +192,20 @@ describe('accounts over HTTP against the built API', () => {
       ],
       [
         'POST',
+        '/api/me/email/revert',
+        { body: { token: 'nope' } },
+        400,
+        'invalid_email_revert_token',
+      ],
+      [
+        'POST',
+        '/api/me/email/revert',
+        { body: { token: ['nope'] } },
+        400,
+        'validation_failed',
+      ],
+      [
+        'POST',
         '/api/me/email',
         { body: { email: 'new@example.org', password: 'whatever it is' } },
         401,
