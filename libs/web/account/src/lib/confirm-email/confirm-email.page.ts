@@ -5,7 +5,6 @@ import {
   ElementRef,
   Injector,
   OnInit,
-  afterNextRender,
   inject,
   input,
   signal,
@@ -18,6 +17,7 @@ import { EMAIL_CHANGE_TTL_HOURS } from '@mezzo/shared-contracts';
 import { AuthApi, AuthStore, errorCode, errorMessage } from '@mezzo/web-core';
 import { Alert, AuthLayout } from '@mezzo/web-ui';
 import { AccountApi } from '../data/account.api';
+import { focusOutcome, takeLinkToken } from '../data/email-link';
 
 /** What the page shows: the link being checked, or how it ended. */
 export type ConfirmEmailState =
@@ -66,17 +66,11 @@ export class ConfirmEmailPage implements OnInit {
   protected readonly ttlHours = EMAIL_CHANGE_TTL_HOURS;
 
   ngOnInit(): void {
-    this.linkToken = this.token() ?? '';
+    this.linkToken = takeLinkToken(this.token(), this.router, this.route);
     if (!this.linkToken) {
       this.state.set('incomplete');
       return;
     }
-    // The token has done its job once read: keep it out of the address bar and history.
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: {},
-      replaceUrl: true,
-    });
     this.confirm();
   }
 
@@ -106,13 +100,7 @@ export class ConfirmEmailPage implements OnInit {
   /** Shows the outcome and puts focus on it (the "Try again" button may have just gone). */
   private settle(state: ConfirmEmailState): void {
     this.state.set(state);
-    afterNextRender(
-      () =>
-        this.host.nativeElement
-          .querySelector<HTMLElement>('.mz-outcome')
-          ?.focus(),
-      { injector: this.injector },
-    );
+    focusOutcome(this.host, this.injector);
   }
 
   /** Signed in here: the account menu and pages show the new address without a reload. */

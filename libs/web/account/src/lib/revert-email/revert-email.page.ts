@@ -5,7 +5,6 @@ import {
   ElementRef,
   Injector,
   OnInit,
-  afterNextRender,
   inject,
   input,
   signal,
@@ -17,6 +16,7 @@ import { EMAIL_REVERT_TTL_DAYS } from '@mezzo/shared-contracts';
 import { AuthStore, errorCode, errorMessage } from '@mezzo/web-core';
 import { Alert, AuthLayout, SubmitButton } from '@mezzo/web-ui';
 import { AccountApi } from '../data/account.api';
+import { focusOutcome, takeLinkToken } from '../data/email-link';
 
 /** What the page shows: waiting for the click, the request running, or how it ended. */
 export type RevertEmailState =
@@ -64,17 +64,8 @@ export class RevertEmailPage implements OnInit {
   protected readonly ttlDays = EMAIL_REVERT_TTL_DAYS;
 
   ngOnInit(): void {
-    this.linkToken = this.token() ?? '';
-    if (!this.linkToken) {
-      this.state.set('incomplete');
-      return;
-    }
-    // Keep the token out of the address bar and history (and of anyone looking over a shoulder).
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: {},
-      replaceUrl: true,
-    });
+    this.linkToken = takeLinkToken(this.token(), this.router, this.route);
+    if (!this.linkToken) this.state.set('incomplete');
   }
 
   protected submit(event: Event): void {
@@ -104,15 +95,9 @@ export class RevertEmailPage implements OnInit {
       });
   }
 
-  /** Shows the outcome and puts focus on it (the button that had focus may be gone). */
+  /** Shows the outcome and puts focus on it. */
   private settle(state: RevertEmailState): void {
     this.state.set(state);
-    afterNextRender(
-      () =>
-        this.host.nativeElement
-          .querySelector<HTMLElement>('.mz-outcome')
-          ?.focus(),
-      { injector: this.injector },
-    );
+    focusOutcome(this.host, this.injector);
   }
 }
