@@ -51,6 +51,21 @@ const notCreditedAndCareer = rules(
   }),
 );
 
+// Dated rules: ethics only from 2025-06-01 (matcher), cultural competence within 25 months of the
+// cycle end (2024-12-01 on: December 2024 credits, before the cycle, serve it; November ones do not), a self-study cap only on
+// credits from 2026-01-01, and a once-per-career telehealth requirement.
+const datedAndWindows = rules(
+  version({
+    requirements: [
+      req('topic:ethics', 3, { topics: ['ethics'], completedOnOrAfter: '2025-06-01' }),
+      req('topic:cultural-competence', 4, { topics: ['cultural-competence'] }, { frequency: { kind: 'within-years', years: 25 / 12 } }),
+      req('topic:telehealth', 2, { topics: ['telehealth'] }, { frequency: { kind: 'once-per-career' } }),
+      req('practice:clinical', 10, { practice: 'clinical' }),
+    ],
+    caps: [cap('cap:format:self-study', 5, { formats: ['self-study'], completedOnOrAfter: '2026-01-01' })],
+  }),
+);
+
 const creditArb = (id: string): fc.Arbitrary<Credit> =>
   fc
     .record({
@@ -87,9 +102,10 @@ describe.each([
   ['caps and an exclusive group', capsAndExclusive],
   ['not-credited, once-per-career, mayShare', notCreditedAndCareer],
   ['caps with exceptTopics', withExceptions],
+  ['dated matchers and rolling windows', datedAndWindows],
 ])('evaluate properties (%s)', (_name, ruleSet) => {
   const run = (credits: Credit[]): Evaluation => evaluate(ruleSet, transcript(credits));
-  const capped = ruleSet !== notCreditedAndCareer;
+  const capped = ruleSet === capsAndExclusive || ruleSet === withExceptions;
   const exceptions = ruleSet === withExceptions;
   const has = (c: Credit, ...topics: string[]): boolean => exceptions && topics.some((t) => (c.topics as string[]).includes(t));
 
@@ -136,6 +152,16 @@ describe.each([
         const excluded = new Map<string, number>();
         for (const x of e.excluded) excluded.set(x.creditId, (excluded.get(x.creditId) ?? 0) + cents(x.hours));
         for (const c of credits) expect((counted.get(c.id) ?? 0) + (excluded.get(c.id) ?? 0)).toBe(cents(c.hours));
+        if (ruleSet === datedAndWindows) {
+          // The cap takes only self-study from 2026-01-01; nothing older than 2025-06-01 serves ethics.
+          const late = credits.reduce((s, c) => (c.format === 'self-study' && c.completedOn >= '2026-01-01' ? s + (counted.get(c.id) ?? 0) : s), 0);
+          expect(late).toBeLessThanOrEqual(500);
+          const ethics = e.requirements.find((r) => r.code === 'topic:ethics');
+          for (const a of ethics?.allocations ?? []) expect((byId.get(a.creditId)?.completedOn ?? '') >= '2025-06-01').toBe(true);
+          const cultural = e.requirements.find((r) => r.code === 'topic:cultural-competence');
+          for (const a of cultural?.allocations ?? []) expect((byId.get(a.creditId)?.completedOn ?? '') >= '2024-12-01').toBe(true);
+          return;
+        }
         if (!capped) {
           const selfStudy = credits.reduce((s, c) => (c.format === 'self-study' ? s + (counted.get(c.id) ?? 0) : s), 0);
           expect(selfStudy).toBeLessThanOrEqual(1000);
