@@ -3,18 +3,32 @@ import { AppError } from './app-error';
 
 /** Rules saying a field is missing: when one fails, the others' messages only add noise. */
 const REQUIRED_RULES = ['isDefined', 'isNotEmpty'];
+/** Rules saying a value has the wrong type: then its length or format is beside the point. */
+const TYPE_RULES = [
+  'isString',
+  'isNumber',
+  'isInt',
+  'isBoolean',
+  'isArray',
+  'isObject',
+];
 
 /**
  * A missing title is "title is required", not also "title must be shorter than or equal to 300
- * characters": when a required-field rule fails, only its message is kept.
+ * characters": when a required-field rule fails, only its message is kept. Likewise a token sent
+ * as a number is "token must be a string", not also "token must be shorter than … characters".
  */
 function firstThings(
   constraints: Record<string, string>,
 ): Record<string, string> {
-  const required = REQUIRED_RULES.filter((rule) => rule in constraints);
-  return required.length
-    ? Object.fromEntries(required.map((rule) => [rule, constraints[rule]]))
-    : constraints;
+  for (const rules of [REQUIRED_RULES, TYPE_RULES]) {
+    const failed = rules.filter((rule) => rule in constraints);
+    if (failed.length)
+      return Object.fromEntries(
+        failed.map((rule) => [rule, constraints[rule]]),
+      );
+  }
+  return constraints;
 }
 
 /** Flattens class-validator errors into `{ "path.to.field": ["message", …] }`. */
