@@ -3,6 +3,8 @@ import { AccountErasure, AppError } from '@mezzo/api-core';
 import {
   CertificatesRepository,
   CreditsRepository,
+  EmailChangesRepository,
+  EmailRevertsRepository,
   LicensesRepository,
   OrganizationInvitationsRepository,
   OrganizationsRepository,
@@ -12,6 +14,7 @@ import {
 import { MailerService } from '@mezzo/api-notifications';
 import type { AccountExportDto, UserDto } from '@mezzo/shared-contracts';
 import { newOwnerEmail } from './new-owner.email';
+import { SessionStatus } from './passport/session-status';
 import { verifyPassword } from './secrets';
 import { toUserDto } from './user.mapper';
 
@@ -26,8 +29,11 @@ export class AccountService {
     private readonly credits: CreditsRepository,
     private readonly settings: UserSettingsRepository,
     private readonly certificates: CertificatesRepository,
+    private readonly emailChanges: EmailChangesRepository,
+    private readonly emailReverts: EmailRevertsRepository,
     private readonly erasure: AccountErasure,
     private readonly mailer: MailerService,
+    private readonly sessionStatus: SessionStatus,
   ) {}
 
   private readonly logger = new Logger(AccountService.name);
@@ -42,13 +48,15 @@ export class AccountService {
 
   async export(userId: string): Promise<AccountExportDto> {
     const user = await this.requireUser(userId);
-    const [memberships, licenses, log, settings, certificates] =
+    const [memberships, licenses, log, settings, certificates, pending, undo] =
       await Promise.all([
         this.organizations.membershipsOf(userId),
         this.licenses.list(userId, true),
         this.credits.everything(userId),
         this.settings.find(userId),
         this.certificates.listForUser(userId),
+        this.emailChanges.findPending(userId),
+        this.emailReverts.findOpen(userId),
       ]);
     return {
       exportedAt: new Date().toISOString(),
@@ -75,6 +83,19 @@ export class AccountService {
             calendarFeedEnabled: settings.calendarTokenHash !== null,
           }
         : null,
+      // Addresses and expiries only: the links' token hashes are credentials.
+      emailChange: {
+        pending: pending
+          ? { email: pending.email, expiresAt: pending.expiresAt.toISOString() }
+          : null,
+        undoable: undo
+          ? {
+              previousEmail: undo.oldEmail,
+              changedTo: undo.newEmail,
+              expiresAt: undo.expiresAt.toISOString(),
+            }
+          : null,
+      },
     };
   }
 
@@ -101,6 +122,8 @@ export class AccountService {
     await this.organizations.deleteWhereOnlyMember(userId);
     await this.invitations.deleteAddressedTo(user.email);
     await this.users.delete(userId);
+    // Its sessions went with it: their access tokens are refused from the next request on.
+    this.sessionStatus.endedForUser(userId);
     for (const heir of heirs) await this.tellNewOwner(heir, user.name);
   }
 

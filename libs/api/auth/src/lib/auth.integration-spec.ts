@@ -511,6 +511,7 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
       licenses: [],
       credits: [],
       creditHistory: [],
+      emailChange: { pending: null, undoable: null },
     });
     expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|argon2/);
   });
@@ -534,9 +535,10 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
       .post('/api/auth/sign-in')
       .send({ email: 'leaving@example.org', password })
       .expect(401);
+    // Its sessions ended with it: the access token is refused at once.
     expect(
       (await request(t.server).get('/api/me').set(auth).expect(401)).body.code,
-    ).toBe('token_invalid');
+    ).toBe('session_ended');
     await register('leaving@example.org').expect(201);
   });
 });

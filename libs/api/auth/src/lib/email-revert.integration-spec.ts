@@ -317,6 +317,39 @@ describe('undoing a confirmed email change from the old address (HTTP, PostgreSQ
     );
   });
 
+  it('lists the pending change and the open undo link in the account export, addresses only', async () => {
+    const access = await registerUser(t, 'exporter');
+    const auth = { Authorization: `Bearer ${access}` };
+    const exported = async () =>
+      (await request(t.server).get('/api/me/export').set(auth).expect(200))
+        .body;
+    await change(access, 'exporter@example.org', 'exporter.new@example.org');
+    // A second request, not confirmed: pending beside the undo link of the first.
+    await request(t.server)
+      .post('/api/me/email')
+      .set(auth)
+      .send({ email: 'exporter.third@example.org', password: TEST_PASSWORD })
+      .expect(202);
+    const body = await exported();
+    expect(body.emailChange).toEqual({
+      pending: {
+        email: 'exporter.third@example.org',
+        expiresAt: expect.any(String),
+      },
+      undoable: {
+        previousEmail: 'exporter@example.org',
+        changedTo: 'exporter.new@example.org',
+        expiresAt: expect.any(String),
+      },
+    });
+    // No token or hash of either link.
+    const hashes = (await db.query(
+      `SELECT token_hash FROM email_reverts UNION ALL SELECT token_hash FROM email_changes`,
+    )) as { token_hash: string }[];
+    const text = JSON.stringify(body);
+    for (const { token_hash } of hashes) expect(text).not.toContain(token_hash);
+  });
+
   it('refuses a link once the account signs in with another address than the change set, and drops it', async () => {
     const access = await registerUser(t, 'drifter');
     const id = await idOf(access);

@@ -173,4 +173,16 @@ export interface AccountExportDto {
   /** The certificates' details (file name, type, size, SHA-256); the bytes download one by one. */
   certificates: unknown[];
   settings: unknown;
+  /**
+   * Email-change records that hold an address: the change waiting for its link, and the undo
+   * link sent to the previous address after a change (its addresses and expiry; never a token).
+   */
+  emailChange: {
+    pending: { email: string; expiresAt: string } | null;
+    undoable: {
+      previousEmail: string;
+      changedTo: string;
+      expiresAt: string;
+    } | null;
+  };
 }

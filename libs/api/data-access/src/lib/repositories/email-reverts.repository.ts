@@ -59,6 +59,25 @@ export async function recordEmailRevert(
 export class EmailRevertsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** The user's unexpired undo link, if any (addresses and expiry only: for the account export). */
+  async findOpen(
+    userId: string,
+  ): Promise<{ oldEmail: string; newEmail: string; expiresAt: Date } | null> {
+    const rows: { old_email: string; new_email: string; expires_at: Date }[] =
+      await this.db.query(
+        `SELECT old_email, new_email, expires_at FROM email_reverts WHERE user_id = $1 AND expires_at > now()`,
+        [userId],
+      );
+    const row = rows[0];
+    return row
+      ? {
+          oldEmail: row.old_email,
+          newEmail: row.new_email,
+          expiresAt: row.expires_at,
+        }
+      : null;
+  }
+
   /** Whether an unexpired link with this hash exists: a cheap look before costly work. */
   async exists(tokenHash: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
