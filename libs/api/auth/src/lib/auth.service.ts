@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@mezzo/api-config';
 import { AppError } from '@mezzo/api-core';
 import {
+  EmailRevertsRepository,
   PasswordResetTokensRepository,
   UsersRepository,
   type UserEntity,
@@ -27,12 +28,20 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly resets: PasswordResetTokensRepository,
+    private readonly reverts: EmailRevertsRepository,
     private readonly sessions: SessionsService,
     private readonly limiter: RateLimiter,
     private readonly mailer: MailerService,
   ) {}
 
   async register(input: RegisterDto): Promise<IssuedSession> {
+    // An address an account was just moved away from is held for that account's undo link.
+    if (await this.reverts.isReserved(input.email))
+      throw AppError.conflict(
+        'An account with this email already exists',
+        'email_taken',
+        { email: ['is already registered'] },
+      );
     const user = await this.users.create({
       email: input.email,
       name: input.name,

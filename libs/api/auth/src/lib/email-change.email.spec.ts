@@ -108,6 +108,20 @@ describe('emailChangedEmail', () => {
     expect(html).toContain('The link works once, for 7 days.');
   });
 
+  it("without a link of its own, points to the earlier change's link and carries no undo link", () => {
+    const { text, html } = emailChangedEmail({ ...base, revertUrl: undefined });
+    expect(text).toContain(
+      'Your Mezzo sign-in email was changed to robin.new@example.org.',
+    );
+    expect(text).toContain(
+      "The account's email was also changed in the 7 days before",
+    );
+    expect(text).toContain('the undo link sent then');
+    expect(text).not.toContain('/account/email/revert');
+    expect(html).not.toContain('href=');
+    expect(html).toContain('Hi Robin &amp; Co,');
+  });
+
   it('says "1 day" and escapes markup in the new address', () => {
     const { text, html } = emailChangedEmail({
       ...base,

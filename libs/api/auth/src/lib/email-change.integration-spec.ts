@@ -115,8 +115,16 @@ describe('changing the sign-in email (HTTP, PostgreSQL, SMTP)', () => {
       code: 'invalid_email_change_token',
       fields: { token: ['is invalid or expired'] },
     });
-    // The old address is free for a new account.
-    await register('mover');
+    // The old address is held for the undo link sent to it (7 days): nobody can register it.
+    const held = await request(t.server)
+      .post('/api/auth/register')
+      .send({
+        name: 'Someone Else',
+        email: 'mover@example.org',
+        password: TEST_PASSWORD,
+      })
+      .expect(409);
+    expect(held.body.code).toBe('email_taken');
   });
 
   it('refuses a wrong password (401 on the field) and the current address (400 on the field), and sends nothing', async () => {

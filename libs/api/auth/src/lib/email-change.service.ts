@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@mezzo/api-config';
 import { AppError } from '@mezzo/api-core';
 import {
   EmailChangesRepository,
+  EmailRevertsRepository,
   PasswordResetTokensRepository,
   UsersRepository,
 } from '@mezzo/api-data-access';
@@ -32,6 +33,7 @@ export class EmailChangeService {
     private readonly auth: AuthService,
     private readonly users: UsersRepository,
     private readonly changes: EmailChangesRepository,
+    private readonly reverts: EmailRevertsRepository,
     private readonly resets: PasswordResetTokensRepository,
     private readonly limiter: RateLimiter,
     private readonly mailer: MailerService,
@@ -75,6 +77,9 @@ export class EmailChangeService {
       tokenHash: sha256(token),
       expiresAt: new Date(Date.now() + EMAIL_CHANGE_TTL_HOURS * 3_600_000),
     });
+    // Held for another account's open undo link: as good as taken, and its owner is not to be
+    // bothered (nor told apart from a free address): no link, no notice.
+    if (!holder && (await this.reverts.isReserved(email, user.id))) return;
     if (holder) {
       await this.sendBestEffort(
         email,
@@ -156,7 +161,10 @@ export class EmailChangeService {
       emailChangedEmail({
         name: outcome.name,
         newEmail: outcome.newEmail,
-        revertUrl: `${this.config.appUrl}/account/email/revert?token=${encodeURIComponent(revertToken)}`,
+        // An earlier change's undo link is still open (it wins): this change has none of its own.
+        revertUrl: outcome.undoable
+          ? `${this.config.appUrl}/account/email/revert?token=${encodeURIComponent(revertToken)}`
+          : undefined,
         revertExpiresInDays: EMAIL_REVERT_TTL_DAYS,
       }),
       'Email-changed notice',

@@ -8,8 +8,11 @@ export interface EmailChangedEmailInput {
   name: string;
   /** The address the account signs in with from now on. */
   newEmail: string;
-  /** Absolute http(s) link to the page that undoes the change, token included. */
-  revertUrl: string;
+  /**
+   * Absolute http(s) link to the page that undoes the change, token included; absent when an
+   * earlier change's undo link is still open (that one wins, and restores the earlier address).
+   */
+  revertUrl?: string;
   /** How long that link works. */
   revertExpiresInDays: number;
 }
@@ -26,7 +29,7 @@ export function emailChangedEmail({
   revertUrl,
   revertExpiresInDays,
 }: EmailChangedEmailInput): RenderedEmail {
-  assertWebUrl(revertUrl, 'revertUrl');
+  if (revertUrl !== undefined) assertWebUrl(revertUrl, 'revertUrl');
   if (!Number.isInteger(revertExpiresInDays) || revertExpiresInDays <= 0)
     throw new RangeError(
       `revertExpiresInDays must be a positive whole number, got ${revertExpiresInDays}`,
@@ -37,6 +40,33 @@ export function emailChangedEmail({
   const subject = 'Your Mezzo sign-in email was changed';
   const what = `Your Mezzo sign-in email was changed to ${newEmail}. From now on you sign in with that address, and Mezzo's emails go there; this address no longer signs in.`;
   const ifYou = 'If this was you, there is nothing to do.';
+  if (revertUrl === undefined) {
+    // An earlier change's undo link is open (it went to the address before this one).
+    const noLink = `If this wasn't you, someone who knows your password changed it. The account's email was also changed in the ${days} before, and the undo link sent then (to the address before this one) sets it back to that address, signs out every device and asks for a new password. If you cannot use that link, contact Mezzo support and keep this email.`;
+    const body = [
+      `Hi ${greetingName},`,
+      '',
+      what,
+      '',
+      ifYou,
+      '',
+      noLink,
+      '',
+      'The Mezzo team',
+    ].join('\n');
+    const html = `<!doctype html>
+<html lang="en">
+  <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;">
+    <p>Hi ${escapeHtml(greetingName)},</p>
+    <p>${escapeHtml(what)}</p>
+    <p>${escapeHtml(ifYou)}</p>
+    <p>${escapeHtml(noLink)}</p>
+    <p>The Mezzo team</p>
+  </body>
+</html>
+`;
+    return { subject, text: body, html };
+  }
   const ifNot =
     "If this wasn't you, someone who knows your password changed it. Undo it with this link:";
   const undoes = `The link works once, for ${days}. It makes this address your sign-in email again, signs out every device, and sends you a link to choose a new password (the old one stops working). If it no longer works, contact Mezzo support and keep this email.`;

@@ -47,7 +47,7 @@ export class EmailRevertService {
       throw new AppError(
         400,
         'invalid_email_revert_token',
-        'This link is invalid, has expired or was already used, or the sign-in email has changed since',
+        'This link is invalid, has expired or was already used',
         { token: ['is invalid or expired'] },
       );
     if (outcome.kind === 'taken')

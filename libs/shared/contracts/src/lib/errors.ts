@@ -50,7 +50,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   invalid_email_change_token:
     'This confirmation link is invalid, has expired or was already used. Please ask for a new one.',
   invalid_email_revert_token:
-    'This link no longer works: it has expired, was already used, or the sign-in email has changed since. Please contact Mezzo support.',
+    'This link no longer works: it has expired or was already used. Please contact Mezzo support.',
   refresh_reused:
     'Your session was signed out for safety. Please sign in again.',
   rate_limited: 'Too many attempts. Please wait a few minutes and try again.',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { recordEmailRevert } from './email-reverts.repository';
+import { emailReserved, recordEmailRevert } from './email-reverts.repository';
 import { unwrapRows } from './password-reset-tokens.repository';
 import { isUniqueViolation } from './users.repository';
 
@@ -13,8 +13,13 @@ export type EmailChangeOutcome =
       name: string;
       oldEmail: string;
       newEmail: string;
+      /** Whether this change got an undo link (not when an earlier change's link is still open). */
+      undoable: boolean;
     }
-  /** Another account has the new address by now: nothing changed, the link still stands. */
+  /**
+   * Another account has the new address by now, or it is held for another account's open undo
+   * link: nothing changed, the link still stands.
+   */
   | { kind: 'taken' }
   /** No such link: unknown, used already, replaced by a newer request, or expired. */
   | { kind: 'invalid' };
@@ -103,11 +108,14 @@ export class EmailChangesRepository {
         // Used or replaced by a racing request meanwhile; or the account is gone (the row
         // cascades with it): answered as a dead link.
         if (!user || !change) return { kind: 'invalid' } as const;
+        // Held for another account's undo link: as good as taken (rolled back, request kept).
+        if (await emailReserved(tx, change.email, userId))
+          throw new ReservedAddress();
         await tx.query(
           `UPDATE users SET email = $2, updated_at = now() WHERE id = $1`,
           [userId, change.email],
         );
-        await recordEmailRevert(tx, {
+        const undoable = await recordEmailRevert(tx, {
           userId,
           oldEmail: user.email,
           newEmail: change.email,
@@ -119,11 +127,16 @@ export class EmailChangesRepository {
           name: user.name,
           oldEmail: user.email,
           newEmail: change.email,
+          undoable,
         } as const;
       });
     } catch (e) {
-      if (isUniqueViolation(e)) return { kind: 'taken' };
+      if (isUniqueViolation(e) || e instanceof ReservedAddress)
+        return { kind: 'taken' };
       throw e;
     }
   }
 }
+
+/** Thrown inside the confirm transaction to roll it back when the new address is reserved. */
+class ReservedAddress extends Error {}

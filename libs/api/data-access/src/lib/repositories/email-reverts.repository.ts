@@ -18,15 +18,15 @@ export type EmailRevertOutcome =
   /** Another account signs in with the old address by now: nothing changed, the link still stands. */
   | { kind: 'taken' }
   /**
-   * No such link (unknown, used, replaced by a newer change, or expired), or the account no longer
-   * signs in with the address that change set (changed again since): nothing changed.
+   * No such link (unknown, used or expired): nothing changed.
    */
   | { kind: 'invalid' };
 
 /**
- * Records the undo link of a change of sign-in email, replacing the user's earlier one (one per
- * user, the newest change's). Runs inside the transaction that confirms the change, so a
- * confirmed change always has its link.
+ * Records the undo link of a change of sign-in email, unless the user already has an open one:
+ * the oldest open link wins, so that someone who took the account over cannot kill the owner's
+ * link by changing the email again (the owner's link then restores the owner's address). Runs
+ * inside the transaction that confirms the change. True when this change got a link.
  */
 export async function recordEmailRevert(
   tx: EntityManager,
@@ -37,22 +37,46 @@ export async function recordEmailRevert(
     tokenHash: string;
     expiresAt: Date;
   },
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO email_reverts (user_id, old_email, new_email, token_hash, expires_at)
-     VALUES ($1, lower($2), lower($3), $4, $5)
-     ON CONFLICT (user_id)
-     DO UPDATE SET old_email = EXCLUDED.old_email, new_email = EXCLUDED.new_email,
-                   token_hash = EXCLUDED.token_hash, expires_at = EXCLUDED.expires_at,
-                   created_at = now()`,
-    [
-      input.userId,
-      input.oldEmail,
-      input.newEmail,
-      input.tokenHash,
-      input.expiresAt,
-    ],
+): Promise<boolean> {
+  const rows: unknown[] = unwrapRows(
+    await tx.query(
+      `INSERT INTO email_reverts (user_id, old_email, new_email, token_hash, expires_at)
+       VALUES ($1, lower($2), lower($3), $4, $5)
+       ON CONFLICT (user_id)
+       DO UPDATE SET old_email = EXCLUDED.old_email, new_email = EXCLUDED.new_email,
+                     token_hash = EXCLUDED.token_hash, expires_at = EXCLUDED.expires_at,
+                     created_at = now()
+       WHERE email_reverts.expires_at <= now()
+       RETURNING user_id`,
+      [
+        input.userId,
+        input.oldEmail,
+        input.newEmail,
+        input.tokenHash,
+        input.expiresAt,
+      ],
+    ),
   );
+  return rows.length > 0;
+}
+
+/**
+ * Whether `email` is held for another account's open undo link: the address an account was
+ * moved away from stays reserved until the link expires, so that nobody can take it meanwhile and
+ * make the undo fail. `exceptUserId`: the account the link belongs to (it may take it back).
+ */
+export async function emailReserved(
+  db: Pick<EntityManager, 'query'>,
+  email: string,
+  exceptUserId?: string,
+): Promise<boolean> {
+  const rows: unknown[] = await db.query(
+    `SELECT 1 FROM email_reverts
+      WHERE old_email = lower($1) AND expires_at > now() AND ($2::uuid IS NULL OR user_id <> $2::uuid)
+      LIMIT 1`,
+    [email, exceptUserId ?? null],
+  );
+  return rows.length > 0;
 }
 
 @Injectable()
@@ -79,6 +103,11 @@ export class EmailRevertsRepository {
   }
 
   /** Whether an unexpired link with this hash exists: a cheap look before costly work. */
+  /** See `emailReserved`. */
+  isReserved(email: string, exceptUserId?: string): Promise<boolean> {
+    return emailReserved(this.db, email, exceptUserId);
+  }
+
   async exists(tokenHash: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
       `SELECT 1 FROM email_reverts WHERE token_hash = $1 AND expires_at > now()`,
@@ -88,11 +117,12 @@ export class EmailRevertsRepository {
   }
 
   /**
-   * Uses an unexpired link, in one transaction: the link is taken (it works once); if the account
-   * still signs in with the address the change set, its email goes back to the old address, its
+   * Uses an unexpired link, in one transaction: the link is taken (it works once); the account's
+   * email goes back to the address the link was sent to (whatever it was changed to since), its
    * password hash becomes `passwordHash`, and its pending email change, unused password-reset
-   * links and sessions (refresh tokens) are dropped. When another account signs in with the old
-   * address by now, the unique index refuses the update and everything rolls back, link included.
+   * links and sessions (refresh tokens) are dropped. The old address is reserved while the link is
+   * open (`emailReserved`); should another account sign in with it anyway, the unique index refuses
+   * the update and everything rolls back, link included.
    *
    * The user's row is locked before the link's, as confirming a change does, so that the two
    * racing for one account wait for each other instead of deadlocking.
@@ -125,9 +155,8 @@ export class EmailRevertsRepository {
         const link = taken[0];
         // Used by a racing request meanwhile (or the account is gone: the row cascades with it).
         if (!user || !link) return { kind: 'invalid' } as const;
-        // Changed again (or set back) since: this link would undo a change that is not the
-        // latest. It is dead from now on (the deletion above commits).
-        if (user.email !== link.new_email) return { kind: 'invalid' } as const;
+        // Changed again since (the oldest open link wins, see recordEmailRevert): undoing still
+        // restores the address this link was sent to, whatever the account signs in with now.
         await tx.query(
           `UPDATE users SET email = $2, password_hash = $3, updated_at = now() WHERE id = $1`,
           [userId, link.old_email, passwordHash],
