@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { emailReserved, recordEmailRevert } from './email-reverts.repository';
-import { unwrapRows } from './password-reset-tokens.repository';
+import {
+  emailReserved,
+  recordEmailRevert,
+  takeLink,
+} from './email-reverts.repository';
 import { isUniqueViolation } from './users.repository';
 
 /** What opening an email-change link did. */
@@ -85,29 +88,15 @@ export class EmailChangesRepository {
   ): Promise<EmailChangeOutcome> {
     try {
       return await this.db.transaction(async (tx) => {
-        const found: { user_id: string }[] = await tx.query(
-          `SELECT user_id FROM email_changes WHERE token_hash = $1 AND expires_at > now()`,
-          [tokenHash],
+        // Used or replaced by a racing request meanwhile, or the account is gone: a dead link.
+        const taken = await takeLink<{ email: string }>(
+          tx,
+          'email_changes',
+          tokenHash,
+          'email',
         );
-        const userId = found[0]?.user_id;
-        if (!userId) return { kind: 'invalid' } as const;
-        const users: { email: string; name: string }[] = await tx.query(
-          `SELECT email, name FROM users WHERE id = $1 FOR UPDATE`,
-          [userId],
-        );
-        const user = users[0];
-        const taken: { email: string }[] = unwrapRows(
-          await tx.query(
-            `DELETE FROM email_changes
-              WHERE token_hash = $1 AND user_id = $2 AND expires_at > now()
-              RETURNING email`,
-            [tokenHash, userId],
-          ),
-        );
-        const change = taken[0];
-        // Used or replaced by a racing request meanwhile; or the account is gone (the row
-        // cascades with it): answered as a dead link.
-        if (!user || !change) return { kind: 'invalid' } as const;
+        if (!taken) return { kind: 'invalid' } as const;
+        const { userId, user, link: change } = taken;
         // Held for another account's undo link: as good as taken (rolled back, request kept).
         if (await emailReserved(tx, change.email, userId))
           throw new ReservedAddress();

@@ -79,6 +79,46 @@ export async function emailReserved(
   return rows.length > 0;
 }
 
+/**
+ * Takes an unexpired one-time link from `table` inside `tx`: finds its user, locks the user's row
+ * (before the link's, in both tables, so that a confirmation and an undo racing for one account
+ * wait for each other instead of deadlocking), then deletes the link and answers the columns
+ * `returning` named. Null when there is no such link, it was taken by a racing request meanwhile,
+ * or the account is gone (its links cascade with it).
+ */
+export async function takeLink<Row>(
+  tx: EntityManager,
+  table: 'email_changes' | 'email_reverts',
+  tokenHash: string,
+  returning: string,
+): Promise<{
+  userId: string;
+  user: { email: string; name: string };
+  link: Row;
+} | null> {
+  const found: { user_id: string }[] = await tx.query(
+    `SELECT user_id FROM ${table} WHERE token_hash = $1 AND expires_at > now()`,
+    [tokenHash],
+  );
+  const userId = found[0]?.user_id;
+  if (!userId) return null;
+  const users: { email: string; name: string }[] = await tx.query(
+    `SELECT email, name FROM users WHERE id = $1 FOR UPDATE`,
+    [userId],
+  );
+  const taken: Row[] = unwrapRows(
+    await tx.query(
+      `DELETE FROM ${table}
+        WHERE token_hash = $1 AND user_id = $2 AND expires_at > now()
+        RETURNING ${returning}`,
+      [tokenHash, userId],
+    ),
+  );
+  const user = users[0];
+  const link = taken[0];
+  return user && link ? { userId, user, link } : null;
+}
+
 @Injectable()
 export class EmailRevertsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -133,28 +173,14 @@ export class EmailRevertsRepository {
   ): Promise<EmailRevertOutcome> {
     try {
       return await this.db.transaction(async (tx) => {
-        const found: { user_id: string }[] = await tx.query(
-          `SELECT user_id FROM email_reverts WHERE token_hash = $1 AND expires_at > now()`,
-          [tokenHash],
+        const taken = await takeLink<{ old_email: string; new_email: string }>(
+          tx,
+          'email_reverts',
+          tokenHash,
+          'old_email, new_email',
         );
-        const userId = found[0]?.user_id;
-        if (!userId) return { kind: 'invalid' } as const;
-        const users: { email: string; name: string }[] = await tx.query(
-          `SELECT email, name FROM users WHERE id = $1 FOR UPDATE`,
-          [userId],
-        );
-        const user = users[0];
-        const taken: { old_email: string; new_email: string }[] = unwrapRows(
-          await tx.query(
-            `DELETE FROM email_reverts
-              WHERE token_hash = $1 AND user_id = $2 AND expires_at > now()
-              RETURNING old_email, new_email`,
-            [tokenHash, userId],
-          ),
-        );
-        const link = taken[0];
-        // Used by a racing request meanwhile (or the account is gone: the row cascades with it).
-        if (!user || !link) return { kind: 'invalid' } as const;
+        if (!taken) return { kind: 'invalid' } as const;
+        const { userId, user, link } = taken;
         // Changed again since (the oldest open link wins, see recordEmailRevert): undoing still
         // restores the address this link was sent to, whatever the account signs in with now.
         await tx.query(
