@@ -3,8 +3,9 @@ import { openPhoneBrowser, webBaseUrl } from '../src/support/browser';
 
 /**
  * Accounts in a real browser, against the built web app served by the API (E2E_BASE_URL).
- * Sign up a new person, see the shell with their name, sign out, sign in again, and be signed out
- * when the account signs out everywhere from another device.
+ * Sign up a new person, see the shell with their name, sign out, sign in again, change the
+ * password without a hitch, and be signed out when the account signs out everywhere from another
+ * device.
  */
 const baseUrl = webBaseUrl;
 const TIMEOUT = 60_000;
@@ -130,6 +131,47 @@ describe('accounts in the browser', () => {
       await page.getByLabel('Password', { exact: true }).fill(person.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expectShellFor(person.name);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'changes the password and keeps working on this device, with no refused request',
+    async () => {
+      const refused: string[] = [];
+      const onResponse = (res: { status(): number; url(): string }) => {
+        if (res.status() === 401) refused.push(res.url());
+      };
+      page.on('response', onResponse);
+      try {
+        await page.goto(`${baseUrl}/account/password`);
+        await page
+          .getByRole('textbox', { name: 'Current password' })
+          .fill(person.password);
+        const next = 'a different and equally long passphrase';
+        await page.getByRole('textbox', { name: 'New password' }).fill(next);
+        await page.getByRole('button', { name: 'Change password' }).click();
+        await page.getByText('Your password was changed').waitFor();
+        person.password = next;
+        // The server ended the old session: the page took the new one at once, so opening
+        // Settings (an API call) neither bounces to sign-in nor meets a 401 first.
+        await page
+          .getByRole('button', {
+            name: `Account: ${person.name} (${person.email})`,
+          })
+          .click();
+        await page.getByRole('menuitem', { name: 'Settings' }).click();
+        await page
+          .getByRole('heading', { level: 1, name: 'Settings' })
+          .waitFor();
+        expect(page.url()).toMatch(/\/settings$/);
+        expect(refused).toEqual([]);
+        // Back to the dashboard (a reload restores the new session from its cookie).
+        await page.goto(`${baseUrl}/dashboard`);
+        await expectShellFor(person.name);
+      } finally {
+        page.off('response', onResponse);
+      }
     },
     TIMEOUT,
   );

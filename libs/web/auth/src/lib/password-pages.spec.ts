@@ -169,7 +169,21 @@ describe('password pages', () => {
         newPassword: 'a brand new password',
       });
       req.flush(null, { status: 204, statusText: 'No Content' });
+      // Every session ended on the server, this one too: the new session's token is fetched at once.
+      backend.expectOne(AUTH_PATHS.refresh).flush({
+        user: {
+          id: 'u1',
+          name: 'Ada',
+          email: 'a@b.co',
+          isPlatformAdmin: false,
+          createdAt: '',
+          memberships: [],
+        },
+        accessToken: 'tok-2',
+        expiresIn: 900,
+      });
       await fixture.whenStable();
+      expect(TestBed.inject(AuthStore).accessToken()).toBe('tok-2');
       expect(el.querySelector('[role=status]')?.textContent).toContain(
         'Your password was changed',
       );

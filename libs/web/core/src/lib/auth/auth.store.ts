@@ -15,6 +15,7 @@ import {
   map,
   of,
   shareReplay,
+  switchMap,
   tap,
   timeout,
 } from 'rxjs';
@@ -92,8 +93,20 @@ export class AuthStore {
       .pipe(map((session) => this.setSession(session)));
   }
 
+  /**
+   * Changes the password. The server then ends every session, this one included, and sets the
+   * cookie of a new one: the new session's access token is fetched at once, so the next request
+   * does not meet a `session_ended` 401 first. A failed refresh leaves that to the interceptor.
+   */
   changePassword(body: ChangePasswordRequest): Observable<void> {
-    return this.api.changePassword(body);
+    return this.api.changePassword(body).pipe(
+      switchMap(() =>
+        this.refresh().pipe(
+          map(() => undefined),
+          catchError(() => of(undefined)),
+        ),
+      ),
+    );
   }
 
   /**
