@@ -4,8 +4,7 @@ import {
   type RenderedEmail,
 } from '@mezzo/api-notifications';
 
-const BODY_STYLE =
-  'font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;';
+import { EMAIL_BODY_STYLE as BODY_STYLE } from './email-style';
 
 export interface ConfirmEmailChangeEmailInput {
   /** The account holder's name; empty falls back to a neutral greeting. */

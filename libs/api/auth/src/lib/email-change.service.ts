@@ -132,17 +132,18 @@ export class EmailChangeService {
    * every link from that address until the window ends, as sign-in does.
    */
   async confirm(token: string, ip: string): Promise<EmailChangedDto> {
-    const hit = await this.limiter.consume(
+    const revertToken = newToken();
+    const outcome = await this.limiter.failuresOnly(
       `confirm-email:ip:${ip}`,
       this.config.auth.signInLimitPerIp,
       this.config.auth.signInWindowSeconds,
+      () =>
+        this.changes.confirm(sha256(token), {
+          tokenHash: sha256(revertToken),
+          expiresAt: new Date(Date.now() + EMAIL_REVERT_TTL_DAYS * 86_400_000),
+        }),
+      (result) => result.kind === 'invalid',
     );
-    const revertToken = newToken();
-    const outcome = await this.changes.confirm(sha256(token), {
-      tokenHash: sha256(revertToken),
-      expiresAt: new Date(Date.now() + EMAIL_REVERT_TTL_DAYS * 86_400_000),
-    });
-    if (outcome.kind !== 'invalid') await this.limiter.refund(hit);
     if (outcome.kind === 'invalid')
       throw new AppError(
         400,

@@ -3,6 +3,7 @@ import {
   escapeHtml,
   type RenderedEmail,
 } from '@mezzo/api-notifications';
+import { EMAIL_BODY_STYLE } from './email-style';
 
 export interface EmailChangedEmailInput {
   name: string;
@@ -40,36 +41,14 @@ export function emailChangedEmail({
   const subject = 'Your Mezzo sign-in email was changed';
   const what = `Your Mezzo sign-in email was changed to ${newEmail}. From now on you sign in with that address, and Mezzo's emails go there; this address no longer signs in.`;
   const ifYou = 'If this was you, there is nothing to do.';
-  if (revertUrl === undefined) {
-    // An earlier change's undo link is open (it went to the address before this one).
-    const noLink = `If this wasn't you, someone who knows your password changed it. The account's email was also changed in the ${days} before, and the undo link sent then (to the address before this one) sets it back to that address, signs out every device and asks for a new password. If you cannot use that link, contact Mezzo support and keep this email.`;
-    const body = [
-      `Hi ${greetingName},`,
-      '',
-      what,
-      '',
-      ifYou,
-      '',
-      noLink,
-      '',
-      'The Mezzo team',
-    ].join('\n');
-    const html = `<!doctype html>
-<html lang="en">
-  <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;">
-    <p>Hi ${escapeHtml(greetingName)},</p>
-    <p>${escapeHtml(what)}</p>
-    <p>${escapeHtml(ifYou)}</p>
-    <p>${escapeHtml(noLink)}</p>
-    <p>The Mezzo team</p>
-  </body>
-</html>
-`;
-    return { subject, text: body, html };
-  }
+  // Without a link of its own, an earlier change's undo link is open (sent to the address before
+  // this one): it restores that address.
   const ifNot =
-    "If this wasn't you, someone who knows your password changed it. Undo it with this link:";
+    revertUrl === undefined
+      ? `If this wasn't you, someone who knows your password changed it. The account's email was also changed in the ${days} before, and the undo link sent then (to the address before this one) sets it back to that address, signs out every device and asks for a new password. If you cannot use that link, contact Mezzo support and keep this email.`
+      : "If this wasn't you, someone who knows your password changed it. Undo it with this link:";
   const undoes = `The link works once, for ${days}. It makes this address your sign-in email again, signs out every device, and sends you a link to choose a new password (the old one stops working). If it no longer works, contact Mezzo support and keep this email.`;
+  const link = revertUrl === undefined ? [] : ['', revertUrl, '', undoes];
   const text = [
     `Hi ${greetingName},`,
     '',
@@ -78,26 +57,27 @@ export function emailChangedEmail({
     ifYou,
     '',
     ifNot,
-    '',
-    revertUrl,
-    '',
-    undoes,
+    ...link,
     '',
     'The Mezzo team',
   ].join('\n');
-  const href = escapeHtml(revertUrl);
-  const html = `<!doctype html>
-<html lang="en">
-  <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;">
-    <p>Hi ${escapeHtml(greetingName)},</p>
-    <p>${escapeHtml(what)}</p>
-    <p>${escapeHtml(ifYou)}</p>
-    <p>${escapeHtml(ifNot)}</p>
+  const href = revertUrl === undefined ? '' : escapeHtml(revertUrl);
+  const linkHtml =
+    revertUrl === undefined
+      ? ''
+      : `
     <p>
       <a href="${href}" style="display: inline-block; padding: 10px 18px; background: #b91c1c; color: #ffffff; text-decoration: none; border-radius: 4px;">This wasn't me: undo the change</a>
     </p>
     <p>If the button doesn't work, copy this link into your browser:<br><a href="${href}">${href}</a></p>
-    <p>${escapeHtml(undoes)}</p>
+    <p>${escapeHtml(undoes)}</p>`;
+  const html = `<!doctype html>
+<html lang="en">
+  <body style="${EMAIL_BODY_STYLE}">
+    <p>Hi ${escapeHtml(greetingName)},</p>
+    <p>${escapeHtml(what)}</p>
+    <p>${escapeHtml(ifYou)}</p>
+    <p>${escapeHtml(ifNot)}</p>${linkHtml}
     <p>The Mezzo team</p>
   </body>
 </html>

@@ -36,13 +36,13 @@ export class EmailRevertService {
    * window ends.
    */
   async revert(token: string, ip: string): Promise<EmailRevertedDto> {
-    const hit = await this.limiter.consume(
+    const outcome = await this.limiter.failuresOnly(
       `revert-email:ip:${ip}`,
       this.config.auth.signInLimitPerIp,
       this.config.auth.signInWindowSeconds,
+      () => this.use(sha256(token)),
+      (result) => result.kind === 'invalid',
     );
-    const outcome = await this.use(sha256(token));
-    if (outcome.kind !== 'invalid') await this.limiter.refund(hit);
     if (outcome.kind === 'invalid')
       throw new AppError(
         400,

@@ -1,4 +1,5 @@
 import { escapeHtml, type RenderedEmail } from '@mezzo/api-notifications';
+import { EMAIL_BODY_STYLE } from './email-style';
 
 export interface NewOwnerEmailInput {
   /** The person who now owns the organisation. */
@@ -27,7 +28,7 @@ export function newOwnerEmail({
   ].join('\n');
   const html = `<!doctype html>
 <html lang="en">
-  <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;">
+  <body style="${EMAIL_BODY_STYLE}">
     <p>Hi ${escapeHtml(greetingName)},</p>
     <p>${escapeHtml(what)}</p>
     <p>As an owner you can invite people, change their roles and remove them.</p>

@@ -3,6 +3,7 @@ import {
   escapeHtml,
   type RenderedEmail,
 } from '@mezzo/api-notifications';
+import { EMAIL_BODY_STYLE } from './email-style';
 
 export interface PasswordChangedEmailInput {
   name: string;
@@ -44,7 +45,7 @@ export function passwordChangedEmail({
   const href = escapeHtml(forgotUrl);
   const html = `<!doctype html>
 <html lang="en">
-  <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;">
+  <body style="${EMAIL_BODY_STYLE}">
     <p>Hi ${escapeHtml(greetingName)},</p>
     <p>${escapeHtml(what)} Every other signed-in device was signed out.</p>
     <p>If this was you, there is nothing to do. If it was not, <a href="${href}">ask for a reset link</a> at once and choose a new password.</p>

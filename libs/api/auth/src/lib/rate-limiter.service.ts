@@ -39,6 +39,24 @@ export class RateLimiter {
     return this.limits.refund(hit.key, hit.windowStart);
   }
 
+  /**
+   * Counts an attempt under `key` (429 once `limit` were counted in the window), runs it, and gives
+   * the count back unless `failed(result)`: the limit then bounds failures only (dead one-time
+   * links), so people opening real links from one office address never use it up.
+   */
+  async failuresOnly<T>(
+    key: string,
+    limit: number,
+    windowSeconds: number,
+    attempt: () => Promise<T>,
+    failed: (result: T) => boolean,
+  ): Promise<T> {
+    const hit = await this.consume(key, limit, windowSeconds);
+    const result = await attempt();
+    if (!failed(result)) await this.refund(hit);
+    return result;
+  }
+
   clear(key: string): Promise<void> {
     return this.limits.clear(key);
   }

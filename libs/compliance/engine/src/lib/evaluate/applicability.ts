@@ -109,32 +109,31 @@ function mod(a: number, n: number): number {
  * `fraction` applies when issuedOn is at least `whenIssuedAfterMonths` months after the nominal start.
  */
 /**
- * Whether the first-renewal rule reduces this renewal's hours (`fraction` applied, or `prorate` with
- * less than a full cycle held): then a requirement's `firstRenewalHours` replaces its scaled hours.
+ * How the first-renewal rule scales this renewal's hours (hundredths in, hundredths out), and
+ * whether it reduces them (`fraction` applied, or `prorate` with less than a full cycle held): then
+ * a requirement's `firstRenewalHours` replaces its scaled hours.
  */
-export function firstRenewalReduced(version: RuleSetVersion, cycle: ResolvedCycle, issuedOn: string | undefined): boolean {
-  const rule = version.firstRenewal;
-  if (!cycle.firstRenewal || !rule || issuedOn === undefined) return false;
-  if (rule.kind !== 'fraction' && rule.kind !== 'prorate') return false;
-  const issued = toDay(issuedOn);
-  const start = nominalStart(cycle.end, version.cycle.months);
-  if (rule.kind === 'prorate') return issued > start;
-  return rule.whenIssuedAfterMonths === undefined || issued >= addMonthsDay(start, rule.whenIssuedAfterMonths);
+export interface FirstRenewalScaling {
+  scale: (hundredths: number) => number;
+  reduced: boolean;
 }
 
-export function firstRenewalScaler(version: RuleSetVersion, cycle: ResolvedCycle, issuedOn: string | undefined): (hundredths: number) => number {
+const UNSCALED: FirstRenewalScaling = { scale: (h) => h, reduced: false };
+const EXEMPT: FirstRenewalScaling = { scale: () => 0, reduced: false };
+
+export function firstRenewalScaling(version: RuleSetVersion, cycle: ResolvedCycle, issuedOn: string | undefined): FirstRenewalScaling {
   const rule = version.firstRenewal;
-  if (!cycle.firstRenewal || !rule || rule.kind === 'full' || issuedOn === undefined) return (h) => h;
-  if (rule.kind === 'exempt') return () => 0;
+  if (!cycle.firstRenewal || !rule || rule.kind === 'full' || issuedOn === undefined) return UNSCALED;
+  if (rule.kind === 'exempt') return EXEMPT;
   const issued = toDay(issuedOn);
   const start = nominalStart(cycle.end, version.cycle.months);
   if (rule.kind === 'prorate') {
     const held = Math.max(0, cycle.end - Math.max(issued, start) + 1);
     const full = cycle.end - start + 1;
     const step = Math.max(1, Math.round((rule.roundTo ?? 1) * 100));
-    return (h) => Math.min(h, Math.ceil((h * held) / full / step - 1e-9) * step);
+    return { scale: (h) => Math.min(h, Math.ceil((h * held) / full / step - 1e-9) * step), reduced: held < full };
   }
   const threshold = rule.whenIssuedAfterMonths === undefined ? -Infinity : addMonthsDay(start, rule.whenIssuedAfterMonths);
-  if (issued < threshold) return (h) => h;
-  return (h) => Math.ceil(h * rule.fraction - 1e-9);
+  if (issued < threshold) return UNSCALED;
+  return { scale: (h) => Math.ceil(h * rule.fraction - 1e-9), reduced: true };
 }

@@ -236,8 +236,16 @@ let rawExempt = new Int32Array(64);
 /**
  * What the intake derives from credit `credit` alone, written at index `i` of the raw arrays: its
  * requirement and cap matches, practice split, completion day and whether an approval is accepted.
+ * `windowBits`/`windowFrom`: due within-years requirements and the first day of each window.
  */
-function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, credit: Credit, i: number): void {
+function deriveCredit(
+  compiled: CompiledRuleSet,
+  bodies: Map<string, BodyInfo>,
+  credit: Credit,
+  i: number,
+  windowBits: readonly number[],
+  windowFrom: readonly number[],
+): void {
   const rt = compiled.reqTables;
   const ct = compiled.capTables;
   let reqTopics = rt.topicAny;
@@ -315,10 +323,7 @@ function deriveCredit(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, 
 }
 
 let identity = new Int32Array(64);
-/** The current intake's rolling windows (see `intakeCredits`). */
 const NO_WINDOWS: readonly number[] = [];
-let windowBits: readonly number[] = NO_WINDOWS;
-let windowFrom: readonly number[] = NO_WINDOWS;
 
 /**
  * Fills the credit table: statuses (duplicate, approval, cycle), practice split and the credit-level
@@ -338,8 +343,6 @@ export function intakeCredits(
   windows: readonly number[] = NO_WINDOWS,
   windowStarts: readonly number[] = NO_WINDOWS,
 ): CreditTable {
-  windowBits = windows;
-  windowFrom = windowStarts;
   const n = credits.length;
   if (rawDay.length < n) {
     rawMatch = new Int32Array(n * 4);
@@ -357,11 +360,11 @@ export function intakeCredits(
   let source = credits;
   let order: Int32Array;
   try {
-    for (let i = 0; i < n; i++) deriveCredit(compiled, bodies, credits[i], i);
+    for (let i = 0; i < n; i++) deriveCredit(compiled, bodies, credits[i], i, windows, windowStarts);
     order = sortOrder(credits);
   } catch {
     source = sortCredits(credits);
-    for (let k = 0; k < n; k++) deriveCredit(compiled, bodies, source[k], k);
+    for (let k = 0; k < n; k++) deriveCredit(compiled, bodies, source[k], k, windows, windowStarts);
     for (let k = 0; k < n; k++) identity[k] = k;
     order = identity;
   }

@@ -11,7 +11,7 @@ import { compileRuleSet } from '../compile/compile-rules';
 import { allocate } from '../allocate/allocate';
 import { Float64Scratch } from '../allocate/scratch';
 import { EngineError } from '../errors';
-import { appliesToLicense, exemptExceptions, firstRenewalReduced, firstRenewalScaler, isDue, sameCycleRule, selectVersion } from './applicability';
+import { appliesToLicense, exemptExceptions, firstRenewalScaling, isDue, sameCycleRule, selectVersion } from './applicability';
 import { intakeCredits, toHundredths } from './credits';
 import { buildAdvocacy, buildPlan } from './plan';
 import { buildExclusions, buildPieces } from './pieces';
@@ -120,8 +120,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
       transcript.cycle ? '/cycle' : transcript.asOf ? '/asOf' : '/license/issuedOn',
     );
   const compiled = compileRuleSet(version);
-  const scale = firstRenewalScaler(version, cycle, license.issuedOn);
-  const reduced = firstRenewalReduced(version, cycle, license.issuedOn);
+  const { scale, reduced } = firstRenewalScaling(version, cycle, license.issuedOn);
   const requiredTotal = scale(toHundredths(version.total.hours));
   const years = version.cycle.months / 12;
   // An exempt first renewal may keep some requirements due (PA: Act 31): those, and share-of-total
