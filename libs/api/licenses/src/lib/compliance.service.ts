@@ -15,7 +15,7 @@ import {
   type Transcript,
 } from '@mezzo/compliance-engine';
 import { findLicenseType, versionInForce } from '@mezzo/compliance-rules';
-import { cycleFromRenewalDate } from './renewal-cycle';
+import { cycleFromPrintedDate, cycleFromRenewalDate } from './renewal-cycle';
 
 /** Runs the engine for a stored license: a pure function of (rule set, license, credits, date). */
 @Injectable()
@@ -131,20 +131,30 @@ export function toEngineCredit(c: CreditEntity): Credit {
 }
 
 /**
- * The cycle to evaluate when the rule set leaves its years to the license (NM, TN): the one holding
- * `asOf` in the years of the license's renewal date. Undefined elsewhere: the engine derives it.
+ * The cycle to evaluate when the license's renewal date places it: where the rule set leaves its
+ * years to the license (NM, TN), the one holding `asOf` in the years of that date; where cycles
+ * follow the licensee (issue date, birth month, birthday), the one holding `asOf` among the cycles
+ * ending on that date ± whole cycles, the first starting on the issue date. Undefined otherwise
+ * (no renewal date, or a statewide fixed date): the engine derives it.
  */
 export function licenseCycle(
   licenseType: LicenseTypeRules,
-  license: Pick<LicenseEntity, 'renewsOn'>,
+  license: Pick<LicenseEntity, 'renewsOn' | 'issuedOn'>,
   asOf: string,
-): { start: string; end: string } | undefined {
+): { start: string; end: string; index?: number } | undefined {
   if (!license.renewsOn) return undefined;
   const version =
     versionInForce(licenseType, asOf) ??
     licenseType.versions[licenseType.versions.length - 1];
   if (!version) return undefined;
   return (
-    cycleFromRenewalDate(version.cycle, license.renewsOn, asOf) ?? undefined
+    cycleFromRenewalDate(version.cycle, license.renewsOn, asOf) ??
+    cycleFromPrintedDate(
+      version.cycle,
+      license.renewsOn,
+      asOf,
+      license.issuedOn,
+    ) ??
+    undefined
   );
 }

@@ -42,7 +42,17 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
 
   beforeAll(async () => {
     t = await createTestApp([AuthModule, LicensesModule, CreditsModule]);
-    for (const who of ['cam', 'dee', 'nm', 'twin', 'tom', 'fuzz', 'rei', 'big'])
+    for (const who of [
+      'cam',
+      'dee',
+      'nm',
+      'nc',
+      'twin',
+      'tom',
+      'fuzz',
+      'rei',
+      'big',
+    ])
       token[who] = await registerUser(t, who);
   });
   afterAll(() => t.close());
@@ -266,6 +276,100 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       start: '2025-01-01',
       end: '2026-12-31',
     });
+  });
+
+  it('places a licensee-anchored cycle by the renewal date on the license (NC: a shorter first period needs 30 h)', async () => {
+    const options = await request(t.server)
+      .get('/api/rule-sets')
+      .set(as('nc'))
+      .expect(200);
+    const accepts = (j: string, lt: string) =>
+      options.body.find(
+        (o: { jurisdiction: string; licenseType: string }) =>
+          o.jurisdiction === j && o.licenseType === lt,
+      )?.acceptsRenewalDate;
+    expect([
+      accepts('NC', 'LCSW'),
+      accepts('TX', 'LCSW'),
+      accepts('NM', 'LCSW'),
+      accepts('NJ', 'LCSW'),
+    ]).toEqual([true, true, true, false]);
+
+    const nc = {
+      jurisdiction: 'NC',
+      licenseType: 'LCSW',
+      number: 'NC-1',
+      issuedOn: '2025-03-10',
+    };
+    // Without a renewal date: two years from the issue date, 40 h.
+    const derived = await request(t.server)
+      .post('/api/licenses')
+      .set(as('nc'))
+      .send(nc)
+      .expect(201);
+    const derivedView = await request(t.server)
+      .get(`/api/licenses/${derived.body.id}/compliance?asOf=2026-11-22`)
+      .set(as('nc'))
+      .expect(200);
+    expect(derivedView.body.evaluation.cycle).toMatchObject({
+      start: '2025-03-10',
+      end: '2027-03-09',
+    });
+    expect(derivedView.body.evaluation.totals.requiredHours).toBe(40);
+
+    // The license says it expires on 2027-01-31: a first period under two years, 30 h (4 of ethics).
+    const dated = await request(t.server)
+      .patch(`/api/licenses/${derived.body.id}`)
+      .set(as('nc'))
+      .send({ version: derived.body.version, renewsOn: '2027-01-31' })
+      .expect(200);
+    expect(dated.body.renewsOn).toBe('2027-01-31');
+    const view = await request(t.server)
+      .get(`/api/licenses/${derived.body.id}/compliance?asOf=2026-11-22`)
+      .set(as('nc'))
+      .expect(200);
+    expect(view.body.evaluation.cycle).toMatchObject({
+      start: '2025-03-10',
+      end: '2027-01-31',
+      firstRenewal: true,
+      index: 1,
+    });
+    expect(view.body.evaluation.totals.requiredHours).toBe(30);
+    expect(
+      view.body.evaluation.requirements.find(
+        (r: { code: string }) => r.code === 'topic:ethics',
+      ).requiredHours,
+    ).toBe(4);
+    // The next cycle is a full one ending on the same day, two years on.
+    const next = await request(t.server)
+      .get(`/api/licenses/${derived.body.id}/compliance?asOf=2027-06-01`)
+      .set(as('nc'))
+      .expect(200);
+    expect(next.body.evaluation.cycle).toMatchObject({
+      start: '2027-02-01',
+      end: '2029-01-31',
+      firstRenewal: false,
+      index: 2,
+    });
+    expect(next.body.evaluation.totals.requiredHours).toBe(40);
+    // The exported transcript carries that cycle, so the CLI gives the same answer.
+    const exported = await request(t.server)
+      .get(`/api/licenses/${derived.body.id}/transcript`)
+      .set(as('nc'))
+      .expect(200);
+    expect(exported.body.cycle).toMatchObject({ end: '2027-01-31', index: 1 });
+
+    // A statewide fixed date ignores a renewal date: NJ renews every even August 31.
+    const nj = await request(t.server)
+      .post('/api/licenses')
+      .set(as('nc'))
+      .send({ ...njLcsw, renewsOn: '2027-01-31' })
+      .expect(201);
+    const njView = await request(t.server)
+      .get(`/api/licenses/${nj.body.id}/compliance?asOf=2026-11-22`)
+      .set(as('nc'))
+      .expect(200);
+    expect(njView.body.evaluation.cycle.end).toBe('2028-08-31');
   });
 
   it('refuses a second active copy of the same license with 409, and allows it once the first is retired', async () => {

@@ -32,7 +32,7 @@ import { ComplianceService } from './compliance.service';
 import { EvaluationCache } from './evaluation-cache';
 import type { CreateLicenseDto, UpdateLicenseDto } from './licenses.dto';
 import { asOfProblem, licenseProblems } from './license-checks';
-import { needsRenewalDate } from './renewal-cycle';
+import { acceptsRenewalDate, needsRenewalDate } from './renewal-cycle';
 
 export interface AuditPacket {
   pdf: Buffer;
@@ -109,6 +109,7 @@ export class LicensesService {
           totalHours: version.total.hours,
           cycleMonths: version.cycle.months,
           needsRenewalDate: needsRenewalDate(version.cycle),
+          acceptsRenewalDate: acceptsRenewalDate(version.cycle),
         },
       ];
     });

@@ -1,5 +1,10 @@
 import type { CycleRule } from '@mezzo/compliance-engine';
-import { cycleFromRenewalDate, needsRenewalDate } from './renewal-cycle';
+import {
+  acceptsRenewalDate,
+  cycleFromPrintedDate,
+  cycleFromRenewalDate,
+  needsRenewalDate,
+} from './renewal-cycle';
 
 const source: CycleRule['source'] = {
   citation: 'test',
@@ -94,5 +99,98 @@ describe('cycles that follow the licensee’s renewal date', () => {
         '2026-05-01',
       ),
     ).toBeNull();
+  });
+});
+
+describe('cycles that follow the licensee, placed by the date printed on the license', () => {
+  const issueDate: CycleRule = { anchor: 'issue-date', months: 24, source };
+  const birthMonth: CycleRule = { anchor: 'birth-month', months: 24, source };
+
+  it('is offered where cycles follow the licensee or the years are the license’s, not for statewide dates', () => {
+    expect(acceptsRenewalDate(issueDate)).toBe(true);
+    expect(acceptsRenewalDate(birthMonth)).toBe(true);
+    expect(acceptsRenewalDate({ anchor: 'birthday', months: 12, source })).toBe(
+      true,
+    );
+    expect(acceptsRenewalDate(nm)).toBe(true);
+    expect(acceptsRenewalDate({ ...nm, parity: 'even' })).toBe(false);
+    expect(
+      cycleFromPrintedDate(
+        { ...nm, parity: 'even' },
+        '2026-06-30',
+        '2026-05-01',
+        '2020-01-01',
+      ),
+    ).toBeNull();
+  });
+
+  it('starts the first cycle on the issue date, so it may be shorter than a full one (NC)', () => {
+    // Issued 2025-03-10, expiring 2027-01-31: a first period of 22 months.
+    expect(
+      cycleFromPrintedDate(issueDate, '2027-01-31', '2026-11-22', '2025-03-10'),
+    ).toEqual({
+      start: '2025-03-10',
+      end: '2027-01-31',
+      index: 1,
+    });
+    // Before the issue date: the first cycle.
+    expect(
+      cycleFromPrintedDate(issueDate, '2027-01-31', '2025-01-01', '2025-03-10')
+        ?.start,
+    ).toBe('2025-03-10');
+    // After it: full cycles ending on the same day, counted on.
+    expect(
+      cycleFromPrintedDate(issueDate, '2027-01-31', '2027-02-01', '2025-03-10'),
+    ).toEqual({
+      start: '2027-02-01',
+      end: '2029-01-31',
+      index: 2,
+    });
+    // The cycle's last day still belongs to it.
+    expect(
+      cycleFromPrintedDate(issueDate, '2027-01-31', '2027-01-31', '2025-03-10')
+        ?.end,
+    ).toBe('2027-01-31');
+  });
+
+  it('places earlier and later cycles from a renewal date in another cycle', () => {
+    // A date printed on an old license (2021-09-30) still places today's cycle.
+    expect(
+      cycleFromPrintedDate(issueDate, '2021-09-30', '2026-11-22', '2015-10-01'),
+    ).toEqual({
+      start: '2025-10-01',
+      end: '2027-09-30',
+      index: 6,
+    });
+    // A month's last day stays the last day (leap years), for birth-month cycles too.
+    expect(
+      cycleFromPrintedDate(
+        birthMonth,
+        '2027-02-28',
+        '2028-06-01',
+        '2020-01-15',
+      ),
+    ).toEqual({
+      start: '2027-03-01',
+      end: '2029-02-28',
+      index: 5,
+    });
+    expect(
+      cycleFromPrintedDate(birthMonth, '2026-02-28', '2028-01-01', '2020-01-15')
+        ?.end,
+    ).toBe('2028-02-29');
+    // Three-year cycles (NY, KY, MI).
+    expect(
+      cycleFromPrintedDate(
+        { anchor: 'issue-date', months: 36, source },
+        '2027-05-31',
+        '2026-11-22',
+        '2021-06-15',
+      ),
+    ).toEqual({
+      start: '2024-06-01',
+      end: '2027-05-31',
+      index: 2,
+    });
   });
 });

@@ -14,6 +14,16 @@ export function needsRenewalDate(cycle: CycleRule): boolean {
   );
 }
 
+/**
+ * Whether a license's renewal date is used: required where the rule set leaves the years to the
+ * license (`needsRenewalDate`), optional where cycles follow the licensee (issue date, birth month,
+ * birthday: the date printed on the license wins over the derived one, NC's shorter first periods).
+ * A statewide fixed date (NJ every even August 31) ignores it.
+ */
+export function acceptsRenewalDate(cycle: CycleRule): boolean {
+  return cycle.anchor !== 'fixed' || needsRenewalDate(cycle);
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function endOn(cycle: CycleRule & { anchor: 'fixed' }, year: number): string {
@@ -51,4 +61,56 @@ export function cycleFromRenewalDate(
     start: dayAfter(endOn(cycle, year - step)),
     end: endOn(cycle, year),
   };
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const lastOfMonth = (y: number, m: number) =>
+  new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/**
+ * `renewsOn` moved by `months` calendar months: the day clamped to the month's length, and a
+ * month's last day staying the last day (2027-02-28 → 2029-02-28, 2028-02-29 → 2030-02-28,
+ * 2026-04-30 → 2028-04-30; a birth-month cycle ending on 2027-02-28 next ends on 2029-02-28).
+ */
+function shiftEnd(renewsOn: string, months: number): string {
+  const [y, m, d] = renewsOn.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = (index % 12) + 1;
+  const last = lastOfMonth(ty, tm);
+  const day = d === lastOfMonth(y, m) ? last : Math.min(d, last);
+  return `${String(ty).padStart(4, '0')}-${pad(tm)}-${pad(day)}`;
+}
+
+/**
+ * The cycle holding `asOf` (or, before the issue date, the first one) for a cycle anchored on the
+ * licensee, placed by the renewal date printed on the license: cycles end on `renewsOn` ± k ×
+ * months; the first starts on the issue date (so it may be shorter than a full cycle: NC's 30-hour
+ * first period). `index` counts cycles from the one holding the issue date (1).
+ */
+export function cycleFromPrintedDate(
+  cycle: CycleRule,
+  renewsOn: string,
+  asOf: string,
+  issuedOn: string,
+): { start: string; end: string; index: number } | null {
+  if (cycle.anchor === 'fixed') return null;
+  const months = cycle.months;
+  const endOf = (k: number) => shiftEnd(renewsOn, k * months);
+  /** Smallest k whose cycle end is on or after `day`. */
+  const holding = (day: string): number => {
+    const [y, m] = day.split('-').map(Number);
+    const [ry, rm] = renewsOn.split('-').map(Number);
+    let k = Math.floor(((y - ry) * 12 + (m - rm)) / months);
+    while (endOf(k) < day) k += 1;
+    while (endOf(k - 1) >= day) k -= 1;
+    return k;
+  };
+  const target = asOf < issuedOn ? issuedOn : asOf;
+  const k = holding(target);
+  const first = holding(issuedOn);
+  const previousEnd = new Date(`${endOf(k - 1)}T00:00:00Z`);
+  previousEnd.setUTCDate(previousEnd.getUTCDate() + 1);
+  const start = k === first ? issuedOn : iso(previousEnd);
+  return { start, end: endOf(k), index: k - first + 1 };
 }

@@ -39,7 +39,8 @@ export class TranscriptService {
     if (!license) throw AppError.notFound('License');
     const credits = await this.credits.live(userId);
     const rules = findLicenseType(license.jurisdiction, license.licenseType);
-    // Where the rule set leaves the years to the license (NM, TN), the file says which cycle.
+    // Where the license's renewal date places the cycle (NM, TN; a date printed on a license whose
+    // cycle follows the licensee), the file says which cycle.
     const cycle = rules
       ? licenseCycle(rules.licenseType, license, todayIso())
       : undefined;

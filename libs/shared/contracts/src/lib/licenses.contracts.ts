@@ -39,6 +39,13 @@ export interface LicenseTypeOptionDto {
    * TN): the form asks for the license's next renewal date (`renewsOn`), required then.
    */
   needsRenewalDate: boolean;
+  /**
+   * The form offers the renewal date: required where `needsRenewalDate`, optional where cycles
+   * follow the licensee (issue date, birth month, birthday), where the date printed on the license
+   * places the cycle instead of the derived one (a shorter first period: NC's 30 hours). False for a
+   * statewide fixed date (NJ every even August 31).
+   */
+  acceptsRenewalDate: boolean;
 }
 
 export interface CreateLicenseRequest {
@@ -47,7 +54,10 @@ export interface CreateLicenseRequest {
   number: string;
   issuedOn: string;
   birthDate?: string | null;
-  /** The renewal date printed on the license; required where `needsRenewalDate`, ignored elsewhere. */
+  /**
+   * The renewal (expiration) date printed on the license, the cycle's last day: required where
+   * `needsRenewalDate`, used where `acceptsRenewalDate`, ignored for statewide fixed dates.
+   */
   renewsOn?: string | null;
   roles?: string[];
 }

@@ -104,14 +104,13 @@ function mod(a: number, n: number): number {
 }
 
 /**
- * First-renewal scaling of required hundredths. `prorate` keeps the share of a full cycle the license
- * was held (issuedOn..end over the nominal cycle length), rounded up to `roundTo` hours (default 1);
- * `fraction` applies when issuedOn is at least `whenIssuedAfterMonths` months after the nominal start.
- */
-/**
  * How the first-renewal rule scales this renewal's hours (hundredths in, hundredths out), and
  * whether it reduces them (`fraction` applied, or `prorate` with less than a full cycle held): then
- * a requirement's `firstRenewalHours` replaces its scaled hours.
+ * a requirement's `firstRenewalHours` replaces its scaled hours. `prorate` keeps the share of a full
+ * cycle the license was held (issuedOn..end over the nominal cycle, in days or, `by: 'month'`, in
+ * started calendar months), rounded up to `roundTo` hours (default 1); `fraction` applies when
+ * issuedOn is at least `whenIssuedAfterMonths` months after the nominal start and, with
+ * `whenShorterThanCycle`, when fewer months than the cycle's were held.
  */
 export interface FirstRenewalScaling {
   scale: (hundredths: number) => number;
@@ -128,12 +127,26 @@ export function firstRenewalScaling(version: RuleSetVersion, cycle: ResolvedCycl
   const issued = toDay(issuedOn);
   const start = nominalStart(cycle.end, version.cycle.months);
   if (rule.kind === 'prorate') {
-    const held = Math.max(0, cycle.end - Math.max(issued, start) + 1);
-    const full = cycle.end - start + 1;
+    const from = Math.max(issued, start);
+    const byMonth = rule.by === 'month';
+    const held = byMonth ? monthsStarted(from, cycle.end) : Math.max(0, cycle.end - from + 1);
+    const full = byMonth ? version.cycle.months : cycle.end - start + 1;
     const step = Math.max(1, Math.round((rule.roundTo ?? 1) * 100));
     return { scale: (h) => Math.min(h, Math.ceil((h * held) / full / step - 1e-9) * step), reduced: held < full };
   }
   const threshold = rule.whenIssuedAfterMonths === undefined ? -Infinity : addMonthsDay(start, rule.whenIssuedAfterMonths);
-  if (issued < threshold) return UNSCALED;
+  if (issued < threshold || (rule.whenShorterThanCycle === true && monthsStarted(Math.max(issued, start), cycle.end) >= version.cycle.months)) return UNSCALED;
   return { scale: (h) => Math.ceil(h * rule.fraction - 1e-9), reduced: true };
+}
+
+/**
+ * Calendar months from day `from` to day `end` (inclusive), a started month counting as a whole one:
+ * 2025-07-01 … 2025-12-31 is 6, 2025-07-15 … 2026-01-14 is 6, 2025-07-15 … 2026-01-20 is 7.
+ * 0 when `from` is after `end`.
+ */
+export function monthsStarted(from: number, end: number): number {
+  if (from > end) return 0;
+  const a = dayToYmd(from);
+  const b = dayToYmd(end + 1);
+  return (b.y - a.y) * 12 + (b.m - a.m) + (b.d > a.d ? 1 : 0);
 }

@@ -55,6 +55,39 @@ describe('first renewal', () => {
     expect(evaluate(rules(withFirst(rule)), early).totals.requiredHours).toBe(40);
   });
 
+  it('prorate by month: started calendar months held over the cycle\'s months (NC LCSWA 40/20/10, ethics 4/2/1)', () => {
+    const byMonth = withFirst({ kind: 'prorate', by: 'month', source: testSource });
+    const held = (issuedOn: string) => evaluate(rules(byMonth), transcript([], { license: { issuedOn } }));
+    // 12 months (2026-01-01 … 2026-12-31): 20 h and 2 ethics, where days would give 365/730.
+    expect(held('2026-01-01').requirements.map((r) => r.requiredHours)).toEqual([20, 2]);
+    // 6 months (2026-07-01 … 2026-12-31, 184 days): 10 h and 1 ethics hour; by day it is 10.08 → 11 h.
+    expect(held('2026-07-01').requirements.map((r) => r.requiredHours)).toEqual([10, 1]);
+    expect(evaluate(rules(withFirst({ kind: 'prorate', source: testSource })), transcript([], { license: { issuedOn: '2026-07-01' } })).totals.requiredHours).toBe(11);
+    // A started month counts whole: 6 months and 15 days is 7 months → 40 × 7/24 = 11.67 → 12 h; ethics 4 × 7/24 → 2.
+    expect(held('2026-06-16').requirements.map((r) => r.requiredHours)).toEqual([12, 2]);
+    // The whole cycle held: nothing is reduced.
+    expect(held('2025-01-01').requirements.map((r) => r.requiredHours)).toEqual([40, 4]);
+  });
+
+  it('fraction whenShorterThanCycle: only a first period shorter than the cycle is reduced (NC: 30 of 40 h)', () => {
+    const v = version({
+      firstRenewal: { kind: 'fraction', fraction: 0.75, whenShorterThanCycle: true, source: testSource },
+      requirements: [{ ...req('topic:ethics', 4, { topics: ['ethics'] }), firstRenewalHours: 4 }],
+      cycle: { months: 24, anchor: 'issue-date', source: testSource },
+    });
+    const at = (issuedOn: string, cycle?: { start: string; end: string }) =>
+      evaluate(rules(v), transcript([], { license: { issuedOn }, asOf: '2026-06-30', ...(cycle ? { cycle } : {}) })).requirements.map((r) => r.requiredHours);
+    // Derived from the issue date: always a full two years, even from a leap day (clamped anniversary).
+    expect(at('2025-03-10')).toEqual([40, 4]);
+    expect(at('2024-02-29')).toEqual([40, 4]);
+    // A renewal date less than two years after issue: 30 h, ethics kept at 4.
+    expect(at('2025-03-10', { start: '2025-03-10', end: '2027-01-31' })).toEqual([30, 4]);
+    // Exactly two years: full.
+    expect(at('2025-03-10', { start: '2025-03-10', end: '2027-03-09' })).toEqual([40, 4]);
+    // Not the first period: full.
+    expect(at('2020-03-10', { start: '2025-02-01', end: '2027-01-31' })).toEqual([40, 4]);
+  });
+
   it('firstRenewalHours replaces the scaled minimum when, and only when, the renewal is reduced', () => {
     // NJ-like: half the total, but the board names 3 ethics hours rather than half of 5.
     const named = (rule: FirstRenewalRule) =>

@@ -218,8 +218,19 @@ export type FirstRenewalRule = { source: Source } & (
    */
   | { kind: 'exempt'; except?: string[] }
   | { kind: 'full' }
-  /** Required hours scaled by the share of the cycle the licensee held the license, rounded up to `roundTo`. */
-  | { kind: 'prorate'; roundTo?: number }
-  /** Fixed fraction of required hours (NJ: half when licensed in the second year of the cycle). */
-  | { kind: 'fraction'; fraction: number; whenIssuedAfterMonths?: number }
+  /**
+   * Required hours scaled by the share of the cycle the licensee held the license, rounded up to
+   * `roundTo`. `by` (optional, added by the engine team): `day` (default) counts the days held;
+   * `month` counts the calendar months held, a started month as a whole one (NC LCSWA: "pro-rated
+   * on a monthly basis", 40 h per 24 months, so 20 h for 12 and 10 h for 6).
+   */
+  | { kind: 'prorate'; roundTo?: number; by?: 'day' | 'month' }
+  /**
+   * Fixed fraction of required hours (NJ: half when licensed in the second year of the cycle).
+   * `whenShorterThanCycle` (optional, added by the engine team): only when the license was held
+   * for fewer calendar months than the cycle has (a started month counting whole), i.e. issued
+   * after the start of a full cycle ending on the same day (NC: 30 of the 40 hours when the first
+   * period is shorter than two years).
+   */
+  | { kind: 'fraction'; fraction: number; whenIssuedAfterMonths?: number; whenShorterThanCycle?: boolean }
 );

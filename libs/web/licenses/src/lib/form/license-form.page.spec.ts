@@ -19,6 +19,7 @@ const options: LicenseTypeOptionDto[] = [
     totalHours: 40,
     cycleMonths: 24,
     needsRenewalDate: false,
+    acceptsRenewalDate: false,
   },
   {
     jurisdiction: 'NJ',
@@ -29,6 +30,7 @@ const options: LicenseTypeOptionDto[] = [
     totalHours: 40,
     cycleMonths: 24,
     needsRenewalDate: false,
+    acceptsRenewalDate: false,
   },
   {
     jurisdiction: 'TX',
@@ -39,6 +41,7 @@ const options: LicenseTypeOptionDto[] = [
     totalHours: 30,
     cycleMonths: 24,
     needsRenewalDate: false,
+    acceptsRenewalDate: true,
   },
   {
     jurisdiction: 'NM',
@@ -49,6 +52,18 @@ const options: LicenseTypeOptionDto[] = [
     totalHours: 30,
     cycleMonths: 24,
     needsRenewalDate: true,
+    acceptsRenewalDate: true,
+  },
+  {
+    jurisdiction: 'NC',
+    jurisdictionName: 'North Carolina',
+    licenseType: 'LCSW',
+    licenseTypeName: 'Licensed Clinical Social Worker',
+    anchor: 'issue-date',
+    totalHours: 40,
+    cycleMonths: 24,
+    needsRenewalDate: false,
+    acceptsRenewalDate: true,
   },
 ];
 
@@ -213,6 +228,41 @@ describe('LicenseFormPage', () => {
     );
     await stable();
     expect(field('Renewal date on your license')).not.toBeNull();
+  });
+
+  it('offers an optional renewal date where cycles follow the licensee, and none for a statewide date', async () => {
+    await create();
+    await choose('State or jurisdiction', 'New Jersey');
+    await choose('License type', 'LCSW');
+    expect(field('Renewal date on your license')).toBeNull();
+    await choose('State or jurisdiction', 'North Carolina');
+    await choose('License type', 'LCSW');
+    expect(field('Renewal date on your license (optional)')).not.toBeNull();
+    expect(el.textContent).toContain(
+      'Empty: every 2 years from the issue date.',
+    );
+    type('License number', 'NC-1');
+    type('Issue date', '2025-03-10');
+    // Left empty: no error, and no date sent.
+    await submit();
+    const plain = backend.expectOne({ method: 'POST', url: LICENSES_PATH });
+    expect(plain.request.body).toMatchObject({
+      jurisdiction: 'NC',
+      renewsOn: null,
+    });
+    plain.flush(
+      { message: 'try again', code: 'internal' },
+      { status: 503, statusText: 'Unavailable' },
+    );
+    await stable();
+    // Given: sent as typed.
+    type('Renewal date on your license', '2027-01-31');
+    await submit();
+    const dated = backend.expectOne({ method: 'POST', url: LICENSES_PATH });
+    expect(dated.request.body).toMatchObject({
+      jurisdiction: 'NC',
+      renewsOn: '2027-01-31',
+    });
   });
 
   it('puts the server’s field messages under their fields', async () => {

@@ -214,6 +214,23 @@ export class LicenseFormPage implements OnInit {
   protected readonly needsRenewalDate = computed(
     () => this.selected()?.needsRenewalDate === true,
   );
+  /**
+   * The renewal date is offered: required above, optional where cycles follow the licensee (the
+   * date printed on the license places the cycle; NC's shorter first periods).
+   */
+  protected readonly acceptsRenewalDate = computed(
+    () =>
+      this.needsRenewalDate() || this.selected()?.acceptsRenewalDate === true,
+  );
+  /** What an empty optional renewal date means for the chosen type. */
+  protected readonly renewalDateHint = computed(() => {
+    const s = this.selected();
+    const otherwise =
+      s?.anchor === 'issue-date'
+        ? `every ${s.cycleMonths / 12} years from the issue date`
+        : 'by your birth date';
+    return `The expiration date printed on it. Empty: ${otherwise}.`;
+  });
 
   constructor() {
     // A new jurisdiction empties a license type it does not have.
@@ -316,7 +333,7 @@ export class LicenseFormPage implements OnInit {
       number: v.number.trim(),
       issuedOn: v.issuedOn,
       birthDate: this.needsBirthDate() ? v.birthDate : v.birthDate || null,
-      renewsOn: this.needsRenewalDate() ? v.renewsOn : null,
+      renewsOn: this.acceptsRenewalDate() ? v.renewsOn || null : null,
       roles: ROLE_CODES.filter((r) => v.roles[r]),
     };
     const id = this.id();
