@@ -150,6 +150,27 @@ describe('accessibility of the licensee pages (axe-core, WCAG 2.1 A/AA)', () => 
     );
   });
 
+  describe('help, at phone width', () => {
+    it(
+      'the Help page, reached from the sign-in page, names the support address',
+      async () => {
+        await page.goto(`${baseUrl}/sign-in`);
+        await settled('Sign in');
+        await page.getByRole('link', { name: 'Help' }).click();
+        await page.waitForURL('**/help');
+        await settled('Help');
+        await page.getByRole('link', { name: 'support@mezzo.local' }).waitFor();
+        expect(
+          await page
+            .getByRole('link', { name: 'support@mezzo.local' })
+            .getAttribute('href'),
+        ).toBe('mailto:support@mezzo.local');
+        await expectAccessible('the Help page');
+      },
+      TIMEOUT,
+    );
+  });
+
   describe('signed in, at phone width', () => {
     beforeAll(async () => {
       await page.goto(`${baseUrl}/sign-up`);

@@ -34,6 +34,11 @@ export const appRoutes: Route[] = [
       import('@mezzo/web-auth').then((m) => m.ResetPasswordPage),
   },
   {
+    // Open to anyone, signed in or not: help is most needed when signing in does not work.
+    path: 'help',
+    loadChildren: () => import('@mezzo/web-account').then((m) => m.HELP_ROUTES),
+  },
+  {
     // Before the shell, and open to anyone: the "this wasn't me" link goes to the old address.
     path: 'account/email/revert',
     loadChildren: () =>

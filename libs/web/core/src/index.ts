@@ -7,3 +7,4 @@ export * from './lib/auth/provide-auth';
 export * from './lib/auth/return-url';
 export * from './lib/http/api-error';
 export * from './lib/http/download';
+export * from './lib/help/support-contact';

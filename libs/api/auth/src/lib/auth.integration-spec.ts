@@ -480,6 +480,10 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
     expect(
       (await request(t.server).get('/api/health').expect(200)).body,
     ).toEqual({ status: 'ok', database: 'up' });
+    // Where to get help: open to anyone, from the config.
+    expect((await request(t.server).get('/api/help').expect(200)).body).toEqual(
+      { supportEmail: 'support@mezzo.local' },
+    );
     const doc = (await request(t.server).get('/api/openapi.json').expect(200))
       .body;
     expect(Object.keys(doc.paths)).toEqual(
@@ -487,6 +491,7 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
         '/api/auth/register',
         '/api/auth/sign-in',
         '/api/me',
+        '/api/help',
       ]),
     );
   });

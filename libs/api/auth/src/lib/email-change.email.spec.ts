@@ -79,6 +79,7 @@ describe('emailChangedEmail', () => {
     newEmail: 'robin.new@example.org',
     revertUrl,
     revertExpiresInDays: 7,
+    supportEmail: 'help@mezzo.test',
   };
 
   it('tells the old address where the account signs in now', () => {
@@ -106,6 +107,11 @@ describe('emailChangedEmail', () => {
     expect(html).not.toContain('token=r3v&x=1');
     expect(html).toContain(">This wasn't me: undo the change</a>");
     expect(html).toContain('The link works once, for 7 days.');
+    // Past the link's life, where to write.
+    expect(text).toContain(
+      'If it no longer works, write to Mezzo support at help@mezzo.test and keep this email.',
+    );
+    expect(html).toContain('write to Mezzo support at help@mezzo.test');
   });
 
   it("without a link of its own, points to the earlier change's link and carries no undo link", () => {
@@ -117,6 +123,9 @@ describe('emailChangedEmail', () => {
       "The account's email was also changed in the 7 days before",
     );
     expect(text).toContain('the undo link sent then');
+    expect(text).toContain(
+      'If you cannot use that link, write to Mezzo support at help@mezzo.test',
+    );
     expect(text).not.toContain('/account/email/revert');
     expect(html).not.toContain('href=');
     expect(html).toContain('Hi Robin &amp; Co,');

@@ -167,6 +167,7 @@ export class EmailChangeService {
           ? `${this.config.appUrl}/account/email/revert?token=${encodeURIComponent(revertToken)}`
           : undefined,
         revertExpiresInDays: EMAIL_REVERT_TTL_DAYS,
+        supportEmail: this.config.supportEmail,
       }),
       'Email-changed notice',
     );

@@ -16,6 +16,8 @@ export interface EmailChangedEmailInput {
   revertUrl?: string;
   /** How long that link works. */
   revertExpiresInDays: number;
+  /** Where to write when the link cannot be used (`SUPPORT_EMAIL`). */
+  supportEmail: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export function emailChangedEmail({
   newEmail,
   revertUrl,
   revertExpiresInDays,
+  supportEmail,
 }: EmailChangedEmailInput): RenderedEmail {
   if (revertUrl !== undefined) assertWebUrl(revertUrl, 'revertUrl');
   if (!Number.isInteger(revertExpiresInDays) || revertExpiresInDays <= 0)
@@ -45,9 +48,9 @@ export function emailChangedEmail({
   // this one): it restores that address.
   const ifNot =
     revertUrl === undefined
-      ? `If this wasn't you, someone who knows your password changed it. The account's email was also changed in the ${days} before, and the undo link sent then (to the address before this one) sets it back to that address, signs out every device and asks for a new password. If you cannot use that link, contact Mezzo support and keep this email.`
+      ? `If this wasn't you, someone who knows your password changed it. The account's email was also changed in the ${days} before, and the undo link sent then (to the address before this one) sets it back to that address, signs out every device and asks for a new password. If you cannot use that link, write to Mezzo support at ${supportEmail} and keep this email.`
       : "If this wasn't you, someone who knows your password changed it. Undo it with this link:";
-  const undoes = `The link works once, for ${days}. It makes this address your sign-in email again, signs out every device, and sends you a link to choose a new password (the old one stops working). If it no longer works, contact Mezzo support and keep this email.`;
+  const undoes = `The link works once, for ${days}. It makes this address your sign-in email again, signs out every device, and sends you a link to choose a new password (the old one stops working). If it no longer works, write to Mezzo support at ${supportEmail} and keep this email.`;
   const link = revertUrl === undefined ? [] : ['', revertUrl, '', undoes];
   const text = [
     `Hi ${greetingName},`,

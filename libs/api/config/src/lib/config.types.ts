@@ -33,6 +33,11 @@ export interface AppConfig {
     secureCookies: boolean;
   };
   mail: { smtpUrl?: string; from: string; outboxDir: string };
+  /**
+   * Where people write for help (`SUPPORT_EMAIL`): shown on the Help page and in the emails that
+   * send someone to support (a taken-over account whose undo link no longer works).
+   */
+  supportEmail: string;
   /** Certificate files: local disk under dataDir/certificates unless S3 is configured. */
   certificates: {
     s3?: {

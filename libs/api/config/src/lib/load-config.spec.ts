@@ -34,6 +34,20 @@ describe('loadConfig', () => {
     );
   });
 
+  it('names a support address, support@mezzo.local unless SUPPORT_EMAIL says otherwise', () => {
+    expect(loadConfig({ ...base }, dir).supportEmail).toBe(
+      'support@mezzo.local',
+    );
+    expect(
+      loadConfig({ ...base, SUPPORT_EMAIL: ' help@example.org ' }, dir)
+        .supportEmail,
+    ).toBe('help@example.org');
+    for (const bad of ['help', 'Mezzo <help@example.org>', 'a@b', 'a b@c.org'])
+      expect(() => loadConfig({ ...base, SUPPORT_EMAIL: bad }, dir)).toThrow(
+        /SUPPORT_EMAIL must be an email address/,
+      );
+  });
+
   it('requires secrets in production and lists every problem at once', () => {
     try {
       loadConfig({ NODE_ENV: 'production', PORT: 'abc' }, dir);

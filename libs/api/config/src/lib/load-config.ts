@@ -66,6 +66,12 @@ export function loadConfig(
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl))
     problems.push('SMTP_URL must start with smtp:// or smtps://');
 
+  const supportEmail = (env['SUPPORT_EMAIL'] ?? 'support@mezzo.local').trim();
+  if (!/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/.test(supportEmail))
+    problems.push(
+      'SUPPORT_EMAIL must be an email address (support@example.org)',
+    );
+
   const workers = (env['WORKERS'] ?? '1').toLowerCase();
   if (!['1', 'true', '0', 'false'].includes(workers))
     problems.push('WORKERS must be 1 (reminder workers run in the API) or 0');
@@ -135,6 +141,7 @@ export function loadConfig(
       from: env['MAIL_FROM'] ?? 'Mezzo <no-reply@mezzo.local>',
       outboxDir: join(dataDir, 'outbox'),
     },
+    supportEmail,
     certificates: { s3: s3Config(env, problems) },
   };
   if (problems.length) throw new ConfigError(problems);

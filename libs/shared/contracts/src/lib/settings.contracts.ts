@@ -47,3 +47,8 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** Deadline reminders go out this many days before the cycle ends (a missed day is caught up). */
 export const DEADLINE_REMINDER_DAYS = [90, 30, 7] as const;
+
+/** GET /help (public): where people write for help. */
+export interface HelpInfo {
+  supportEmail: string;
+}

@@ -58,3 +58,12 @@ export const REVERT_EMAIL_ROUTES: Route[] = [
       import('./revert-email/revert-email.page').then((m) => m.RevertEmailPage),
   },
 ];
+
+/** Mounted under `help` by the app (lazy), outside the shell and open to anyone. */
+export const HELP_ROUTES: Route[] = [
+  {
+    path: '',
+    title: 'Help · Mezzo',
+    loadComponent: () => import('./help/help.page').then((m) => m.HelpPage),
+  },
+];

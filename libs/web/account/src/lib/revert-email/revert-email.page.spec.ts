@@ -6,7 +6,7 @@ import {
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { UserDto } from '@mezzo/shared-contracts';
-import { AuthStore } from '@mezzo/web-core';
+import { AuthStore, HELP_PATH } from '@mezzo/web-core';
 import { RevertEmailPage } from './revert-email.page';
 
 const ROBIN: UserDto = {
@@ -151,10 +151,21 @@ describe('RevertEmailPage', () => {
     await undo();
     fail(400, 'invalid_email_revert_token');
     await stable();
+    // The support address arrives from the API: until then, the Help page.
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      'write to Mezzo support at the address on the Help page',
+    );
+    backend
+      .expectOne({ method: 'GET', url: HELP_PATH })
+      .flush({ supportEmail: 'help@mezzo.test' });
+    await stable();
     const alert = el.querySelector('[role="alert"]')?.textContent ?? '';
     expect(alert).toContain('This link no longer works.');
     expect(alert).toContain('for 7 days');
-    expect(alert).toContain('contact Mezzo support');
+    expect(alert).toContain('write to Mezzo support at help@mezzo.test');
+    expect(
+      el.querySelector('[role="alert"] a[href="mailto:help@mezzo.test"]'),
+    ).not.toBeNull();
     expect(document.activeElement).toBe(outcome());
     expect(button()).toBeNull();
     expect(el.querySelector('[role="status"]')).toBeNull();
@@ -167,8 +178,15 @@ describe('RevertEmailPage', () => {
     await undo();
     fail(409, 'email_taken');
     await stable();
+    backend
+      .expectOne({ method: 'GET', url: HELP_PATH })
+      .flush({ supportEmail: 'help@mezzo.test' });
+    await stable();
     expect(el.querySelector('[role="alert"]')?.textContent).toContain(
       'Another Mezzo account signs in with your previous address now, so the change was not undone',
+    );
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      'Write to Mezzo support at help@mezzo.test',
     );
     expect(document.activeElement).toBe(outcome());
     expect(button()).toBeNull();

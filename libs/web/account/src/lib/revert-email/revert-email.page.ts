@@ -13,7 +13,12 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { EMAIL_REVERT_TTL_DAYS } from '@mezzo/shared-contracts';
-import { AuthStore, errorCode, errorMessage } from '@mezzo/web-core';
+import {
+  AuthStore,
+  SupportEmail,
+  errorCode,
+  errorMessage,
+} from '@mezzo/web-core';
 import { Alert, AuthLayout, SubmitButton } from '@mezzo/web-ui';
 import { AccountApi } from '../data/account.api';
 import { focusOutcome, takeLinkToken } from '../data/email-link';
@@ -39,7 +44,14 @@ export type RevertEmailState =
 @Component({
   selector: 'mz-revert-email-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, Alert, AuthLayout, SubmitButton],
+  imports: [
+    MatButtonModule,
+    RouterLink,
+    Alert,
+    AuthLayout,
+    SubmitButton,
+    SupportEmail,
+  ],
   templateUrl: './revert-email.page.html',
   styleUrl: './revert-email.page.css',
 })

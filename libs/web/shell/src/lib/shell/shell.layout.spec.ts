@@ -149,7 +149,13 @@ describe('ShellLayout', () => {
       Array.from(menu?.querySelectorAll('a[mat-menu-item]') ?? []).map((a) =>
         a.getAttribute('href'),
       ),
-    ).toEqual(['/account', '/settings', '/invitations', '/account/password']);
+    ).toEqual([
+      '/account',
+      '/settings',
+      '/invitations',
+      '/account/password',
+      '/help',
+    ]);
     const signOut = Array.from(
       menu?.querySelectorAll<HTMLButtonElement>('button') ?? [],
     ).find((b) => b.textContent?.includes('Sign out'));
