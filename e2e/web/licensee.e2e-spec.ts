@@ -338,6 +338,37 @@ describe('the licensee in the browser', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'adds an NC LCSW license with the renewal date printed on it: a first period under two years asks for 30 h',
+    async () => {
+      await page.goto(`${baseUrl}/licenses/new`);
+      await page
+        .getByRole('heading', { level: 1, name: 'Add a license' })
+        .waitFor();
+      await choose('State or jurisdiction', 'North Carolina (NC)');
+      await choose('License type', /^LCSW — /);
+      // Optional here: NC cycles follow the issue date unless the license says otherwise.
+      await page
+        .getByText('Empty: every 2 years from the issue date.')
+        .waitFor();
+      await page.getByLabel('License number').fill(`NC${unique.slice(-6)}`);
+      await page.getByLabel('Issue date').fill('2025-03-10');
+      await page
+        .getByLabel('Renewal date on your license (optional)')
+        .fill('2027-01-31');
+      await page.getByRole('button', { name: 'Add license' }).click();
+      await page.waitForURL(/\/licenses\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: 'NC LCSW' }).waitFor();
+      await page.getByText('Cycle Mar 10, 2025 – Jan 31, 2027').waitFor();
+      await page.getByText('· First renewal').waitFor();
+      await page
+        .getByText(/ h of 30 h$/)
+        .first()
+        .waitFor();
+    },
+    TIMEOUT,
+  );
 });
 
 async function expectHidden(
