@@ -2,6 +2,8 @@
  * Engine benchmark: evaluations per second on one core for 40-credit licensees against rule sets of
  * 10 rules (6 minimums, 4 caps, an exclusive overlap group). Deterministic data (seeded PRNG).
  * Run: node -r @swc-node/register tools/bench/engine.ts   (optional: --seconds 5 --licensees 500)
+ * Diagnostics: `--hot-each` (each licensee repeated: the cost without the cross-licensee penalty),
+ * `--same SEED` (every licensee with the same credits, as fresh objects).
  * `--rules total|minimums` swaps the rule sets for lighter ones to see where the time goes (the
  * total alone; the six minimums and the exclusive group without caps); `--rules bundled` evaluates
  * 40-credit licensees against the shipped rule sets instead (every license type in turn, its own
@@ -220,6 +222,40 @@ function bundledLicensee(
   };
 }
 
+/**
+ * `--hot-each`: each licensee evaluated 200 times in a row (caches warm, branch predictors trained
+ * on its data), the mean over licensees: the engine's cost without the cross-licensee penalty.
+ * Diagnostic only; the recorded figure is the default run.
+ */
+function hotEach(
+  work: { rules: EvaluateRules; transcript: Transcript }[],
+): void {
+  for (let i = 0; i < 2000; i++) {
+    const w = work[i % work.length];
+    evaluate(w.rules, w.transcript);
+  }
+  let micros = 0;
+  const reps = 200;
+  for (const w of work) {
+    for (let k = 0; k < 20; k++) evaluate(w.rules, w.transcript);
+    const start = performance.now();
+    for (let k = 0; k < reps; k++) evaluate(w.rules, w.transcript);
+    micros += ((performance.now() - start) * 1000) / reps;
+  }
+  const mean = micros / work.length;
+  console.log(
+    JSON.stringify({
+      bench: 'engine',
+      mode: 'hot-each',
+      ...(RULES === 'full' ? {} : { rules: RULES }),
+      meanMicroseconds: Math.round(mean * 100) / 100,
+      evaluationsPerSecond: Math.round(1e6 / mean),
+      licensees: work.length,
+      node: process.version,
+    }),
+  );
+}
+
 function main(): void {
   const seconds = arg('seconds', 3);
   const count = arg('licensees', 500);
@@ -235,14 +271,27 @@ function main(): void {
         )
       : [];
   const sets = RULES === 'bundled' ? bundled : [0, 1, 2, 3].map(ruleSet);
+  // `--same SEED`: every licensee has the same credits (drawn with SEED, fresh objects, own ids) and
+  // the same rule set: what distinct data costs beyond distinct content (docs/ENGINE.md "Sixth look").
+  const same = process.argv.indexOf('--same');
+  const sameSeed = same >= 0 ? Number(process.argv[same + 1]) : -1;
   const work = Array.from({ length: count }, (_, i) =>
     RULES === 'bundled'
       ? {
           rules: bundled[i % bundled.length],
           transcript: bundledLicensee(rand, i, bundled[i % bundled.length]),
         }
-      : { rules: sets[i % sets.length], transcript: licensee(rand, i) },
+      : sameSeed >= 0
+        ? {
+            rules: sets[sameSeed % sets.length],
+            transcript: licensee(prng(sameSeed), i),
+          }
+        : { rules: sets[i % sets.length], transcript: licensee(rand, i) },
   );
+  if (process.argv.includes('--hot-each')) {
+    hotEach(work);
+    return;
+  }
   let met = 0;
   let sink = 0;
   const runOnce = (i: number): void => {
