@@ -1,4 +1,5 @@
 import type { CycleRule } from '@mezzo/compliance-engine';
+import fc from 'fast-check';
 import {
   acceptsRenewalDate,
   cycleFromPrintedDate,
@@ -192,5 +193,61 @@ describe('cycles that follow the licensee, placed by the date printed on the lic
       end: '2027-05-31',
       index: 2,
     });
+  });
+});
+
+describe('cycles placed by a printed date, for any dates', () => {
+  const day = (n: number) =>
+    new Date(n * 86_400_000).toISOString().slice(0, 10);
+  const next = (iso: string) =>
+    day(Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 1);
+  // 1960-01-01 … 2099-12-31 as day numbers.
+  const days = fc.integer({ min: -3653, max: 47_481 });
+  const rules: CycleRule[] = [
+    { anchor: 'issue-date', months: 12, source },
+    { anchor: 'issue-date', months: 24, source },
+    { anchor: 'issue-date', months: 36, source },
+    { anchor: 'birth-month', months: 24, source },
+    { anchor: 'birthday', months: 12, source },
+  ];
+
+  it('holds the date asked for, starts no earlier than the issue date, and tiles with the next cycle', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...rules),
+        days,
+        fc.integer({ min: 1, max: 4000 }),
+        days,
+        (rule, issued, after, asOf) => {
+          const issuedOn = day(issued);
+          const renewsOn = day(issued + after);
+          const target = asOf < issued ? issuedOn : day(asOf);
+          const c = cycleFromPrintedDate(rule, renewsOn, day(asOf), issuedOn);
+          expect(c).not.toBeNull();
+          if (!c) return;
+          expect(c.start <= target && target <= c.end).toBe(true);
+          expect(c.start >= issuedOn).toBe(true);
+          expect(c.index >= 1).toBe(true);
+          // The first cycle starts on the issue date; a later one the day after the one before.
+          if (c.index === 1) expect(c.start).toBe(issuedOn);
+          const following = cycleFromPrintedDate(
+            rule,
+            renewsOn,
+            next(c.end),
+            issuedOn,
+          );
+          expect(following?.start).toBe(next(c.end));
+          expect(following?.index).toBe(c.index + 1);
+          // A full cycle after the first: as many months as the rule says, give or take month ends.
+          if (c.index > 1) {
+            const months =
+              (Number(c.end.slice(0, 4)) - Number(c.start.slice(0, 4))) * 12 +
+              (Number(c.end.slice(5, 7)) - Number(c.start.slice(5, 7)));
+            expect([rule.months - 1, rule.months]).toContain(months);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
