@@ -55,6 +55,17 @@ const options: LicenseTypeOptionDto[] = [
     acceptsRenewalDate: true,
   },
   {
+    jurisdiction: 'CA',
+    jurisdictionName: 'California',
+    licenseType: 'ASW',
+    licenseTypeName: 'Associate Clinical Social Worker',
+    anchor: 'issue-date',
+    totalHours: 3,
+    cycleMonths: 12,
+    needsRenewalDate: false,
+    acceptsRenewalDate: true,
+  },
+  {
     jurisdiction: 'NC',
     jurisdictionName: 'North Carolina',
     licenseType: 'LCSW',
@@ -241,6 +252,14 @@ describe('LicenseFormPage', () => {
     expect(el.textContent).toContain(
       'Empty: every 2 years from the issue date.',
     );
+    await choose('State or jurisdiction', 'California');
+    await choose('License type', 'ASW');
+    expect(el.textContent).toContain('Empty: every year from the issue date.');
+    await choose('State or jurisdiction', 'Texas');
+    await choose('License type', 'LCSW');
+    expect(el.textContent).toContain('Empty: by your birth date.');
+    await choose('State or jurisdiction', 'North Carolina');
+    await choose('License type', 'LCSW');
     type('License number', 'NC-1');
     type('Issue date', '2025-03-10');
     // Left empty: no error, and no date sent.

@@ -225,9 +225,10 @@ export class LicenseFormPage implements OnInit {
   /** What an empty optional renewal date means for the chosen type. */
   protected readonly renewalDateHint = computed(() => {
     const s = this.selected();
+    const years = (s?.cycleMonths ?? 24) / 12;
     const otherwise =
       s?.anchor === 'issue-date'
-        ? `every ${s.cycleMonths / 12} years from the issue date`
+        ? `every ${years === 1 ? 'year' : `${years} years`} from the issue date`
         : 'by your birth date';
     return `The expiration date printed on it. Empty: ${otherwise}.`;
   });
