@@ -273,8 +273,7 @@ function main(): void {
   const sets = RULES === 'bundled' ? bundled : [0, 1, 2, 3].map(ruleSet);
   // `--same SEED`: every licensee has the same credits (drawn with SEED, fresh objects, own ids) and
   // the same rule set: what distinct data costs beyond distinct content (docs/ENGINE.md "Sixth look").
-  const same = process.argv.indexOf('--same');
-  const sameSeed = same >= 0 ? Number(process.argv[same + 1]) : -1;
+  const sameSeed = arg('same', -1);
   const work = Array.from({ length: count }, (_, i) =>
     RULES === 'bundled'
       ? {

@@ -26,8 +26,12 @@ export function acceptsRenewalDate(cycle: CycleRule): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Days in month `m` (1–12) of year `y`. */
+const lastOfMonth = (y: number, m: number) =>
+  new Date(Date.UTC(y, m, 0)).getUTCDate();
+
 function endOn(cycle: CycleRule & { anchor: 'fixed' }, year: number): string {
-  const last = new Date(Date.UTC(year, cycle.month, 0)).getUTCDate();
+  const last = lastOfMonth(year, cycle.month);
   const day = cycle.day === 'last' ? last : Math.min(cycle.day, last);
   return `${year}-${pad(cycle.month)}-${pad(day)}`;
 }
@@ -62,10 +66,6 @@ export function cycleFromRenewalDate(
     end: endOn(cycle, year),
   };
 }
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const lastOfMonth = (y: number, m: number) =>
-  new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /**
  * `renewsOn` moved by `months` calendar months: the day clamped to the month's length, and a
@@ -109,8 +109,6 @@ export function cycleFromPrintedDate(
   const target = asOf < issuedOn ? issuedOn : asOf;
   const k = holding(target);
   const first = holding(issuedOn);
-  const previousEnd = new Date(`${endOf(k - 1)}T00:00:00Z`);
-  previousEnd.setUTCDate(previousEnd.getUTCDate() + 1);
-  const start = k === first ? issuedOn : iso(previousEnd);
+  const start = k === first ? issuedOn : dayAfter(endOf(k - 1));
   return { start, end: endOf(k), index: k - first + 1 };
 }

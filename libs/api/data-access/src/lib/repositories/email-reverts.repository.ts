@@ -12,8 +12,6 @@ export type EmailRevertOutcome =
       name: string;
       /** The address the account signs in with again. */
       email: string;
-      /** The address the undone change had set. */
-      undoneEmail: string;
     }
   /** Another account signs in with the old address by now: nothing changed, the link still stands. */
   | { kind: 'taken' }
@@ -142,12 +140,12 @@ export class EmailRevertsRepository {
       : null;
   }
 
-  /** Whether an unexpired link with this hash exists: a cheap look before costly work. */
   /** See `emailReserved`. */
   isReserved(email: string, exceptUserId?: string): Promise<boolean> {
     return emailReserved(this.db, email, exceptUserId);
   }
 
+  /** Whether an unexpired link with this hash exists: a cheap look before costly work. */
   async exists(tokenHash: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
       `SELECT 1 FROM email_reverts WHERE token_hash = $1 AND expires_at > now()`,
@@ -173,11 +171,11 @@ export class EmailRevertsRepository {
   ): Promise<EmailRevertOutcome> {
     try {
       return await this.db.transaction(async (tx) => {
-        const taken = await takeLink<{ old_email: string; new_email: string }>(
+        const taken = await takeLink<{ old_email: string }>(
           tx,
           'email_reverts',
           tokenHash,
-          'old_email, new_email',
+          'old_email',
         );
         if (!taken) return { kind: 'invalid' } as const;
         const { userId, user, link } = taken;
@@ -203,7 +201,6 @@ export class EmailRevertsRepository {
           userId,
           name: user.name,
           email: link.old_email,
-          undoneEmail: link.new_email,
         } as const;
       });
     } catch (e) {

@@ -4,7 +4,6 @@ import {
   DestroyRef,
   ElementRef,
   Injector,
-  afterNextRender,
   computed,
   inject,
   signal,
@@ -40,6 +39,7 @@ import {
 } from '@mezzo/web-ui';
 import { finalize, type Subscription } from 'rxjs';
 import { AccountApi } from '../data/account.api';
+import { focusOutcome } from '../data/email-link';
 
 /** Refuses the address the account signs in with already (error `sameEmail`), as the API does. */
 function notCurrentEmail(current: () => string): ValidatorFn {
@@ -181,7 +181,7 @@ export class ChangeEmailCard {
           this.pendingState.set('loaded');
           this.sent.set(null);
           this.cancelled.set(pending.email);
-          this.focusAfterRender('.mz-pending-outcome');
+          focusOutcome(this.host, this.injector, '.mz-pending-outcome');
         },
         error: (err: unknown) =>
           this.cancelError.set(
@@ -220,14 +220,6 @@ export class ChangeEmailCard {
         },
         error: (err: unknown) => this.fail(err),
       });
-  }
-
-  private focusAfterRender(selector: string): void {
-    afterNextRender(
-      () =>
-        this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(),
-      { injector: this.injector },
-    );
   }
 
   private fail(err: unknown): void {

@@ -14,10 +14,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { EMAIL_CHANGE_TTL_HOURS } from '@mezzo/shared-contracts';
-import { AuthApi, AuthStore, errorCode, errorMessage } from '@mezzo/web-core';
+import { AuthApi, AuthStore } from '@mezzo/web-core';
 import { Alert, AuthLayout } from '@mezzo/web-ui';
 import { AccountApi } from '../data/account.api';
-import { focusOutcome, takeLinkToken } from '../data/email-link';
+import { focusOutcome, linkFailure, takeLinkToken } from '../data/email-link';
 
 /** What the page shows: the link being checked, or how it ended. */
 export type ConfirmEmailState =
@@ -86,13 +86,12 @@ export class ConfirmEmailPage implements OnInit {
           this.refreshUser();
         },
         error: (err: unknown) => {
-          const code = errorCode(err);
-          if (code === 'invalid_email_change_token') this.settle('invalid');
-          else if (code === 'email_taken') this.settle('taken');
-          else {
-            this.failure.set(errorMessage(err));
-            this.settle('failed');
-          }
+          const { state, message } = linkFailure(
+            err,
+            'invalid_email_change_token',
+          );
+          this.failure.set(message);
+          this.settle(state);
         },
       });
   }

@@ -13,15 +13,10 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { EMAIL_REVERT_TTL_DAYS } from '@mezzo/shared-contracts';
-import {
-  AuthStore,
-  SupportEmail,
-  errorCode,
-  errorMessage,
-} from '@mezzo/web-core';
+import { AuthStore, SupportEmail } from '@mezzo/web-core';
 import { Alert, AuthLayout, SubmitButton } from '@mezzo/web-ui';
 import { AccountApi } from '../data/account.api';
-import { focusOutcome, takeLinkToken } from '../data/email-link';
+import { focusOutcome, linkFailure, takeLinkToken } from '../data/email-link';
 
 /** What the page shows: waiting for the click, the request running, or how it ended. */
 export type RevertEmailState =
@@ -96,13 +91,12 @@ export class RevertEmailPage implements OnInit {
           this.settle('reverted');
         },
         error: (err: unknown) => {
-          const code = errorCode(err);
-          if (code === 'invalid_email_revert_token') this.settle('invalid');
-          else if (code === 'email_taken') this.settle('taken');
-          else {
-            this.failure.set(errorMessage(err));
-            this.settle('failed');
-          }
+          const { state, message } = linkFailure(
+            err,
+            'invalid_email_revert_token',
+          );
+          this.failure.set(message);
+          this.settle(state);
         },
       });
   }
