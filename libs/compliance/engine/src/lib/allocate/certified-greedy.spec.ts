@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { allocateWith, type AllocationResult, type Piece } from './allocate';
+import { greedyCounts } from './certified-greedy';
 import { LIMIT, NEED, compiled } from '../testing/allocation-rule-set';
 
 
@@ -29,7 +30,7 @@ interface RandomCredit {
   old: number;
 }
 
-function piecesOf(credits: readonly RandomCredit[]): Piece[] {
+function piecesOf(credits: readonly RandomCredit[], limits: readonly number[] = LIMIT): Piece[] {
   const pieces: Piece[] = [];
   const sums = [0, 0, 0, 0];
   const teaching = credits.map(() => 0);
@@ -57,7 +58,7 @@ function piecesOf(credits: readonly RandomCredit[]): Piece[] {
     let binding = 0;
     for (let k = 0; k < 4; k++) {
       if ((p.capMask & (1 << k)) === 0) continue;
-      if ((k === 2 ? teaching[p.credit] : sums[k]) > LIMIT[k]) binding |= 1 << k;
+      if ((k === 2 ? teaching[p.credit] : sums[k]) > limits[k]) binding |= 1 << k;
     }
     p.group = (binding & 4) !== 0 ? p.credit + 1 : 0;
     p.capMask = binding;
@@ -124,6 +125,67 @@ describe('certified greedy (LP skipped) versus the simplex', () => {
     );
     // The comparison is only meaningful if the fast path actually ran.
     expect(skipped).toBeGreaterThan(runs / 4);
+  });
+
+  it('reaches the same optimum where topic hours are scarce and capped (the second attempt)', () => {
+    // Higher topic needs and tighter caps: the first attempt's cuts often starve a topic, so the
+    // second attempt (floors) runs; it must still match the simplex, and must certify some instances.
+    const need = [500, 400, 1500, 800, 200];
+    const limits = [600, 700, 400, 200];
+    const before = greedyCounts.second;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(creditArb, fc.integer({ min: 0, max: 4 })), { minLength: 5, maxLength: 30 }), (drawn) => {
+        // Topic hours on one credit in five.
+        const credits = drawn.map(([c, rare]) => ({ ...c, reqs: rare === 0 ? c.reqs : c.reqs & 0b11100 }));
+        const pieces = piecesOf(credits, limits);
+        const input = { compiled, pieces, need, capLimit: limits, notCreditedMask: 0, creditCount: credits.length };
+        const fast = allocateWith(input, true);
+        const lp = allocateWith(input, false);
+        expectSameOptimum(summary(fast, pieces, credits.length, limits, need), summary(lp, pieces, credits.length, limits, need));
+      }),
+      { numRuns: 400 },
+    );
+    expect(greedyCounts.second - before).toBeGreaterThan(4);
+  });
+
+  it('certifies a second attempt that keeps the hours a requirement cannot get elsewhere', () => {
+    // Cultural competence (need 200) has one source, A, in both the publication cap (300) and the
+    // non-clinical cap (1200). The least cut empties A (it relieves both rows), so the first attempt
+    // leaves cultural competence short. Every optimum keeps 200 of A, so the second attempt never cuts
+    // A below 200, cuts B and C instead, and reaches the least cut above that floor: optimal, no LP.
+    const pieces: Piece[] = [
+      { credit: 0, level: 2, hours: 400, reqMask: 0b00010, capMask: 0b1010, group: 0, outOfCycle: false },
+      { credit: 1, level: 0, hours: 600, reqMask: 0, capMask: 0b1000, group: 0, outOfCycle: false },
+      { credit: 2, level: 2, hours: 2000, reqMask: 0, capMask: 0b0010, group: 0, outOfCycle: false },
+      { credit: 3, level: 0, hours: 1500, reqMask: 0b01100, capMask: 0, group: 0, outOfCycle: false },
+    ];
+    const need = [0, 200, 1500, 800, 0];
+    const input = { compiled, pieces, need, capLimit: LIMIT, notCreditedMask: 0, creditCount: 4 };
+    const fast = allocateWith(input, true);
+    expect(fast.solvedByLp).toBe(false);
+    const lp = allocateWith(input, false);
+    expectSameOptimum(summary(fast, pieces, 4, LIMIT, need), summary(lp, pieces, 4, LIMIT, need));
+    expect([...fast.counted]).toEqual([200, 100, 1000, 1500]);
+    expect(fast.served[1 * 4 + 0]).toBe(200);
+  });
+
+  it('leaves to the LP what the floors cannot settle', () => {
+    // As above, but cultural competence can come from A or A2 (both in both caps; A2 is also live):
+    // no single class is forced, so no floor rises, and the first attempt (which empties both) is
+    // not certified: the LP decides.
+    const pieces: Piece[] = [
+      { credit: 0, level: 2, hours: 150, reqMask: 0b00010, capMask: 0b1010, group: 0, outOfCycle: false },
+      { credit: 1, level: 2, hours: 150, reqMask: 0b01010, capMask: 0b1010, group: 0, outOfCycle: false },
+      { credit: 2, level: 0, hours: 600, reqMask: 0, capMask: 0b1000, group: 0, outOfCycle: false },
+      { credit: 3, level: 2, hours: 2000, reqMask: 0, capMask: 0b0010, group: 0, outOfCycle: false },
+      { credit: 4, level: 0, hours: 1500, reqMask: 0b01100, capMask: 0, group: 0, outOfCycle: false },
+    ];
+    const need = [0, 200, 1500, 800, 0];
+    const input = { compiled, pieces, need, capLimit: LIMIT, notCreditedMask: 0, creditCount: 5 };
+    const fast = allocateWith(input, true);
+    expect(fast.solvedByLp).toBe(true);
+    const served = summary(fast, pieces, 5, LIMIT, need).served;
+    expect(served[1]).toBe(200);
   });
 
   it('falls back to the LP when greedy substitutions would fail', () => {

@@ -41,6 +41,15 @@ const adjScratch = new Int32Scratch();
 const colorScratch = new Int32Scratch();
 const stackScratch = new Int32Scratch();
 const fHoursScratch = new Float64Scratch();
+const limitScratch = new Float64Scratch();
+const capLimitScratch = new Float64Scratch();
+const floorScratch = new Int32Scratch();
+const shiftedScratch = new Int32Scratch();
+const forcedScratch = new Int32Scratch();
+const availScratch = new Int32Scratch();
+
+/** How many allocations the second attempt certified (read by tests: the path must be exercised). */
+export const greedyCounts = { second: 0 };
 
 /** Values for every LP variable (same indices), or null when no certificate was found. */
 export function certifiedGreedy(model: AllocationModel): Int32Array | null {
@@ -49,11 +58,121 @@ export function certifiedGreedy(model: AllocationModel): Int32Array | null {
   if (notCreditedMask !== 0) for (let c = 0; c < n; c++) if (outOfCycle[c] === 0 && (reqMask[c] & notCreditedMask) !== 0) return null;
   const net = capRows.length === 0 ? null : cutNetwork(model);
   if (capRows.length > 0 && net === null) return null;
-  return fillRequirements(model, net, cutToCaps(model, net));
+  const x = xScratch.take(n);
+  const cut = cutToCaps(model, net, x, null);
+  if (net === null) return fillRequirements(model, net, x);
+  const limits = limitScratch.take(capRows.length);
+  for (let r = 0; r < capRows.length; r++) limits[r] = capRows[r].limit;
+  if (cut >= 0 && cut === leastCut(model, net, -1, model.hours, limits)) {
+    const values = fillRequirements(model, net, x);
+    if (values !== null) return values;
+  }
+  // Second attempt. Every requirement j is bounded by ub_j = min(need_j, most hours the caps let
+  // count among its classes). If some allocation reaches every ub_j, every optimum does, which
+  // forces a floor on some classes' counted hours (`floors`); the least cut above those floors then
+  // bounds the counted total of every optimum. A greedy that never cuts below the floors and reaches
+  // both bounds is therefore optimal (docs/ENGINE.md "Fast path").
+  const floor = floors(model, net);
+  if (floor === null) return null;
+  const cut2 = cutToCaps(model, net, x, floor);
+  if (cut2 < 0) return null;
+  // The network above the floors: hours h − l, limits L − Σ l over each row.
+  const shifted = shiftedScratch.take(n);
+  for (let c = 0; c < n; c++) shifted[c] = model.hours[c] - floor[c];
+  for (let r = 0; r < capRows.length; r++) {
+    const list = capRows[r].classes;
+    let sum = 0;
+    for (let i = 0; i < list.length; i++) sum += floor[list[i]];
+    limits[r] -= sum;
+    if (limits[r] < 0) return null;
+  }
+  if (cut2 !== leastCut(model, net, -1, shifted, limits)) return null;
+  const values = fillRequirements(model, net, x);
+  if (values !== null) greedyCounts.second += 1;
+  return values;
 }
 
-function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int32Array | null): Int32Array | null {
-  if (x === null) return null;
+/**
+ * Floors on counted hours that every optimum respects if every requirement j can reach its upper
+ * bound ub_j (ub_j = min(need_j, most hours the caps let count among the classes serving j)).
+ * Hours class c must give j in that case: forced_cj = max(0, ub_j − Σ_{c'≠c} avail_c'j), where
+ * avail_c'j = h_c' − (hours forced on c' for requirements conflicting with j, per clique). Forced
+ * hours only grow, so this is iterated to a fixed point (a few rounds). Class c's floor is then
+ * l_c = max over its cliques Q of Σ_{j∈Q} forced_cj; only classes with an x variable get one.
+ * Null when no floor is positive (a second attempt would repeat the first) or the forced hours
+ * exceed what a class or the classes of a requirement hold (the bounds cannot all be reached).
+ */
+function floors(model: AllocationModel, net: CutNetwork): Int32Array | null {
+  const { classCount: n, need, free, requirementCount: R, hours, reqMask, cliques, x: xVar } = model;
+  const open = ~free;
+  const forced = forcedScratch.get(n * R);
+  const avail = availScratch.take(n * R);
+  const availOf = totalScratch.take(R);
+  // ub_j, computed when first needed (-1: not yet).
+  const ub = targetScratch.get(R, -1);
+  const limits = capLimits(model);
+  for (let round = 0, changed = true; changed; round++) {
+    if (round > R + 1) return null;
+    changed = false;
+    for (let j = 0; j < R; j++) availOf[j] = 0;
+    for (let c = 0; c < n; c++) {
+      const list = cliques[c];
+      for (let rest = reqMask[c] & open; rest !== 0; rest &= rest - 1) {
+        const j = 31 - Math.clz32(rest & -rest);
+        let taken = 0;
+        for (let q = 0; q < list.length; q++) {
+          const clique = list[q];
+          if ((clique & (1 << j)) === 0) continue;
+          let sum = 0;
+          for (let other = clique & open & ~(1 << j); other !== 0; other &= other - 1) sum += forced[c * R + 31 - Math.clz32(other & -other)];
+          if (sum > taken) taken = sum;
+        }
+        if (taken > hours[c]) return null;
+        avail[c * R + j] = hours[c] - taken;
+        availOf[j] += hours[c] - taken;
+      }
+    }
+    for (let c = 0; c < n; c++) {
+      for (let rest = reqMask[c] & open; rest !== 0; rest &= rest - 1) {
+        const j = 31 - Math.clz32(rest & -rest);
+        const others = availOf[j] - avail[c * R + j];
+        if (need[j] <= others) continue;
+        if (ub[j] < 0) ub[j] = Math.min(need[j], totalOfClasses(model, j) - leastCut(model, net, j, hours, limits));
+        const must = ub[j] - others;
+        if (must <= forced[c * R + j]) continue;
+        if (must > avail[c * R + j]) return null;
+        forced[c * R + j] = must;
+        changed = true;
+      }
+    }
+  }
+  const floor = floorScratch.get(n);
+  let any = false;
+  for (let c = 0; c < n; c++) {
+    if (xVar[c] < 0) continue;
+    const list = cliques[c];
+    let best = 0;
+    for (let q = 0; q < list.length; q++) {
+      let sum = 0;
+      for (let rest = list[q] & open; rest !== 0; rest &= rest - 1) sum += forced[c * R + 31 - Math.clz32(rest & -rest)];
+      if (sum > best) best = sum;
+    }
+    if (best > hours[c]) return null;
+    floor[c] = best;
+    if (best > 0) any = true;
+  }
+  return any ? floor : null;
+}
+
+/** Σ h over the classes with a y variable for requirement j. */
+function totalOfClasses(model: AllocationModel, j: number): number {
+  const { classCount: n, yVar, requirementCount: R, hours } = model;
+  let total = 0;
+  for (let c = 0; c < n; c++) if (yVar[c * R + j] >= 0) total += hours[c];
+  return total;
+}
+
+function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int32Array): Int32Array | null {
   const { classCount: n, need, free, yVar, requirementCount: R, hours, reqMask, cliques } = model;
 
   // 2. Hours toward requirements, scarcest requirement first; within one, the classes with the
@@ -93,7 +212,7 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
     // When the greedy's x cannot supply the need: the hours of the classes serving j that the caps
     // let count bound j's y whatever x is, so reaching that bound is still optimal.
     target[j] = need[j];
-    if (supply < need[j]) target[j] = Math.min(need[j], total - (net === null ? 0 : leastCut(model, net, j)));
+    if (supply < need[j]) target[j] = Math.min(need[j], total - (net === null ? 0 : leastCut(model, net, j, hours, capLimits(model))));
     if (supply < target[j]) return null;
     reqs[reqCount++] = j;
     slack[j] = supply - target[j];
@@ -151,11 +270,10 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
  *    surplus, so the next cut goes elsewhere). Ties: lowest class index.
  *    Null unless the total cut equals the least cut any solution must make (`leastCut`).
  */
-function cutToCaps(model: AllocationModel, net: CutNetwork | null): Int32Array | null {
+function cutToCaps(model: AllocationModel, net: CutNetwork | null, x: Int32Array, floor: Int32Array | null): number {
   const { classCount: n, capRows, need, requirementCount: R, hours, reqMask } = model;
-  const x = xScratch.take(n);
   for (let c = 0; c < n; c++) x[c] = hours[c];
-  if (net === null) return x;
+  if (net === null) return 0;
   const rowMask = net.rowMask;
   const excess = excessScratch.take(capRows.length);
   for (let r = 0; r < capRows.length; r++) {
@@ -180,9 +298,10 @@ function cutToCaps(model: AllocationModel, net: CutNetwork | null): Int32Array |
       let bestTake = 0;
       for (let i = 0; i < list.length; i++) {
         const c = list[i];
-        if (x[c] === 0) continue;
+        const room = floor === null ? x[c] : x[c] - floor[c];
+        if (room <= 0) continue;
         let others = 0;
-        let take = Math.min(x[c], excess[r]);
+        let take = Math.min(room, excess[r]);
         for (let rest = rowMask[c] & ~(1 << r); rest !== 0; rest &= rest - 1) {
           const o = 31 - Math.clz32(rest & -rest);
           if (excess[o] <= 0) continue;
@@ -213,14 +332,22 @@ function cutToCaps(model: AllocationModel, net: CutNetwork | null): Int32Array |
           bestTake = take;
         }
       }
-      if (best < 0) return null;
+      if (best < 0) return -1;
       x[best] -= bestTake;
       cut += bestTake;
       for (let rest = rowMask[best]; rest !== 0; rest &= rest - 1) excess[31 - Math.clz32(rest & -rest)] -= bestTake;
       for (let rest = reqMask[best] & open; rest !== 0; rest &= rest - 1) surplus[31 - Math.clz32(rest & -rest)] -= bestTake;
     }
   }
-  return cut === leastCut(model, net, -1) ? x : null;
+  return cut;
+}
+
+/** The cap rows' limits by row (reused buffer). */
+function capLimits(model: AllocationModel): Float64Array {
+  const { capRows } = model;
+  const limits = capLimitScratch.take(capRows.length);
+  for (let r = 0; r < capRows.length; r++) limits[r] = capRows[r].limit;
+  return limits;
 }
 
 /** The cap rows as a two-layer network (see `leastCut`); null when that model is not exact. */
@@ -288,8 +415,8 @@ function cutNetwork(model: AllocationModel): CutNetwork | null {
  * outside P to the sink. For the set S of cut P-rows, the cheapest cut is
  * Σ_{p∈S} L_p + Σ_{p∉S} h(p ∖ ∪F) + Σ_f min(L_f, h(f ∖ ∪S)); the minimum over S is the max flow.
  */
-function leastCut(model: AllocationModel, net: CutNetwork, only: number): number {
-  const { classCount: n, capRows, yVar, requirementCount: R, hours } = model;
+function leastCut(model: AllocationModel, net: CutNetwork, only: number, hours: ArrayLike<number>, limits: ArrayLike<number>): number {
+  const { classCount: n, capRows, yVar, requirementCount: R } = model;
   const { rowMask, pList, fRows } = net;
   let uncut = 0;
   for (let c = 0; c < n; c++) if (rowMask[c] !== 0 && (only < 0 || yVar[c * R + only] >= 0)) uncut += hours[c];
@@ -303,7 +430,7 @@ function leastCut(model: AllocationModel, net: CutNetwork, only: number): number
     for (let i = 0; i < pList.length; i++) {
       if ((subset & (1 << i)) !== 0) {
         cutMask |= 1 << pList[i];
-        cost += capRows[pList[i]].limit;
+        cost += limits[pList[i]];
       }
     }
     for (let rest = fRows; rest !== 0; rest &= rest - 1) fHours[31 - Math.clz32(rest & -rest)] = 0;
@@ -316,7 +443,7 @@ function leastCut(model: AllocationModel, net: CutNetwork, only: number): number
     }
     for (let rest = fRows; rest !== 0; rest &= rest - 1) {
       const r = 31 - Math.clz32(rest & -rest);
-      cost += Math.min(capRows[r].limit, fHours[r]);
+      cost += Math.min(limits[r], fHours[r]);
     }
     if (cost < best) best = cost;
   }
