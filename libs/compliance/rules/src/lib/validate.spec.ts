@@ -110,6 +110,22 @@ describe('validateRuleSetFile on broken copies', () => {
     expect(texts[0]).toMatch(/^nj\.json: \/licenseTypes\/0\/versions\/0\/requirements\/0\/code: must match pattern/);
   });
 
+  it('accepts a qualified code (`<family>:<value>:<qualifier>`) and checks its value against the matcher', () => {
+    const ok = clone(nj);
+    const v = ok.licenseTypes[2].versions[0];
+    const ethics = v.requirements.findIndex((r: Doc) => r.code === 'topic:ethics');
+    v.requirements.push({ ...clone(v.requirements[ethics]), code: 'topic:ethics:jurisprudence' });
+    expect(validateRuleSetFile(ok, 'nj.json').map((i) => i.text)).toEqual([]);
+    const wrong = clone(ok);
+    wrong.licenseTypes[2].versions[0].requirements.at(-1).code = 'topic:boundaries:jurisprudence';
+    expect(validateRuleSetFile(wrong, 'nj.json').map((i) => i.text)).toEqual([
+      `nj.json: /licenseTypes/2/versions/0/requirements/${v.requirements.length - 1}/match/topics: must list exactly the topics named by code "topic:boundaries:jurisprudence" (got ["ethics"])`,
+    ]);
+    const malformed = clone(ok);
+    malformed.licenseTypes[2].versions[0].requirements.at(-1).code = 'topic:ethics:Jurisprudence';
+    expect(validateRuleSetFile(malformed, 'nj.json').map((i) => i.text)[0]).toMatch(/code: must match pattern/);
+  });
+
   it('rejects a future readOn and an impossible date', () => {
     const broken = clone(nj);
     broken.licenseTypes[0].versions[0].total.source.readOn = '2026-02-30';

@@ -189,8 +189,10 @@ function versionIssues(v: RuleSetVersion, vPath: string, add: (path: string, mes
     const from = r.match.completedOnOrAfter;
     if (from !== undefined && !isValidIsoDate(from)) add(`${rPath}/match/completedOnOrAfter`, `"${from}" is not a calendar date`);
 
-    // Code well-formed and consistent with the matcher.
-    const [family, rest] = [r.code.slice(0, r.code.indexOf(':')), r.code.slice(r.code.indexOf(':') + 1)];
+    // Code well-formed and consistent with the matcher: `<family>:<value>`, optionally `:<qualifier>`
+    // when a version holds two requirements on the same area (NY: the child-abuse course and its update).
+    const [family, value] = [r.code.slice(0, r.code.indexOf(':')), r.code.slice(r.code.indexOf(':') + 1)];
+    const rest = value.includes(':') ? value.slice(0, value.indexOf(':')) : value;
     if (family === 'topic') {
       const topics = rest.split('+');
       for (const t of topics) if (!TOPIC_SET.has(t)) add(`${rPath}/code`, `unknown topic "${t}" in code "${r.code}" (allowed: ${TOPICS.join(', ')})`);

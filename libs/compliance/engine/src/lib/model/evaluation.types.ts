@@ -25,7 +25,7 @@ export interface Evaluation {
 }
 
 export interface RequirementResult {
-  /** `total`, `topic:ethics`, `practice:clinical`, `format:live`, … */
+  /** `total`, `topic:ethics`, `practice:clinical`, `format:live`, …; a requirement code may end in `:<qualifier>` (`topic:child-abuse-reporting:2025-update`) when a version holds two requirements on one area. */
   code: string;
   label: string;
   requiredHours: number;

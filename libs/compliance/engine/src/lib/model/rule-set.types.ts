@@ -162,7 +162,11 @@ export interface Applicability {
 }
 
 export interface Requirement {
-  /** `topic:<topic>`, `practice:clinical`, `practice:macro`, `format:live`, or `topic:<a>+<b>` for a combined area. */
+  /**
+   * `topic:<topic>`, `practice:clinical`, `practice:macro`, `format:live`, or `topic:<a>+<b>` for a
+   * combined area; optionally followed by `:<qualifier>` (lower case, digits, hyphens) when a version
+   * holds two requirements on the same area (NY: `topic:child-abuse-reporting:2025-update`).
+   */
   code: string;
   label: string;
   /** Hours required, or a share of the total (DC public-health priorities 10%). */
