@@ -5,9 +5,11 @@
  * bounds hold for every feasible solution whatever the rest of the model:
  *   Σx  ≤ Σh − least cut of the cap rows                          (max-flow/min-cut, `leastCut`),
  *   y_j ≤ min(need_j, Σh − least cut over the classes serving j)  (each requirement).
- * A greedy solution reaching both is therefore optimal and the simplex is skipped. When the greedy
- * misses either bound, or the bounds are not exact (cap rows whose overlaps are not bipartite,
- * not-credited requirements coupling x and y), it returns null and the caller solves the LP.
+ * A greedy solution reaching both is therefore optimal and the simplex is skipped. When the first
+ * attempt misses a bound, a second one cuts no class below the floors every optimum respects
+ * (`floors`) and is checked against the least cut above them. When both miss, or the bounds are not
+ * exact (cap rows whose overlaps are not bipartite, not-credited requirements coupling x and y), it
+ * returns null and the caller solves the LP.
  * Deterministic: fixed orders with index tie-breaks, so the output stays a pure function.
  */
 import type { AllocationModel } from './allocate';
@@ -267,8 +269,9 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
  *    (one cut relieves several rows; it stops at their smallest excess so no row is cut below its
  *    limit needlessly); then to the class whose open requirements keep the largest surplus of
  *    supply over need (a class serving none has an infinite surplus; a cut stops at a positive
- *    surplus, so the next cut goes elsewhere). Ties: lowest class index.
- *    Null unless the total cut equals the least cut any solution must make (`leastCut`).
+ *    surplus, so the next cut goes elsewhere). Ties: lowest class index. With `floor`, no class is
+ *    cut below its floor. Writes x and returns the total cut (-1 when an exceeded row has no class
+ *    left to cut); the caller compares it with the least cut (`leastCut`).
  */
 function cutToCaps(model: AllocationModel, net: CutNetwork | null, x: Int32Array, floor: Int32Array | null): number {
   const { classCount: n, capRows, need, requirementCount: R, hours, reqMask } = model;
