@@ -1,0 +1,119 @@
+// `npm run -s bench:compare -- <git ref> [--rounds N] [--bench engine] [--metric evaluationsPerSecond] [-- bench options]`
+//
+// Interleaved A/B: the benchmark of a git ref (checked out in a temporary worktree) against the
+// working tree, each run in its own process, the order swapped every round. On a shared machine a
+// single run moves by ±5–10% from one minute to the next, so only ratios of interleaved runs compare
+// two versions fairly (docs/BENCHMARKS.md). Prints each pair, then, last, one JSON line with both
+// medians, every ratio and the median ratio (working tree / ref).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const argv = process.argv.slice(2);
+const dashes = argv.indexOf('--');
+const own = dashes >= 0 ? argv.slice(0, dashes) : argv;
+const benchArgs = dashes >= 0 ? argv.slice(dashes + 1) : [];
+
+function option(name, fallback) {
+  const i = own.indexOf(`--${name}`);
+  return i >= 0 ? own[i + 1] : fallback;
+}
+
+const ref = own[0];
+const rounds = Number(option('rounds', '6'));
+const bench = option('bench', 'engine');
+const metric = option('metric', 'evaluationsPerSecond');
+if (!ref || ref.startsWith('--') || !Number.isInteger(rounds) || rounds < 1) {
+  process.stderr.write(
+    'usage: npm run -s bench:compare -- <git ref> [--rounds N] [--bench engine] [--metric name] [-- bench options]\n',
+  );
+  process.exit(2);
+}
+
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function runIn(dir) {
+  const run = spawnSync(
+    process.execPath,
+    [join(dir, 'tools/bench/run.mjs'), bench, ...benchArgs],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  let value;
+  try {
+    value = JSON.parse(last)[metric];
+  } catch {
+    value = undefined;
+  }
+  if (run.status !== 0 || typeof value !== 'number') {
+    throw new Error(
+      `benchmark in ${dir} failed (exit ${run.status}): ${run.stderr.trim().split('\n').slice(-3).join(' | ') || last}`,
+    );
+  }
+  return value;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'mezzo-bench-'));
+const worktree = join(dir, 'ref');
+let code = 0;
+try {
+  execFileSync('git', ['worktree', 'add', '--detach', worktree, ref], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  // The ref runs with today's installed packages (same versions unless package-lock.json changed).
+  symlinkSync(join(root, 'node_modules'), join(worktree, 'node_modules'));
+  const base = [];
+  const head = [];
+  const ratios = [];
+  for (let i = 0; i < rounds; i++) {
+    let a;
+    let b;
+    if (i % 2 === 0) {
+      a = runIn(worktree);
+      b = runIn(root);
+    } else {
+      b = runIn(root);
+      a = runIn(worktree);
+    }
+    base.push(a);
+    head.push(b);
+    ratios.push(Math.round((b / a) * 1000) / 1000);
+    process.stdout.write(
+      `round ${i + 1}: ${ref} ${a}  working tree ${b}  ratio ${ratios.at(-1)}\n`,
+    );
+  }
+  process.stdout.write(
+    JSON.stringify({
+      compare: bench,
+      metric,
+      ref,
+      rounds,
+      refMedian: median(base),
+      headMedian: median(head),
+      ratios,
+      medianRatio: Math.round(median(ratios) * 1000) / 1000,
+    }) + '\n',
+  );
+} catch (err) {
+  process.stderr.write(`${err.message}\n`);
+  code = 1;
+} finally {
+  spawnSync('git', ['worktree', 'remove', '--force', worktree], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(code);
