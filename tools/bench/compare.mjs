@@ -5,11 +5,10 @@
 // single run moves by ±5–10% from one minute to the next, so only ratios of interleaved runs compare
 // two versions fairly (docs/BENCHMARKS.md). Prints each pair, then, last, one JSON line with both
 // medians, every ratio and the median ratio (working tree / ref).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withWorktree } from './worktree.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -64,56 +63,44 @@ function runIn(dir) {
   return value;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'mezzo-bench-'));
-const worktree = join(dir, 'ref');
 let code = 0;
 try {
-  execFileSync('git', ['worktree', 'add', '--detach', worktree, ref], {
-    cwd: root,
-    stdio: 'ignore',
-  });
-  // The ref runs with today's installed packages (same versions unless package-lock.json changed).
-  symlinkSync(join(root, 'node_modules'), join(worktree, 'node_modules'));
-  const base = [];
-  const head = [];
-  const ratios = [];
-  for (let i = 0; i < rounds; i++) {
-    let a;
-    let b;
-    if (i % 2 === 0) {
-      a = runIn(worktree);
-      b = runIn(root);
-    } else {
-      b = runIn(root);
-      a = runIn(worktree);
+  await withWorktree(root, ref, (worktree) => {
+    const base = [];
+    const head = [];
+    const ratios = [];
+    for (let i = 0; i < rounds; i++) {
+      let a;
+      let b;
+      if (i % 2 === 0) {
+        a = runIn(worktree);
+        b = runIn(root);
+      } else {
+        b = runIn(root);
+        a = runIn(worktree);
+      }
+      base.push(a);
+      head.push(b);
+      ratios.push(Math.round((b / a) * 1000) / 1000);
+      process.stdout.write(
+        `round ${i + 1}: ${ref} ${a}  working tree ${b}  ratio ${ratios.at(-1)}\n`,
+      );
     }
-    base.push(a);
-    head.push(b);
-    ratios.push(Math.round((b / a) * 1000) / 1000);
     process.stdout.write(
-      `round ${i + 1}: ${ref} ${a}  working tree ${b}  ratio ${ratios.at(-1)}\n`,
+      JSON.stringify({
+        compare: bench,
+        metric,
+        ref,
+        rounds,
+        refMedian: median(base),
+        headMedian: median(head),
+        ratios,
+        medianRatio: Math.round(median(ratios) * 1000) / 1000,
+      }) + '\n',
     );
-  }
-  process.stdout.write(
-    JSON.stringify({
-      compare: bench,
-      metric,
-      ref,
-      rounds,
-      refMedian: median(base),
-      headMedian: median(head),
-      ratios,
-      medianRatio: Math.round(median(ratios) * 1000) / 1000,
-    }) + '\n',
-  );
+  });
 } catch (err) {
   process.stderr.write(`${err.message}\n`);
   code = 1;
-} finally {
-  spawnSync('git', ['worktree', 'remove', '--force', worktree], {
-    cwd: root,
-    stdio: 'ignore',
-  });
-  rmSync(dir, { recursive: true, force: true });
 }
 process.exit(code);

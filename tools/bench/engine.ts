@@ -19,39 +19,13 @@ import {
   type Transcript,
 } from '../../libs/compliance/engine/src';
 import { loadRuleSets } from '../../libs/compliance/rules/src';
-import {
-  cap,
-  req,
-  rules,
-  testSource,
-  version,
-} from '../../libs/compliance/engine/src/lib/testing/fixtures';
+import { fullRuleSet, licensee, prng } from './engine-data';
+import { rules } from '../../libs/compliance/engine/src/lib/testing/fixtures';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
-
-/** mulberry32: tiny, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const TOPICS = [
-  'ethics',
-  'cultural-competence',
-  'suicide-prevention',
-  'supervision',
-  'telehealth',
-  'substance-use',
-] as const;
 
 const RULES = (() => {
   const i = process.argv.indexOf('--rules');
@@ -76,93 +50,6 @@ function ruleSet(variant: number) {
     return rules({ ...v, requirements: [], caps: [], overlap: undefined });
   if (RULES === 'minimums') return rules({ ...v, caps: [] });
   return full;
-}
-
-function fullRuleSet(variant: number) {
-  return rules(
-    version({
-      version: `bench-${variant}`,
-      total: { hours: 40 + variant * 5, source: testSource },
-      requirements: [
-        req('topic:ethics', 3 + variant, { topics: ['ethics'] }),
-        req('topic:cultural-competence', 3, {
-          topics: ['cultural-competence'],
-        }),
-        req('topic:suicide-prevention', 2, { topics: ['suicide-prevention'] }),
-        req('practice:clinical', 20, { practice: 'clinical' }),
-        req('format:live', 8 + variant, {
-          formats: ['live-in-person', 'live-online'],
-        }),
-        req(
-          'topic:supervision',
-          3,
-          { topics: ['supervision'] },
-          { appliesTo: { roles: ['supervisor'] } },
-        ),
-      ],
-      caps: [
-        cap('cap:format:self-study', 20, { formats: ['self-study'] }),
-        cap(
-          'cap:practice:non-clinical',
-          12 + variant,
-          { practice: 'clinical' },
-          { negate: true },
-        ),
-        cap(
-          'cap:activity:teaching',
-          5,
-          { formats: ['teaching'] },
-          { perCredit: true },
-        ),
-        cap('cap:format:publication', 4, { formats: ['publication'] }),
-      ],
-      overlap: {
-        exclusive: [
-          ['practice:clinical', 'topic:ethics', 'topic:cultural-competence'],
-        ],
-      },
-      approvals: { refused: ['NASW-XX'], source: testSource },
-    }),
-  );
-}
-
-function licensee(rand: () => number, n: number): Transcript {
-  const credits: Credit[] = [];
-  for (let i = 0; i < 40; i++) {
-    const hours = [0.5, 1, 1.5, 2, 3, 6][Math.floor(rand() * 6)];
-    const clinical = Math.round(hours * rand() * 4) / 4;
-    const macro = Math.round((hours - clinical) * rand() * 4) / 4;
-    const topics = TOPICS.filter(() => rand() < 0.12);
-    const day = Math.floor(rand() * 760) - 15;
-    credits.push({
-      id: `L${n}-C${i}`,
-      title: `Course ${i}`,
-      completedOn: new Date(Date.UTC(2025, 0, 1) + day * 86_400_000)
-        .toISOString()
-        .slice(0, 10),
-      hours,
-      format: FORMATS[Math.floor(rand() * FORMATS.length)],
-      topics,
-      practice: {
-        clinical,
-        macro,
-        general: Math.round((hours - clinical - macro) * 100) / 100,
-      },
-      ...(rand() < 0.05
-        ? { approvals: [{ body: 'NASW-XX' }] }
-        : { approvals: [{ body: 'ACE' }] }),
-    });
-  }
-  return {
-    jurisdiction: 'ZZ',
-    licenseType: 'LCSW',
-    license: {
-      issuedOn: '2012-05-01',
-      roles: rand() < 0.3 ? ['supervisor'] : [],
-    },
-    asOf: '2026-09-30',
-    credits,
-  };
 }
 
 /** A licensee of one shipped license type: any topic, the approval bodies boards name. */

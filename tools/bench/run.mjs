@@ -9,7 +9,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const name = process.argv[2];
 const file = name && join(root, 'tools/bench', `${name}.ts`);
 if (!file || !existsSync(file)) {
-  process.stderr.write(`usage: npm run -s bench -- <name>   (names: engine, api)\n`);
+  process.stderr.write(
+    `usage: npm run -s bench -- <name>   (names: engine, api)\n`,
+  );
   process.exit(2);
 }
 const run = spawnSync(

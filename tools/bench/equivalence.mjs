@@ -1,0 +1,48 @@
+// `npm run -s engine:equivalence -- <git ref> [--seeds 1,2,3] [--count 3000] [--licensees 2000]`
+//
+// Runs the working tree's engine and the ref's (checked out in a temporary worktree) on the same
+// generated inputs and benchmark licensees (`equivalence.ts`), and prints how many outputs are
+// identical, differ in counts (status, hours, exclusions, errors: exit 1) or only in which credits
+// carry the hours. The check behind every "same output" claim in docs/ENGINE.md.
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { withWorktree } from './worktree.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const [ref, ...rest] = process.argv.slice(2);
+if (!ref || ref.startsWith('--')) {
+  process.stderr.write(
+    'usage: npm run -s engine:equivalence -- <git ref> [--seeds 1,2,3] [--count 3000] [--licensees 2000]\n',
+  );
+  process.exit(2);
+}
+let status = 1;
+try {
+  status = await withWorktree(root, ref, (worktree) => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        '@swc-node/register',
+        join(root, 'tools/bench/equivalence.ts'),
+        '--ref-engine',
+        join(worktree, 'libs/compliance/engine/src'),
+        ...rest,
+      ],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          SWC_NODE_PROJECT: join(root, 'tsconfig.base.json'),
+          TZ: 'UTC',
+        },
+      },
+    );
+    return run.status ?? 1;
+  });
+} catch (err) {
+  process.stderr.write(`${err.message}\n`);
+}
+process.exit(status);
