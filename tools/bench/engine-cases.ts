@@ -18,41 +18,12 @@ import {
   type EvaluateRules,
 } from '../../libs/compliance/engine/src';
 import { loadRuleSets } from '../../libs/compliance/rules/src';
-import { prng } from './engine-data';
-
-const src = {
-  citation: 'Test Reg. 1.1',
-  url: 'https://example.org/reg',
-  readOn: '2026-01-01',
-  confidence: 'high' as const,
-};
-const req = (
-  code: string,
-  hours: number,
-  match: Requirement['match'],
-  extra: Partial<Requirement> = {},
-): Requirement => ({
-  code,
-  label: code,
-  min: { hours },
-  match,
-  source: src,
-  ...extra,
-});
-const cap = (
-  code: string,
-  hours: number,
-  match: Cap['match'],
-  extra: Partial<Cap> = {},
-): Cap => ({ code, label: code, max: { hours }, match, source: src, ...extra });
-const BT = [
-  'ethics',
-  'cultural-competence',
-  'suicide-prevention',
-  'supervision',
-  'telehealth',
-  'substance-use',
-] as const;
+import {
+  cap,
+  req,
+  testSource as src,
+} from '../../libs/compliance/engine/src/lib/testing/fixtures';
+import { BENCH_TOPICS as BT, fullRuleSet, prng } from './engine-data';
 
 export interface Case {
   rules: EvaluateRules;
@@ -74,37 +45,10 @@ export function benchVersion(
   variant: number,
   mut: number,
 ): RuleSetVersion {
-  const requirements: Requirement[] = [
-    req('topic:ethics', 3 + variant, { topics: ['ethics'] }),
-    req('topic:cultural-competence', 3, { topics: ['cultural-competence'] }),
-    req('topic:suicide-prevention', 2, { topics: ['suicide-prevention'] }),
-    req('practice:clinical', 20, { practice: 'clinical' }),
-    req('format:live', 8 + variant, {
-      formats: ['live-in-person', 'live-online'],
-    }),
-    req(
-      'topic:supervision',
-      3,
-      { topics: ['supervision'] },
-      { appliesTo: { roles: ['supervisor'] } },
-    ),
-  ];
-  const caps: Cap[] = [
-    cap('cap:format:self-study', 20, { formats: ['self-study'] }),
-    cap(
-      'cap:practice:non-clinical',
-      12 + variant,
-      { practice: 'clinical' },
-      { negate: true },
-    ),
-    cap(
-      'cap:activity:teaching',
-      5,
-      { formats: ['teaching'] },
-      { perCredit: true },
-    ),
-    cap('cap:format:publication', 4, { formats: ['publication'] }),
-  ];
+  // The benchmark's six minimums and four caps, copied so that the variants below can add to them.
+  const bench = fullRuleSet(variant).licenseType.versions[0];
+  const requirements: Requirement[] = [...bench.requirements];
+  const caps: Cap[] = [...bench.caps];
   const v: RuleSetVersion = {
     version: `bench-${variant}-${mut}`,
     effectiveFrom: '2020-01-01',

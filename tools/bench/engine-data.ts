@@ -28,7 +28,8 @@ export function prng(seed: number): () => number {
   };
 }
 
-const TOPICS = [
+/** The topics of the benchmark's rule sets, which its licensees' credits draw from. */
+export const BENCH_TOPICS = [
   'ethics',
   'cultural-competence',
   'suicide-prevention',
@@ -91,7 +92,7 @@ export function licensee(rand: () => number, n: number): Transcript {
     const hours = [0.5, 1, 1.5, 2, 3, 6][Math.floor(rand() * 6)];
     const clinical = Math.round(hours * rand() * 4) / 4;
     const macro = Math.round((hours - clinical) * rand() * 4) / 4;
-    const topics = TOPICS.filter(() => rand() < 0.12);
+    const topics = BENCH_TOPICS.filter(() => rand() < 0.12);
     const day = Math.floor(rand() * 760) - 15;
     credits.push({
       id: `L${n}-C${i}`,
