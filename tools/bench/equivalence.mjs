@@ -20,25 +20,17 @@ if (!ref || ref.startsWith('--')) {
 let status = 1;
 try {
   status = await withWorktree(root, ref, (worktree) => {
+    // Through run.mjs, as every benchmark runs (TypeScript with the workspace's settings, TZ=UTC).
     const run = spawnSync(
       process.execPath,
       [
-        '-r',
-        '@swc-node/register',
-        join(root, 'tools/bench/equivalence.ts'),
+        join(root, 'tools/bench/run.mjs'),
+        'equivalence',
         '--ref-engine',
         join(worktree, 'libs/compliance/engine/src'),
         ...rest,
       ],
-      {
-        cwd: root,
-        stdio: 'inherit',
-        env: {
-          ...process.env,
-          SWC_NODE_PROJECT: join(root, 'tsconfig.base.json'),
-          TZ: 'UTC',
-        },
-      },
+      { cwd: root, stdio: 'inherit' },
     );
     return run.status ?? 1;
   });

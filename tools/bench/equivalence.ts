@@ -5,7 +5,7 @@
  * compared as JSON text; a difference is classed as counts (status, totals, cycle, each requirement's
  * hours and `met`, the sum of exclusions, the non-cap exclusions, advocacy, carryover, or a different
  * error) or allocation only (which credits carry the hours), and whether the plan's text differs.
- * Run: node -r @swc-node/register tools/bench/equivalence.ts --ref-engine DIR [--seeds 1,2,3]
+ * Run: npm run -s bench -- equivalence --ref-engine DIR [--seeds 1,2,3]
  * [--count 3000] [--licensees 2000]. The last line is one JSON object.
  */
 import * as HEAD from '../../libs/compliance/engine/src';

@@ -8,6 +8,7 @@ export type { MailMessage } from './lib/mail-message';
 export { passwordResetEmail } from './lib/templates/password-reset.template';
 export type { PasswordResetEmailInput } from './lib/templates/password-reset.template';
 export { escapeHtml } from './lib/templates/escape-html';
+export { EMAIL_BODY_STYLE } from './lib/templates/email-style';
 export type { RenderedEmail } from './lib/templates/rendered-email';
 export { organizationInvitationEmail } from './lib/templates/organization-invitation.template';
 export type { OrganizationInvitationEmailInput } from './lib/templates/organization-invitation.template';

@@ -2,9 +2,8 @@ import {
   assertWebUrl,
   escapeHtml,
   type RenderedEmail,
+  EMAIL_BODY_STYLE,
 } from '@mezzo/api-notifications';
-
-import { EMAIL_BODY_STYLE as BODY_STYLE } from './email-style';
 
 export interface ConfirmEmailChangeEmailInput {
   /** The account holder's name; empty falls back to a neutral greeting. */
@@ -55,7 +54,7 @@ export function confirmEmailChangeEmail({
   const href = escapeHtml(confirmUrl);
   const html = `<!doctype html>
 <html lang="en">
-  <body style="${BODY_STYLE}">
+  <body style="${EMAIL_BODY_STYLE}">
     <p>Hi ${escapeHtml(greetingName)},</p>
     <p>${escapeHtml(asked)}</p>
     <p>
@@ -109,7 +108,7 @@ export function emailInUseEmail({
   ].join('\n');
   const html = `<!doctype html>
 <html lang="en">
-  <body style="${BODY_STYLE}">
+  <body style="${EMAIL_BODY_STYLE}">
     <p>Hi ${escapeHtml(greetingName)},</p>
     <p>${escapeHtml(what)}</p>
     <p>If it was you, <a href="${escapeHtml(signInUrl)}">sign in</a> with this address as usual. If it was not, there is nothing to do.</p>

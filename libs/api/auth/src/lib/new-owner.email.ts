@@ -1,5 +1,8 @@
-import { escapeHtml, type RenderedEmail } from '@mezzo/api-notifications';
-import { EMAIL_BODY_STYLE } from './email-style';
+import {
+  escapeHtml,
+  type RenderedEmail,
+  EMAIL_BODY_STYLE,
+} from '@mezzo/api-notifications';
 
 export interface NewOwnerEmailInput {
   /** The person who now owns the organisation. */

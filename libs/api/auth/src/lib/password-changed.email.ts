@@ -2,8 +2,8 @@ import {
   assertWebUrl,
   escapeHtml,
   type RenderedEmail,
+  EMAIL_BODY_STYLE,
 } from '@mezzo/api-notifications';
-import { EMAIL_BODY_STYLE } from './email-style';
 
 export interface PasswordChangedEmailInput {
   name: string;

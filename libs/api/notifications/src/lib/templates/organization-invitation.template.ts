@@ -1,3 +1,4 @@
+import { EMAIL_BODY_STYLE } from './email-style';
 import { escapeHtml } from './escape-html';
 import { RenderedEmail } from './rendered-email';
 import { assertWebUrl } from './web-url';
@@ -63,7 +64,7 @@ export function organizationInvitationEmail({
   const href = escapeHtml(invitationUrl);
   const html = `<!doctype html>
 <html lang="en">
-  <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;">
+  <body style="${EMAIL_BODY_STYLE}">
     <p>Hello,</p>
     <p>${escapeHtml(inviter)} invites you to join <strong>${escapeHtml(org)}</strong> on Mezzo as ${as}.</p>
     <p>To accept or decline, sign in to Mezzo with ${escapeHtml(email)} (or create an account with that address).</p>

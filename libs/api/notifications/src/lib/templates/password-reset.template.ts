@@ -1,3 +1,4 @@
+import { EMAIL_BODY_STYLE } from './email-style';
 import { escapeHtml } from './escape-html';
 import { RenderedEmail } from './rendered-email';
 import { assertWebUrl } from './web-url';
@@ -65,7 +66,7 @@ export function passwordResetEmail({
   const href = escapeHtml(resetUrl);
   const html = `<!doctype html>
 <html lang="en">
-  <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;">
+  <body style="${EMAIL_BODY_STYLE}">
     <p>Hi ${escapeHtml(greetingName)},</p>
     <p>${escapeHtml(why)}</p>
     <p>

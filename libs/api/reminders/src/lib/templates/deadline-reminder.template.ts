@@ -1,4 +1,8 @@
-import { escapeHtml, type RenderedEmail } from '@mezzo/api-notifications';
+import {
+  escapeHtml,
+  type RenderedEmail,
+  EMAIL_BODY_STYLE,
+} from '@mezzo/api-notifications';
 import type { Evaluation } from '@mezzo/compliance-engine';
 import { daysWords, formatHours, licenseName, longDate } from './wording';
 
@@ -48,7 +52,7 @@ export function deadlineReminderEmail({
   const href = escapeHtml(link);
   const html = `<!doctype html>
 <html lang="en">
-  <body style="font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #1f2937;">
+  <body style="${EMAIL_BODY_STYLE}">
     <p>Hi ${escapeHtml(greeting)},</p>
     <p>${escapeHtml(intro)}</p>
     <p><strong>Still needed:</strong></p>

@@ -63,8 +63,8 @@ export function certifiedGreedy(model: AllocationModel): Int32Array | null {
   const x = xScratch.take(n);
   const cut = cutToCaps(model, net, x, null);
   if (net === null) return fillRequirements(model, net, x);
-  const limits = limitScratch.take(capRows.length);
-  for (let r = 0; r < capRows.length; r++) limits[r] = capRows[r].limit;
+  // Its own buffer: shifted below for the second attempt while `capLimits`' stays as read.
+  const limits = capLimits(model, limitScratch);
   if (cut >= 0 && cut === leastCut(model, net, -1, model.hours, limits)) {
     const values = fillRequirements(model, net, x);
     if (values !== null) return values;
@@ -198,6 +198,8 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
   const supplyOf = supplyScratch.get(R);
   const totalOf = totalScratch.get(R);
   const open = ~free;
+  // The rows' limits, read when a target needs the least cut.
+  let rowLimits: Float64Array | null = null;
   for (let c = 0; c < n; c++) {
     const xc = x[c];
     const hc = hours[c];
@@ -214,7 +216,7 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
     // When the greedy's x cannot supply the need: the hours of the classes serving j that the caps
     // let count bound j's y whatever x is, so reaching that bound is still optimal.
     target[j] = need[j];
-    if (supply < need[j]) target[j] = Math.min(need[j], total - (net === null ? 0 : leastCut(model, net, j, hours, capLimits(model))));
+    if (supply < need[j]) target[j] = Math.min(need[j], total - (net === null ? 0 : leastCut(model, net, j, hours, (rowLimits ??= capLimits(model)))));
     if (supply < target[j]) return null;
     reqs[reqCount++] = j;
     slack[j] = supply - target[j];
@@ -345,10 +347,10 @@ function cutToCaps(model: AllocationModel, net: CutNetwork | null, x: Int32Array
   return cut;
 }
 
-/** The cap rows' limits by row (reused buffer). */
-function capLimits(model: AllocationModel): Float64Array {
+/** The cap rows' limits by row, in a reused buffer (`scratch`). */
+function capLimits(model: AllocationModel, scratch = capLimitScratch): Float64Array {
   const { capRows } = model;
-  const limits = capLimitScratch.take(capRows.length);
+  const limits = scratch.take(capRows.length);
   for (let r = 0; r < capRows.length; r++) limits[r] = capRows[r].limit;
   return limits;
 }
