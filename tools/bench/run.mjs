@@ -10,7 +10,7 @@ const name = process.argv[2];
 const file = name && join(root, 'tools/bench', `${name}.ts`);
 if (!file || !existsSync(file)) {
   process.stderr.write(
-    `usage: npm run -s bench -- <name>   (names: engine, api)\n`,
+    `usage: npm run -s bench -- <name>   (names: engine, api, equivalence)\n`,
   );
   process.exit(2);
 }
