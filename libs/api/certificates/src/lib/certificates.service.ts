@@ -86,7 +86,8 @@ export class CertificatesService implements OnModuleInit {
       await this.storage.put(sha256, file.bytes, mediaType);
       return { ...toCertificateDto(already), alreadyAttached: true };
     }
-    const saved = await this.certificates.create(
+    // Checked again under the hash's lock: two uploads of the same file at once attach it once.
+    const { certificate, created } = await this.certificates.create(
       {
         creditId,
         userId,
@@ -97,7 +98,9 @@ export class CertificatesService implements OnModuleInit {
       },
       () => this.storage.put(sha256, file.bytes, mediaType),
     );
-    return toCertificateDto(saved);
+    return created
+      ? toCertificateDto(certificate)
+      : { ...toCertificateDto(certificate), alreadyAttached: true };
   }
 
   async list(userId: string, creditId: string): Promise<CertificateDto[]> {

@@ -235,6 +235,42 @@ describe('credit log (HTTP, PostgreSQL)', () => {
     ).toBe('Renamed once');
   });
 
+  it('keeps the version and the history when an edit changes nothing', async () => {
+    const created = (
+      await request(t.server)
+        .post('/api/credits')
+        .set(as('ana'))
+        .send(macroCredit)
+        .expect(201)
+    ).body;
+    for (let i = 0; i < 2; i++) {
+      const same = await request(t.server)
+        .patch(`/api/credits/${created.id}`)
+        .set(as('ana'))
+        .send({
+          version: 1,
+          title: macroCredit.title,
+          // The same topics in another order are the same credit.
+          topics: [...macroCredit.topics].reverse(),
+        })
+        .expect(200);
+      expect(same.body).toMatchObject({ version: 1, title: macroCredit.title });
+    }
+    const history = await request(t.server)
+      .get(`/api/credits/${created.id}/history`)
+      .set(as('ana'))
+      .expect(200);
+    expect(history.body.map((e: { action: string }) => e.action)).toEqual([
+      'created',
+    ]);
+    // A stale version is still refused, change or not.
+    await request(t.server)
+      .patch(`/api/credits/${created.id}`)
+      .set(as('ana'))
+      .send({ version: 3 })
+      .expect(409);
+  });
+
   it('deletes softly, restores, and keeps the history of who changed what', async () => {
     const created = (
       await request(t.server)

@@ -93,11 +93,20 @@ export class CreditsService {
       ...stripUndefined(patch),
     };
     checkCredit(merged, today);
+    if (version !== current.version) throw this.stale(current);
+    const fields = toCreditFields(merged);
+    // Nothing changed: no new version and no history entry (another open tab would get a
+    // conflict for nothing, and the audit trail would fill with empty edits).
+    if (
+      JSON.stringify(fields) ===
+      JSON.stringify(toCreditFields(toCreditDto(current)))
+    )
+      return toCreditDto(current);
     const saved = await this.credits.change(
       userId,
       id,
       version,
-      toCreditFields(merged),
+      fields,
       'updated',
       await this.actor(userId),
     );

@@ -6,8 +6,11 @@ import { CoreModule, configureApp } from '@mezzo/api-core';
 import { CreditsModule } from '@mezzo/api-credits';
 import {
   DataAccessModule,
+  isUniqueViolation,
+  LicensesRepository,
   UserSettingsRepository,
 } from '@mezzo/api-data-access';
+import { DataSource } from 'typeorm';
 import { NotificationsModule } from '@mezzo/api-notifications';
 import {
   createTestApp,
@@ -52,6 +55,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       'fuzz',
       'rei',
       'big',
+      'race',
     ])
       token[who] = await registerUser(t, who);
   });
@@ -438,6 +442,110 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       .post(`/api/licenses/${first.id}/reinstate`)
       .set(as('twin'))
       .expect(200);
+  });
+
+  it('adds one license when the same one is sent eight times at once (a double tap)', async () => {
+    const body = { ...njLcsw, number: 'RACE-1' };
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: 8 }, () =>
+          request(t.server).post('/api/licenses').set(as('race')).send(body),
+        ),
+      )
+    ).map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(7);
+    const active = (
+      await request(t.server).get('/api/licenses').set(as('race')).expect(200)
+    ).body as { number: string }[];
+    expect(active.filter((l) => l.number === 'RACE-1')).toHaveLength(1);
+    // Whether those requests interleave is up to the scheduler: the database's own refusal, which
+    // settles the race when they do, is checked directly (a write that skips the service's check).
+    const twin = active.find((l) => l.number === 'RACE-1') as {
+      number: string;
+      issuedOn: string;
+    };
+    const [{ user_id: userId }] = await t.app
+      .get(DataSource)
+      .query(`SELECT user_id FROM licenses WHERE number = 'RACE-1'`);
+    const write = t.app.get(LicensesRepository).create(userId, {
+      jurisdiction: 'NJ',
+      licenseType: 'LCSW',
+      number: ' race-1',
+      issuedOn: twin.issuedOn,
+      birthDate: null,
+      renewsOn: null,
+      roles: [],
+    });
+    const refusal = await write.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isUniqueViolation(refusal)).toBe(true);
+  });
+
+  it('retires copies made before the database refused them, keeping the oldest (migration)', async () => {
+    const db = t.app.get(DataSource);
+    const migration = db.migrations.find(
+      (m) => m.name === 'LicenseActiveUnique1763856000000',
+    );
+    if (!migration) throw new Error('migration not registered');
+    const runner = db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      const lic = (
+        await request(t.server)
+          .post('/api/licenses')
+          .set(as('race'))
+          .send({ ...njLcsw, number: 'OLD-TWIN' })
+          .expect(201)
+      ).body;
+      await db.query(
+        `INSERT INTO licenses (user_id, jurisdiction, license_type, number, issued_on, version, created_at)
+         SELECT user_id, jurisdiction, license_type, lower(number), issued_on, 1, created_at + interval '1 second'
+           FROM licenses WHERE id = $1`,
+        [lic.id],
+      );
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const all = (
+      await request(t.server)
+        .get('/api/licenses?includeRetired=true')
+        .set(as('race'))
+        .expect(200)
+    ).body as { number: string; retiredAt: string | null }[];
+    const twins = all.filter((l) => l.number.toUpperCase() === 'OLD-TWIN');
+    expect(twins.map((l) => [l.number, l.retiredAt === null])).toEqual(
+      expect.arrayContaining([
+        ['OLD-TWIN', true],
+        ['old-twin', false],
+      ]),
+    );
+    expect(twins).toHaveLength(2);
+  });
+
+  it('keeps the version when an edit changes nothing', async () => {
+    const lic = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('race'))
+        .send({ ...njLcsw, number: 'SAME-1' })
+        .expect(201)
+    ).body;
+    const same = await request(t.server)
+      .patch(`/api/licenses/${lic.id}`)
+      .set(as('race'))
+      .send({ version: lic.version, number: 'SAME-1' })
+      .expect(200);
+    expect(same.body.version).toBe(lic.version);
+    // A stale version is still refused, change or not.
+    await request(t.server)
+      .patch(`/api/licenses/${lic.id}`)
+      .set(as('race'))
+      .send({ version: lic.version + 5 })
+      .expect(409);
   });
 
   it('reinstates a retired license: tracked again, version bumped; others get 404', async () => {

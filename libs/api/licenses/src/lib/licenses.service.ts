@@ -5,6 +5,7 @@ import {
   LicensesRepository,
   UsersRepository,
   CertificatesRepository,
+  isUniqueViolation,
   type CertificateEntity,
   type CreditEntity,
   type LicenseEntity,
@@ -155,7 +156,9 @@ export class LicensesService {
       today,
     );
     await this.refuseDuplicate(userId, fields);
-    const license = await this.licenses.create(userId, fields);
+    const license = await duplicateAsConflict(
+      this.licenses.create(userId, fields),
+    );
     return this.get(userId, license.id, today);
   }
 
@@ -181,9 +184,14 @@ export class LicensesService {
       },
       today,
     );
+    if (version !== current.version) throw stale(current);
+    // Nothing changed: no new version (another open tab would get a conflict for nothing).
+    if (sameFields(current, merged)) return this.get(userId, id, today);
     if (!current.retiredAt) await this.refuseDuplicate(userId, merged, id);
-    if (!(await this.licenses.updateIfVersion(userId, id, version, merged)))
-      throw stale(current);
+    const applied = await duplicateAsConflict(
+      this.licenses.updateIfVersion(userId, id, version, merged),
+    );
+    if (!applied) throw stale(current);
     return this.get(userId, id, today);
   }
 
@@ -205,12 +213,12 @@ export class LicensesService {
     const current = await this.requireOwned(userId, id);
     if (current.retiredAt) {
       await this.refuseDuplicate(userId, current, id);
-      if (
-        !(await this.licenses.updateIfVersion(userId, id, current.version, {
+      const applied = await duplicateAsConflict(
+        this.licenses.updateIfVersion(userId, id, current.version, {
           retiredAt: null,
-        }))
-      )
-        throw stale(current);
+        }),
+      );
+      if (!applied) throw stale(current);
     }
     return this.get(userId, id, today);
   }
@@ -384,12 +392,7 @@ export class LicensesService {
         same(l.licenseType, fields.licenseType) &&
         same(l.number, fields.number),
     );
-    if (twin)
-      throw AppError.conflict(
-        `You already track ${twin.jurisdiction} ${twin.licenseType} ${twin.number}`,
-        'conflict',
-        { number: ['You already track this license'] },
-      );
+    if (twin) throw duplicate(twin);
   }
 
   /** The rule set must know the (jurisdiction, type) and get the dates it needs (`licenseProblems`). */
@@ -461,6 +464,43 @@ export class LicensesService {
 function checkAsOf(asOf: string): void {
   const problem = asOfProblem(asOf);
   if (problem) throw AppError.validation({ asOf: [problem] });
+}
+
+function duplicate(twin: LicenseFields): AppError {
+  return AppError.conflict(
+    `You already track ${twin.jurisdiction} ${twin.licenseType} ${twin.number}`,
+    'conflict',
+    { number: ['You already track this license'] },
+  );
+}
+
+/**
+ * The database's unique index on active licenses (`licenses_active_number_key`) settles what
+ * `refuseDuplicate` cannot: two requests checking at the same moment. The loser gets the same 409.
+ */
+async function duplicateAsConflict<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (e) {
+    if (isUniqueViolation(e))
+      throw AppError.conflict('You already track this license', 'conflict', {
+        number: ['You already track this license'],
+      });
+    throw e;
+  }
+}
+
+function sameFields(current: LicenseEntity, next: LicenseFields): boolean {
+  return (
+    current.jurisdiction === next.jurisdiction &&
+    current.licenseType === next.licenseType &&
+    current.number === next.number &&
+    current.issuedOn === next.issuedOn &&
+    current.birthDate === next.birthDate &&
+    current.renewsOn === next.renewsOn &&
+    current.roles.length === next.roles.length &&
+    current.roles.every((r, i) => r === next.roles[i])
+  );
 }
 
 function stale(current: LicenseEntity): AppError {

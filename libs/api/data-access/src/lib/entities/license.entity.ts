@@ -15,6 +15,9 @@ import { UserEntity } from './user.entity';
 /** A license a licensee holds; its cycle and deadline are derived from the rule set, never stored. */
 @Entity({ name: 'licenses' })
 @Check('licenses_jurisdiction_check', `jurisdiction ~ '^[A-Z]{2}$'`)
+// One active license per (user, jurisdiction, type, number), compared trimmed and upper-cased: an
+// expression index, created by migration 1763856000000 (TypeORM cannot declare it; it leaves it be).
+@Index('licenses_active_number_key', { synchronize: false })
 export class LicenseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -6,6 +6,7 @@ import { LicenseRenewalDate1763827200000 } from './1763827200000-license-renewal
 import { OrganizationInvitations1763834400000 } from './1763834400000-organization-invitations';
 import { EmailChanges1763841600000 } from './1763841600000-email-changes';
 import { EmailReverts1763848800000 } from './1763848800000-email-reverts';
+import { LicenseActiveUnique1763856000000 } from './1763856000000-license-active-unique';
 
 /** Every migration, in order, as classes (the bundle cannot glob). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   OrganizationInvitations1763834400000,
   EmailChanges1763841600000,
   EmailReverts1763848800000,
+  LicenseActiveUnique1763856000000,
 ];

@@ -55,15 +55,32 @@ export class CertificatesRepository {
     return this.db.getRepository(CertificateEntity).findOneBy({ id, userId });
   }
 
-  /** Runs `storeBytes` (which returns the storage key) and inserts the row, holding the hash's lock. */
+  /**
+   * Runs `storeBytes` (which returns the storage key) and inserts the row, holding the hash's lock.
+   * When the credit already has a certificate with these bytes (an upload of the same file that
+   * committed while this one waited for the lock), that row is returned instead (`created: false`):
+   * the same file twice on one credit is one certificate.
+   */
   create(
     fields: Omit<CertificateFields, 'storageKey'>,
     storeBytes: () => Promise<string>,
-  ): Promise<CertificateEntity> {
+  ): Promise<{ certificate: CertificateEntity; created: boolean }> {
     return this.db.transaction(async (tx) => {
       await lockHash(tx, fields.sha256);
       const storageKey = await storeBytes();
-      return tx.save(tx.create(CertificateEntity, { ...fields, storageKey }));
+      const existing = await tx.findOne(CertificateEntity, {
+        where: {
+          userId: fields.userId,
+          creditId: fields.creditId,
+          sha256: fields.sha256,
+        },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      if (existing) return { certificate: existing, created: false };
+      const certificate = await tx.save(
+        tx.create(CertificateEntity, { ...fields, storageKey }),
+      );
+      return { certificate, created: true };
     });
   }
 
