@@ -133,4 +133,44 @@ describe('CreditsListPage', () => {
       ['3 certificates', false],
     ]);
   });
+
+  it('goes back to the last page with credits when the page shown has none left', async () => {
+    backend
+      .expectOne((r) => r.url === '/api/credits')
+      .flush(page([credit('a', 0)]));
+    await fixture.whenStable();
+    // The licensee was on page 2 of 35 and deleted its last ten: 25 credits, all on page 1.
+    const onPage2 = fixture.componentInstance as unknown as {
+      onPage(e: { pageIndex: number; pageSize: number }): void;
+    };
+    onPage2.onPage({ pageIndex: 1, pageSize: 25 });
+    await fixture.whenStable();
+    backend
+      .expectOne(
+        (r) => r.url === '/api/credits' && r.params.get('page') === '2',
+      )
+      .flush({ items: [], total: 25, page: 2, pageSize: 25 });
+    await settle();
+    expect(el().textContent).not.toContain('No credits yet');
+    const first = backend.expectOne(
+      (r) => r.url === '/api/credits' && r.params.get('page') === '1',
+    );
+    first.flush({
+      items: [credit('b', 0)],
+      total: 25,
+      page: 1,
+      pageSize: 25,
+    });
+    await settle();
+    expect(el().textContent).toContain('Course b');
+    expect(el().textContent).not.toContain('No credits yet');
+  });
+
+  it('shows the first-use state only when there are no credits at all', async () => {
+    backend
+      .expectOne((r) => r.url === '/api/credits')
+      .flush({ items: [], total: 0, page: 1, pageSize: 25 });
+    await fixture.whenStable();
+    expect(el().textContent).toContain('No credits yet');
+  });
 });

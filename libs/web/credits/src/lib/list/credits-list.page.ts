@@ -5,9 +5,11 @@ import {
   DestroyRef,
   type ElementRef,
   computed,
+  effect,
   inject,
   input,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
@@ -94,6 +96,16 @@ export class CreditsListPage {
     (q) => this.api.list(q),
   );
   protected readonly data = this.credits.value;
+  /**
+   * A page past the end (its last rows deleted or restored, here or in another tab) goes to the last
+   * page that has rows, instead of telling a licensee with credits that they have none.
+   */
+  private readonly backToLastPage = effect(() => {
+    const d = this.data();
+    if (!d || d.items.length > 0 || d.total === 0 || d.page <= 1) return;
+    const last = Math.max(1, Math.ceil(d.total / d.pageSize));
+    untracked(() => this.paging.set({ deleted: this.deleted(), page: last }));
+  });
   protected readonly exporting = signal(false);
   protected readonly busyId = signal<string | null>(null);
   protected readonly actionError = signal<string | null>(null);

@@ -218,6 +218,64 @@ describe('LicenseCompliancePage', () => {
     ).toContain('Thin');
   });
 
+  it('says how much is still needed: the total short, or more when open requirements need more', async () => {
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(compliance);
+    await fixture.whenStable();
+    const sentence = () =>
+      el
+        .querySelector('#mz-total-heading ~ p')
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim();
+    // 14 clinical + 16 more: the plan asks for exactly what the total lacks.
+    expect(sentence()).toBe('30 h still needed.');
+
+    // NM: 1.5 h short of the total, but 3 h of cultural awareness still open.
+    const topicShort: ComplianceDto = {
+      ...compliance,
+      evaluation: {
+        ...evaluation,
+        totals: { requiredHours: 40, countedHours: 38.5, remainingHours: 1.5 },
+        plan: [
+          {
+            code: 'topic:cultural-competence',
+            hours: 3,
+            description: '3 more hours of Cultural awareness',
+            accepts: { topics: ['cultural-competence'] },
+          },
+        ],
+      },
+    };
+    fixture.componentInstance['compliance'].reload();
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(topicShort);
+    await fixture.whenStable();
+    expect(sentence()).toBe(
+      '1.5 h short of the total, but the requirements still open need more: What is left lists 3 h.',
+    );
+
+    // The total met, ethics not.
+    const ethicsOpen: ComplianceDto = {
+      ...compliance,
+      evaluation: {
+        ...evaluation,
+        totals: { requiredHours: 40, countedHours: 41, remainingHours: 0 },
+        plan: [
+          {
+            code: 'topic:ethics',
+            hours: 2,
+            description: '2 more hours of Ethics',
+            accepts: { topics: ['ethics'] },
+          },
+        ],
+      },
+    };
+    fixture.componentInstance['compliance'].reload();
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(ethicsOpen);
+    await fixture.whenStable();
+    expect(sentence()).toBe(
+      'The total is met, but some requirements are not: What is left lists 2 h.',
+    );
+  });
+
   it('shows a retired license as retired, not as in progress, and reinstates it', async () => {
     const retired: ComplianceDto = {
       ...compliance,

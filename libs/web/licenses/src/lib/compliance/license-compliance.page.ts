@@ -102,6 +102,13 @@ export class LicenseCompliancePage {
       credit: this.credit(d, e.creditId),
     }));
   });
+  /**
+   * The hours the plan still asks for. More than the total's shortfall when open requirements
+   * need more than the total lacks (3 h of a topic when only 1.5 h of the total are missing).
+   */
+  protected readonly planHours = computed(() =>
+    (this.data()?.evaluation.plan ?? []).reduce((sum, p) => sum + p.hours, 0),
+  );
   protected readonly excludedHours = computed(() =>
     this.excluded().reduce((sum, e) => sum + e.hours, 0),
   );

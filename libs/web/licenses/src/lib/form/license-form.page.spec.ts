@@ -241,6 +241,29 @@ describe('LicenseFormPage', () => {
     expect(field('Renewal date on your license')).not.toBeNull();
   });
 
+  it('says in plain words when the renewal or birth date is on the wrong side of the issue date', async () => {
+    await create();
+    await choose('State or jurisdiction', 'New Mexico');
+    await choose('License type', 'LCSW');
+    type('License number', 'NM-2');
+    type('Issue date', '2019-03-01');
+    type('Renewal date on your license', '2018-03-01');
+    await submit();
+    expect(errorUnder('Renewal date on your license')).toBe(
+      'The renewal date must be after the issue date.',
+    );
+    backend.expectNone(LICENSES_PATH);
+
+    await choose('State or jurisdiction', 'Texas');
+    await choose('License type', 'LCSW');
+    type('Birth date', '2019-03-01');
+    await submit();
+    expect(errorUnder('Birth date')).toBe(
+      'The birth date must be before the issue date.',
+    );
+    backend.expectNone(LICENSES_PATH);
+  });
+
   it('offers an optional renewal date where cycles follow the licensee, and none for a statewide date', async () => {
     await create();
     await choose('State or jurisdiction', 'New Jersey');

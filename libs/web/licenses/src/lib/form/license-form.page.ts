@@ -69,6 +69,30 @@ function notInFuture(
   return control.value && control.value > today() ? { future: true } : null;
 }
 
+/** The issue date beside a control, when one is filled in. */
+function issuedOnOf(control: AbstractControl<string>): string {
+  const value: unknown = control.parent?.get('issuedOn')?.value;
+  return typeof value === 'string' ? value : '';
+}
+
+/** A birth date on or after the issue date is a typo (the API refuses it too). */
+function beforeIssue(
+  control: AbstractControl<string>,
+): ValidationErrors | null {
+  const issued = issuedOnOf(control);
+  return control.value && issued && control.value >= issued
+    ? { afterIssue: true }
+    : null;
+}
+
+/** A renewal date on or before the issue date is a typo (the API refuses it too). */
+function afterIssue(control: AbstractControl<string>): ValidationErrors | null {
+  const issued = issuedOnOf(control);
+  return control.value && issued && control.value <= issued
+    ? { beforeIssue: true }
+    : null;
+}
+
 /** Rule-set options grouped by jurisdiction, both sorted by name. */
 export function groupOptions(
   options: LicenseTypeOptionDto[],
@@ -135,8 +159,8 @@ export class LicenseFormPage implements OnInit {
       [Validators.required, Validators.maxLength(60), Validators.pattern(/\S/)],
     ],
     issuedOn: ['', [Validators.required, notInFuture]],
-    birthDate: ['', notInFuture],
-    renewsOn: [''],
+    birthDate: ['', [notInFuture, beforeIssue]],
+    renewsOn: ['', afterIssue],
     roles: new FormGroup(
       Object.fromEntries(
         ROLE_CODES.map((r) => [
@@ -178,10 +202,12 @@ export class LicenseFormPage implements OnInit {
     birthDate: {
       required: 'This license renews by your birth date: enter it.',
       future: 'The birth date cannot be in the future.',
+      afterIssue: 'The birth date must be before the issue date.',
     },
     renewsOn: {
       required:
         'Enter the renewal (expiration) date printed on your license: it says which years your cycle runs.',
+      beforeIssue: 'The renewal date must be after the issue date.',
     },
   } as const;
 
@@ -309,12 +335,16 @@ export class LicenseFormPage implements OnInit {
   private syncBirthDate(): void {
     const control = this.form.controls.birthDate;
     const validators = this.needsBirthDate()
-      ? [Validators.required, notInFuture]
-      : [notInFuture];
+      ? [Validators.required, notInFuture, beforeIssue]
+      : [notInFuture, beforeIssue];
     control.setValidators(validators);
     control.updateValueAndValidity({ emitEvent: false });
     const renews = this.form.controls.renewsOn;
-    renews.setValidators(this.needsRenewalDate() ? [Validators.required] : []);
+    renews.setValidators(
+      this.needsRenewalDate()
+        ? [Validators.required, afterIssue]
+        : [afterIssue],
+    );
     renews.updateValueAndValidity({ emitEvent: false });
   }
 
