@@ -84,6 +84,19 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
       .send('{"email":')
       .expect(400);
     expect(bad.body.code).toBe('invalid_json');
+    // JSON, but not an object: said as such, not "not valid JSON".
+    for (const body of ['"x"', '1', 'null', ' true ']) {
+      const scalar = await request(t.server)
+        .post('/api/auth/sign-in')
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(400);
+      expect(scalar.body).toMatchObject({
+        code: 'validation_failed',
+        message: 'The request body must be a JSON object',
+        fields: { '': ['must be a JSON object'] },
+      });
+    }
   });
 
   it('refuses an address the mailer could not write to (quoted, with spaces) at sign-up', async () => {

@@ -24,7 +24,7 @@ export async function checkCreditInput(
     await validate(credit, {
       whitelist: true,
       forbidNonWhitelisted: true,
-      validationError: { target: false, value: false },
+      validationError: { target: false, value: true },
     }),
   );
   // The cross-field rules need well-formed hours and split (the endpoint runs them after the pipe);

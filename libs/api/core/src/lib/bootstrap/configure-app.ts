@@ -88,11 +88,26 @@ function mapBodyParserErrors(
 ): void {
   // Ours already (the input guard's 415): passed on as it is.
   if (err instanceof AppError) return next(err);
-  const e = err as { type?: string; status?: number; message?: string } | null;
+  const e = err as {
+    type?: string;
+    status?: number;
+    message?: string;
+    body?: unknown;
+  } | null;
   const type = e?.type;
   if (type === 'entity.parse.failed')
     return next(
-      new AppError(400, 'invalid_json', 'The request body is not valid JSON'),
+      isJson(e?.body)
+        ? // `"x"`, `1` or `null`: JSON, but not the object every endpoint reads.
+          AppError.validation(
+            { '': ['must be a JSON object'] },
+            'The request body must be a JSON object',
+          )
+        : new AppError(
+            400,
+            'invalid_json',
+            'The request body is not valid JSON',
+          ),
     );
   if (type === 'entity.too.large')
     return next(
@@ -113,6 +128,16 @@ function mapBodyParserErrors(
       new AppError(400, 'invalid_json', 'The request body could not be read'),
     );
   next(err);
+}
+
+function isJson(text: unknown): boolean {
+  if (typeof text !== 'string') return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function securityHeaders(

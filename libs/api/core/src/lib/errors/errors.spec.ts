@@ -99,6 +99,74 @@ describe('fieldErrors', () => {
     });
   });
 
+  it('says that a field left out is required, whatever rules it fails (when the value was recorded)', () => {
+    expect(
+      fieldErrors([
+        {
+          property: 'email',
+          value: undefined,
+          constraints: {
+            maxLength: 'email must be shorter than or equal to 254 characters',
+            isEmail: 'email must be a valid email address',
+          },
+          children: [],
+        },
+        {
+          property: 'kind',
+          value: 'club',
+          constraints: { isIn: 'kind must be one of provider, association' },
+          children: [],
+        },
+      ]),
+    ).toEqual({
+      email: ['email is required'],
+      kind: ['kind must be one of provider, association'],
+    });
+    // A rule that says why the field is required keeps its words.
+    expect(
+      fieldErrors([
+        {
+          property: 'birthDate',
+          value: undefined,
+          constraints: {
+            isDateString: 'birthDate must be a date YYYY-MM-DD',
+            needed:
+              'TX renews LCSW licenses by birth month: birthDate is required',
+          },
+          children: [],
+        },
+      ]),
+    ).toEqual({
+      birthDate: [
+        'TX renews LCSW licenses by birth month: birthDate is required',
+      ],
+    });
+  });
+
+  it('says a number sent as text must be a number, not also its bounds', () => {
+    const constraints = {
+      twoDecimals: 'floor must be a number with at most 2 decimals, or null',
+      min: 'floor must be at least 0',
+      max: 'floor must be at most 100',
+    };
+    expect(
+      fieldErrors([
+        { property: 'floor', value: '15', constraints, children: [] },
+      ]),
+    ).toEqual({ floor: [constraints.twoDecimals] });
+    // A number out of bounds with too many decimals hears both.
+    expect(
+      fieldErrors([
+        {
+          property: 'floor',
+          value: 150.555,
+          constraints,
+          children: [],
+        },
+      ]),
+    ).toEqual({ floor: Object.values(constraints) });
+  });
+
   it('says a message once when two rules word it the same way', () => {
     const same = 'newPassword must be 12 to 128 characters';
     expect(

@@ -13,15 +13,22 @@ const TYPE_RULES = [
   'isObject',
 ];
 
+/** Rules that also check the type: when the value has the wrong type, their message says so. */
+const NUMBER_RULES = ['twoDecimals'];
+
 /**
  * A missing title is "title is required", not also "title must be shorter than or equal to 300
  * characters": when a required-field rule fails, only its message is kept. Likewise a token sent
- * as a number is "token must be a string", not also "token must be shorter than … characters".
+ * as a number is "token must be a string", not also "token must be shorter than … characters",
+ * and a floor sent as "15" is told it must be a number, not also that it must be at most 100.
  */
 function firstThings(
   constraints: Record<string, string>,
+  value: unknown,
 ): Record<string, string> {
-  for (const rules of [REQUIRED_RULES, TYPE_RULES]) {
+  const typeRules =
+    typeof value === 'number' ? TYPE_RULES : [...TYPE_RULES, ...NUMBER_RULES];
+  for (const rules of [REQUIRED_RULES, typeRules]) {
     const failed = rules.filter((rule) => rule in constraints);
     if (failed.length)
       return Object.fromEntries(
@@ -39,9 +46,30 @@ export function fieldErrors(
   const out: Record<string, string[]> = {};
   for (const error of errors) {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    // Two rules may word their failure the same way (a password's minimum and maximum length): once.
-    if (error.constraints)
-      out[path] = [...new Set(Object.values(firstThings(error.constraints)))];
+    const constraints = error.constraints;
+    // Left out altogether: "email is required", not what an email must look like. (Optional fields
+    // are not validated when left out, so a failure here means the field was needed.) A rule that
+    // already says why it is required keeps its words ("TX renews LCSW licenses by birth month:
+    // birthDate is required"). Only when the validator recorded the value (`validationError.value`),
+    // so that "absent" is known.
+    if (
+      constraints &&
+      'value' in error &&
+      error.value === undefined &&
+      !REQUIRED_RULES.some((r) => r in constraints)
+    ) {
+      const saying = Object.values(constraints).filter((m) =>
+        /\brequired\b/.test(m),
+      );
+      out[path] = saying.length
+        ? [...new Set(saying)]
+        : [`${error.property} is required`];
+    } else if (constraints) {
+      // Two rules may word their failure the same way (a password's minimum and maximum length): once.
+      out[path] = [
+        ...new Set(Object.values(firstThings(constraints, error.value))),
+      ];
+    }
     if (error.children?.length)
       Object.assign(out, fieldErrors(error.children, path));
   }
@@ -54,7 +82,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    validationError: { target: false, value: false },
+    // Values are read by `fieldErrors` (missing or of the wrong type), never sent back.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => AppError.validation(fieldErrors(errors)),
   });
 }

@@ -146,6 +146,37 @@ describe('logging', () => {
       });
     });
 
+    it('logs a request the client gave up on as info, not as an error', async () => {
+      const { app, logged } = appLogging('info');
+      let release = (): void => undefined;
+      app.get('/api/slow', (_req, res) => {
+        release = () => res.json({ late: true });
+      });
+      const server = app.listen(0);
+      try {
+        const { port } = server.address() as { port: number };
+        const gone = new AbortController();
+        const call = fetch(`http://127.0.0.1:${port}/api/slow`, {
+          signal: gone.signal,
+        }).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        gone.abort();
+        await call;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        release();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      } finally {
+        server.close();
+      }
+      expect(logged()).toEqual([
+        expect.objectContaining({
+          level: 30,
+          msg: 'request aborted',
+          req: expect.objectContaining({ url: '/api/slow' }),
+        }),
+      ]);
+    });
+
     it('writes only the lines its level allows', async () => {
       const { app, logged } = appLogging('warn');
       await request(app).get('/api/ok').expect(200);

@@ -46,8 +46,8 @@ export function loggerParams(level: string): Params {
 
 /**
  * One line per finished `/api` request (not `/api/health`): id, method, path (no query string),
- * status and time; info below 400, warn for 4xx, error for 5xx and aborted ones. A line the level
- * leaves out is never built.
+ * status and time; info below 400 and for requests the client gave up on, warn for 4xx, error for
+ * 5xx. A line the level leaves out is never built.
  */
 export function requestLogging(
   level: string,
@@ -63,12 +63,16 @@ export function requestLogging(
     const started = Date.now();
     res.once('close', () => {
       const aborted = !res.writableFinished;
+      // A client that goes away (a tab closed, a page left mid-load) is ordinary: not an error
+      // that would page someone. A 5xx stays an error whether or not the client waited for it.
       const level =
-        aborted || res.statusCode >= 500
+        res.statusCode >= 500
           ? 'error'
-          : res.statusCode >= 400
-            ? 'warn'
-            : 'info';
+          : aborted
+            ? 'info'
+            : res.statusCode >= 400
+              ? 'warn'
+              : 'info';
       if (!logger.isLevelEnabled(level)) return;
       logger[level](
         {
