@@ -9,3 +9,4 @@ export * from './lib/forms/error-state';
 export * from './lib/submit-button/submit-button';
 export * from './lib/file-picker/file-picker';
 export * from './lib/forms/form-field-defaults';
+export * from './lib/forms/unsaved-changes';

@@ -1,4 +1,5 @@
 import type { Route } from '@angular/router';
+import { confirmLeavingUnsaved } from '@mezzo/web-ui';
 
 /** Mounted under `credits` by the app (lazy); each page is its own chunk. */
 export const CREDITS_ROUTES: Route[] = [
@@ -13,12 +14,14 @@ export const CREDITS_ROUTES: Route[] = [
     title: 'Log a credit · Mezzo',
     loadComponent: () =>
       import('./form/credit-form.page').then((m) => m.CreditFormPage),
+    canDeactivate: [confirmLeavingUnsaved],
   },
   {
     path: ':id/edit',
     title: 'Edit credit · Mezzo',
     loadComponent: () =>
       import('./form/credit-form.page').then((m) => m.CreditFormPage),
+    canDeactivate: [confirmLeavingUnsaved],
   },
   {
     path: ':id/history',

@@ -1,4 +1,5 @@
 import type { Route } from '@angular/router';
+import { confirmLeavingUnsaved } from '@mezzo/web-ui';
 
 /** Mounted under `licenses` by the app (lazy); each page is its own chunk. */
 export const LICENSES_ROUTES: Route[] = [
@@ -13,12 +14,14 @@ export const LICENSES_ROUTES: Route[] = [
     title: 'Add a license · Mezzo',
     loadComponent: () =>
       import('./form/license-form.page').then((m) => m.LicenseFormPage),
+    canDeactivate: [confirmLeavingUnsaved],
   },
   {
     path: ':id/edit',
     title: 'Edit license · Mezzo',
     loadComponent: () =>
       import('./form/license-form.page').then((m) => m.LicenseFormPage),
+    canDeactivate: [confirmLeavingUnsaved],
   },
   {
     path: ':id',

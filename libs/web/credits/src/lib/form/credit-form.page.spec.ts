@@ -118,6 +118,31 @@ describe('CreditFormPage', () => {
     document.querySelector('.cdk-overlay-container')?.remove();
   });
 
+  it('names each approval body once: its code after the name only when the name lacks it', () => {
+    const suffix = (code: string, label: string) =>
+      (
+        fixture.componentInstance as unknown as {
+          codeSuffix(b: {
+            code: string;
+            label: string;
+            aliases: string[];
+            acceptedBy: string[];
+          }): string;
+        }
+      ).codeSuffix({ code, label, aliases: [], acceptedBy: [] });
+    expect(suffix('ACE', 'ASWB Approved Continuing Education (ACE)')).toBe('');
+    expect(
+      suffix(
+        'NASW',
+        'National Association of Social Workers (NASW, national or chapter)',
+      ),
+    ).toBe('');
+    expect(suffix('board', "The licensing state's own social work board")).toBe(
+      ' (board)',
+    );
+    expect(suffix('XYZ', 'XYZ')).toBe('');
+  });
+
   it('checks live that the practice split adds up to the hours', async () => {
     await type('Hours', '3');
     expect(splitText()).toBe(

@@ -52,6 +52,8 @@ import {
   controlError,
   focusFirstInvalid,
   formErrorTiming,
+  type HoldsUnsavedChanges,
+  warnBeforeUnload,
 } from '@mezzo/web-ui';
 import {
   type Observable,
@@ -120,6 +122,7 @@ interface PrefillNotice {
 @Component({
   selector: 'mz-credit-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
   providers: [formErrorTiming],
   imports: [
     ReactiveFormsModule,
@@ -139,7 +142,7 @@ interface PrefillNotice {
   templateUrl: './credit-form.page.html',
   styleUrl: './credit-form.page.css',
 })
-export class CreditFormPage implements OnInit {
+export class CreditFormPage implements OnInit, HoldsUnsavedChanges {
   private readonly api = inject(CreditsApi);
   private readonly approvalBodiesApi = inject(ApprovalBodiesApi);
   private readonly certificatesApi = inject(CertificatesApi);
@@ -213,6 +216,17 @@ export class CreditFormPage implements OnInit {
 
   /** New credit: the certificate chosen, uploaded once the credit is saved. */
   protected readonly pendingFile = signal<File | null>(null);
+  /** Set once saved: the page may then be left without asking. */
+  private saved = false;
+
+  /** What was typed or chosen and not saved yet (`confirmLeavingUnsaved`). */
+  hasUnsavedChanges(): boolean {
+    return !this.saved && (this.form.dirty || this.pendingFile() !== null);
+  }
+
+  protected onBeforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
+  }
   protected readonly fileError = signal<string | null>(null);
   protected readonly reading = signal(false);
   protected readonly prefillNotice = signal<PrefillNotice | null>(null);
@@ -289,6 +303,12 @@ export class CreditFormPage implements OnInit {
 
   /** The bodies boards recognise; empty (a plain text field) until loaded or when unavailable. */
   protected readonly approvalBodies = signal<readonly ApprovalBodyDto[]>([]);
+  /** " (ACE)" after a body's name, unless the name already says it ("… (ACE)", "… (NASW, …)"). */
+  protected codeSuffix(b: ApprovalBodyDto): string {
+    return b.label === b.code || b.label.includes(`(${b.code}`)
+      ? ''
+      : ` (${b.code})`;
+  }
   /** Per approval row: the bodies matching what is typed, for its autocomplete. */
   protected readonly approvalOptions = computed(() =>
     this.value().approvals.map((a) =>
@@ -538,7 +558,10 @@ export class CreditFormPage implements OnInit {
           takeUntilDestroyed(this.destroyRef),
         )
         .subscribe({
-          next: () => void this.router.navigateByUrl('/credits'),
+          next: () => {
+            this.saved = true;
+            void this.router.navigateByUrl('/credits');
+          },
           error: (err: unknown) => this.fail(err),
         });
       return;
@@ -565,6 +588,7 @@ export class CreditFormPage implements OnInit {
       )
       .subscribe({
         next: ({ creditId, problem }) => {
+          this.saved = true;
           if (problem === null) {
             void this.router.navigateByUrl('/credits');
             return;

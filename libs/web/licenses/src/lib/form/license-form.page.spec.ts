@@ -264,6 +264,32 @@ describe('LicenseFormPage', () => {
     backend.expectNone(LICENSES_PATH);
   });
 
+  it('holds unsaved input until it is saved (the route then asks before leaving it)', async () => {
+    await create();
+    const page = fixture.componentInstance;
+    expect(page.hasUnsavedChanges()).toBe(false);
+    await choose('State or jurisdiction', 'New Jersey');
+    await choose('License type', 'LSW');
+    type('License number', 'NJ-9');
+    type('Issue date', '2018-03-10');
+    expect(page.hasUnsavedChanges()).toBe(true);
+    await submit();
+    backend
+      .expectOne({ method: 'POST', url: LICENSES_PATH })
+      .flush(
+        { ...license, id: 'nj-9' },
+        { status: 201, statusText: 'Created' },
+      );
+    await stable();
+    expect(navigate).toHaveBeenCalledWith(['/licenses', 'nj-9']);
+    expect(page.hasUnsavedChanges()).toBe(false);
+  });
+
+  it('starts an edit with nothing unsaved', async () => {
+    await create('lic-1');
+    expect(fixture.componentInstance.hasUnsavedChanges()).toBe(false);
+  });
+
   it('offers an optional renewal date where cycles follow the licensee, and none for a statewide date', async () => {
     await create();
     await choose('State or jurisdiction', 'New Jersey');

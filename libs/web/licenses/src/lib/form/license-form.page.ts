@@ -38,6 +38,8 @@ import {
   controlError,
   focusFirstInvalid,
   formErrorTiming,
+  type HoldsUnsavedChanges,
+  warnBeforeUnload,
 } from '@mezzo/web-ui';
 import { finalize, forkJoin, map, of, startWith, type Observable } from 'rxjs';
 import { ROLE_CODES, ROLE_LABELS, type LicenseRole } from '../data/labels';
@@ -126,6 +128,7 @@ type LoadState =
 @Component({
   selector: 'mz-license-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
   providers: [formErrorTiming],
   imports: [
     ReactiveFormsModule,
@@ -142,7 +145,7 @@ type LoadState =
   templateUrl: './license-form.page.html',
   styleUrl: './license-form.page.css',
 })
-export class LicenseFormPage implements OnInit {
+export class LicenseFormPage implements OnInit, HoldsUnsavedChanges {
   private readonly api = inject(LicensesApi);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -181,6 +184,17 @@ export class LicenseFormPage implements OnInit {
   protected readonly error = signal<string | null>(null);
   protected readonly conflict = signal(false);
   private version = 0;
+  /** Set once saved: the page may then be left without asking. */
+  private saved = false;
+
+  /** What was typed and not saved yet (`confirmLeavingUnsaved`). */
+  hasUnsavedChanges(): boolean {
+    return !this.saved && this.form.dirty;
+  }
+
+  protected onBeforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
+  }
 
   protected readonly editing = computed(() => !!this.id());
   protected readonly roleCodes = ROLE_CODES;
@@ -379,7 +393,10 @@ export class LicenseFormPage implements OnInit {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
-        next: (savedId) => void this.router.navigate(['/licenses', savedId]),
+        next: (savedId) => {
+          this.saved = true;
+          void this.router.navigate(['/licenses', savedId]);
+        },
         error: (err: unknown) => this.fail(err),
       });
   }
