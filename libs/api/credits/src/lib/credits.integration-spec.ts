@@ -27,6 +27,16 @@ describe('credit log (HTTP, PostgreSQL)', () => {
   });
   afterAll(() => t.close());
 
+  /** The macro credit, logged by `who`: its body as the API answers it. */
+  const logCredit = async (who: string) =>
+    (
+      await request(t.server)
+        .post('/api/credits')
+        .set(as(who))
+        .send(macroCredit)
+        .expect(201)
+    ).body;
+
   it('logs a credit and returns it with version 1', async () => {
     const res = await request(t.server)
       .post('/api/credits')
@@ -132,13 +142,7 @@ describe('credit log (HTTP, PostgreSQL)', () => {
   });
 
   it('refuses null for every field an edit cannot clear, on that field; null provider clears it', async () => {
-    const created = (
-      await request(t.server)
-        .post('/api/credits')
-        .set(as('ana'))
-        .send(macroCredit)
-        .expect(201)
-    ).body;
+    const created = await logCredit('ana');
     const refusals: [string, string][] = [
       ['title', 'title is required'],
       ['completedOn', 'completedOn is required'],
@@ -179,13 +183,7 @@ describe('credit log (HTTP, PostgreSQL)', () => {
   });
 
   it('refuses versions and pages beyond what PostgreSQL counts', async () => {
-    const created = (
-      await request(t.server)
-        .post('/api/credits')
-        .set(as('ana'))
-        .send(macroCredit)
-        .expect(201)
-    ).body;
+    const created = await logCredit('ana');
     for (const version of [1e308, 9007199254740992, 2147483648]) {
       const res = await request(t.server)
         .patch(`/api/credits/${created.id}`)
@@ -210,13 +208,7 @@ describe('credit log (HTTP, PostgreSQL)', () => {
   });
 
   it('detects a concurrent edit instead of overwriting it', async () => {
-    const created = (
-      await request(t.server)
-        .post('/api/credits')
-        .set(as('ana'))
-        .send(macroCredit)
-        .expect(201)
-    ).body;
+    const created = await logCredit('ana');
     const first = await request(t.server)
       .patch(`/api/credits/${created.id}`)
       .set(as('ana'))
@@ -236,13 +228,7 @@ describe('credit log (HTTP, PostgreSQL)', () => {
   });
 
   it('keeps the version and the history when an edit changes nothing', async () => {
-    const created = (
-      await request(t.server)
-        .post('/api/credits')
-        .set(as('ana'))
-        .send(macroCredit)
-        .expect(201)
-    ).body;
+    const created = await logCredit('ana');
     for (let i = 0; i < 2; i++) {
       const same = await request(t.server)
         .patch(`/api/credits/${created.id}`)
@@ -272,13 +258,7 @@ describe('credit log (HTTP, PostgreSQL)', () => {
   });
 
   it('deletes softly, restores, and keeps the history of who changed what', async () => {
-    const created = (
-      await request(t.server)
-        .post('/api/credits')
-        .set(as('ana'))
-        .send(macroCredit)
-        .expect(201)
-    ).body;
+    const created = await logCredit('ana');
     await request(t.server)
       .patch(`/api/credits/${created.id}`)
       .set(as('ana'))
@@ -344,13 +324,7 @@ describe('credit log (HTTP, PostgreSQL)', () => {
   });
 
   it("answers 404 for another user's credit, on every route", async () => {
-    const created = (
-      await request(t.server)
-        .post('/api/credits')
-        .set(as('ana'))
-        .send(macroCredit)
-        .expect(201)
-    ).body;
+    const created = await logCredit('ana');
     await request(t.server)
       .get(`/api/credits/${created.id}`)
       .set(as('ben'))

@@ -158,6 +158,7 @@ export class LicensesService {
     await this.refuseDuplicate(userId, fields);
     const license = await duplicateAsConflict(
       this.licenses.create(userId, fields),
+      fields,
     );
     return this.get(userId, license.id, today);
   }
@@ -190,6 +191,7 @@ export class LicensesService {
     if (!current.retiredAt) await this.refuseDuplicate(userId, merged, id);
     const applied = await duplicateAsConflict(
       this.licenses.updateIfVersion(userId, id, version, merged),
+      merged,
     );
     if (!applied) throw stale(current);
     return this.get(userId, id, today);
@@ -217,6 +219,7 @@ export class LicensesService {
         this.licenses.updateIfVersion(userId, id, current.version, {
           retiredAt: null,
         }),
+        current,
       );
       if (!applied) throw stale(current);
     }
@@ -478,14 +481,14 @@ function duplicate(twin: LicenseFields): AppError {
  * The database's unique index on active licenses (`licenses_active_number_key`) settles what
  * `refuseDuplicate` cannot: two requests checking at the same moment. The loser gets the same 409.
  */
-async function duplicateAsConflict<T>(write: Promise<T>): Promise<T> {
+async function duplicateAsConflict<T>(
+  write: Promise<T>,
+  fields: LicenseFields,
+): Promise<T> {
   try {
     return await write;
   } catch (e) {
-    if (isUniqueViolation(e))
-      throw AppError.conflict('You already track this license', 'conflict', {
-        number: ['You already track this license'],
-      });
+    if (isUniqueViolation(e)) throw duplicate(fields);
     throw e;
   }
 }

@@ -228,49 +228,42 @@ describe('LicenseCompliancePage', () => {
         .trim();
     // 14 clinical + 16 more: the plan asks for exactly what the total lacks.
     expect(sentence()).toBe('30 h still needed.');
+    /** The page again with these totals and one open requirement in the plan. */
+    const show = async (
+      totals: Evaluation['totals'],
+      code: string,
+      hours: number,
+    ) => {
+      fixture.componentInstance['compliance'].reload();
+      backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush({
+        ...compliance,
+        evaluation: {
+          ...evaluation,
+          totals,
+          plan: [
+            { code, hours, description: `${hours} more hours`, accepts: {} },
+          ],
+        },
+      } satisfies ComplianceDto);
+      await fixture.whenStable();
+    };
 
     // NM: 1.5 h short of the total, but 3 h of cultural awareness still open.
-    const topicShort: ComplianceDto = {
-      ...compliance,
-      evaluation: {
-        ...evaluation,
-        totals: { requiredHours: 40, countedHours: 38.5, remainingHours: 1.5 },
-        plan: [
-          {
-            code: 'topic:cultural-competence',
-            hours: 3,
-            description: '3 more hours of Cultural awareness',
-            accepts: { topics: ['cultural-competence'] },
-          },
-        ],
-      },
-    };
-    fixture.componentInstance['compliance'].reload();
-    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(topicShort);
-    await fixture.whenStable();
+    await show(
+      { requiredHours: 40, countedHours: 38.5, remainingHours: 1.5 },
+      'topic:cultural-competence',
+      3,
+    );
     expect(sentence()).toBe(
       '1.5 h short of the total, but the requirements still open need more: What is left lists 3 h.',
     );
 
     // The total met, ethics not.
-    const ethicsOpen: ComplianceDto = {
-      ...compliance,
-      evaluation: {
-        ...evaluation,
-        totals: { requiredHours: 40, countedHours: 41, remainingHours: 0 },
-        plan: [
-          {
-            code: 'topic:ethics',
-            hours: 2,
-            description: '2 more hours of Ethics',
-            accepts: { topics: ['ethics'] },
-          },
-        ],
-      },
-    };
-    fixture.componentInstance['compliance'].reload();
-    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(ethicsOpen);
-    await fixture.whenStable();
+    await show(
+      { requiredHours: 40, countedHours: 41, remainingHours: 0 },
+      'topic:ethics',
+      2,
+    );
     expect(sentence()).toBe(
       'The total is met, but some requirements are not: What is left lists 2 h.',
     );
