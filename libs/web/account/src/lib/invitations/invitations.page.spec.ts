@@ -244,5 +244,7 @@ describe('InvitationsPage', () => {
     expect(el.textContent).toContain(
       'The invitation in your link is no longer open for sam@example.org',
     );
+    // A newer email's link replaces the older one: the page says so, and where to look.
+    expect(el.textContent).toContain('only the newest link works');
   });
 });

@@ -93,7 +93,7 @@ export class InvitationsPage implements OnInit {
         error: (err: unknown) =>
           this.linkNote.set(
             isNotFound(err)
-              ? `The invitation in your link is no longer open for ${this.email()}: it may have been answered or have expired, or it was sent to another address. Sign in with the address it was sent to, or ask the organisation to invite you again.`
+              ? `The invitation in your link is no longer open for ${this.email()}: it may have been answered or have expired, a newer invitation email may have replaced it (only the newest link works), or it was sent to another address. Any invitation waiting for ${this.email()} is listed on this page; otherwise sign in with the address it was sent to, or ask the organisation to invite you again.`
               : `The invitation in your link could not be checked. ${errorMessage(err)}`,
           ),
       });
