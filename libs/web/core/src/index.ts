@@ -8,3 +8,4 @@ export * from './lib/auth/return-url';
 export * from './lib/http/api-error';
 export * from './lib/http/download';
 export * from './lib/help/support-contact';
+export * from './lib/auth/unsaved-changes';

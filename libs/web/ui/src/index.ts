@@ -9,4 +9,3 @@ export * from './lib/forms/error-state';
 export * from './lib/submit-button/submit-button';
 export * from './lib/file-picker/file-picker';
 export * from './lib/forms/form-field-defaults';
-export * from './lib/forms/unsaved-changes';

@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
-import { confirmLeavingUnsaved } from '@mezzo/web-ui';
+import { confirmLeavingUnsaved } from '@mezzo/web-core';
 
 /** Mounted under `credits` by the app (lazy); each page is its own chunk. */
 export const CREDITS_ROUTES: Route[] = [

@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
-import { confirmLeavingUnsaved } from '@mezzo/web-ui';
+import { confirmLeavingUnsaved } from '@mezzo/web-core';
 
 /** Mounted under `licenses` by the app (lazy); each page is its own chunk. */
 export const LICENSES_ROUTES: Route[] = [

@@ -11,6 +11,9 @@ export class LicenseActiveUnique1763856000000 implements MigrationInterface {
   name = 'LicenseActiveUnique1763856000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // No insert may slip in between the clean-up and the index (an older replica still serving
+    // during a rolling deploy): writes wait for this transaction, as they would for the index build.
+    await q.query(`LOCK TABLE "licenses" IN SHARE ROW EXCLUSIVE MODE`);
     await q.query(
       `UPDATE "licenses" l SET "retired_at" = now(), "version" = l."version" + 1
          FROM (SELECT "id", row_number() OVER (
@@ -24,6 +27,7 @@ export class LicenseActiveUnique1763856000000 implements MigrationInterface {
     );
   }
 
+  /** Drops the index only: the copies `up` retired stay retired (their owners may reinstate them). */
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX IF EXISTS "licenses_active_number_key"`);
   }

@@ -375,6 +375,30 @@ describe('CreditFormPage', () => {
     await stable();
   };
 
+  it('holds what was typed, or a chosen certificate, until the credit is saved', async () => {
+    const page = fixture.componentInstance;
+    expect(page.hasUnsavedChanges()).toBe(false);
+    await fillValidCredit();
+    expect(page.hasUnsavedChanges()).toBe(true);
+    await submit();
+    backend
+      .expectOne({ method: 'POST', url: CREDITS_PATH })
+      .flush({ id: 'c9' }, { status: 201, statusText: 'Created' });
+    await stable();
+    expect(navigateByUrl).toHaveBeenCalledWith('/credits');
+    expect(page.hasUnsavedChanges()).toBe(false);
+  });
+
+  it('counts a chosen certificate as unsaved input even before anything is typed', async () => {
+    await pick(certificatePdf());
+    // The PDF is read to prefill the form; the file itself waits for the save.
+    backend
+      .expectOne({ method: 'POST', url: '/api/certificates/prefill' })
+      .flush({ categories: [], topics: [], confidence: {} });
+    await stable();
+    expect(fixture.componentInstance.hasUnsavedChanges()).toBe(true);
+  });
+
   it('asks for at most two decimals in plain words before sending', async () => {
     await fillValidCredit();
     await type('Hours', '1.255');

@@ -45,15 +45,19 @@ import {
   TOPIC_LABELS,
   hours,
 } from '@mezzo/web-licenses';
-import { apiError, errorCode, errorMessage } from '@mezzo/web-core';
+import {
+  apiError,
+  errorCode,
+  errorMessage,
+  type HoldsUnsavedChanges,
+  warnBeforeUnload,
+} from '@mezzo/web-core';
 import {
   Alert,
   FilePicker,
   controlError,
   focusFirstInvalid,
   formErrorTiming,
-  type HoldsUnsavedChanges,
-  warnBeforeUnload,
 } from '@mezzo/web-ui';
 import {
   type Observable,

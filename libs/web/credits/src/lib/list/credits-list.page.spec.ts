@@ -166,6 +166,31 @@ describe('CreditsListPage', () => {
     expect(el().textContent).not.toContain('No credits yet');
   });
 
+  it('reads page 1 again, once, when it comes back empty with a positive count', async () => {
+    // The rows and their count are read apart: a delete in between can give page 1 no rows.
+    backend
+      .expectOne((r) => r.url === '/api/credits')
+      .flush({ items: [], total: 3, page: 1, pageSize: 25 });
+    await settle();
+    expect(el().textContent).not.toContain('No credits yet');
+    backend
+      .expectOne((r) => r.url === '/api/credits')
+      .flush(page([credit('a', 0)]));
+    await settle();
+    expect(el().textContent).toContain('Course a');
+  });
+
+  it('does not read again and again when page 1 stays empty with a positive count', async () => {
+    for (let i = 0; i < 2; i++) {
+      backend
+        .expectOne((r) => r.url === '/api/credits')
+        .flush({ items: [], total: 3, page: 1, pageSize: 25 });
+      await settle();
+    }
+    backend.expectNone((r) => r.url === '/api/credits');
+    expect(el().textContent).toContain('No credits yet');
+  });
+
   it('shows the first-use state only when there are no credits at all', async () => {
     backend
       .expectOne((r) => r.url === '/api/credits')

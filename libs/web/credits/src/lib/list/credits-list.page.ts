@@ -96,15 +96,30 @@ export class CreditsListPage {
     (q) => this.api.list(q),
   );
   protected readonly data = this.credits.value;
+  /** Whether page 1 came back empty with a positive count and was read again (see below). */
+  protected readonly reread = signal(false);
   /**
    * A page past the end (its last rows deleted or restored, here or in another tab) goes to the last
-   * page that has rows, instead of telling a licensee with credits that they have none.
+   * page that has rows, instead of telling a licensee with credits that they have none. Page 1 can
+   * come back empty with a positive count only when rows change between the two reads: read again,
+   * once.
    */
   private readonly backToLastPage = effect(() => {
     const d = this.data();
-    if (!d || d.items.length > 0 || d.total === 0 || d.page <= 1) return;
-    const last = Math.max(1, Math.ceil(d.total / d.pageSize));
-    untracked(() => this.paging.set({ deleted: this.deleted(), page: last }));
+    if (!d) return;
+    if (d.items.length > 0 || d.total === 0) {
+      untracked(() => this.reread.set(false));
+      return;
+    }
+    if (d.page > 1) {
+      const last = Math.max(1, Math.ceil(d.total / d.pageSize));
+      untracked(() => this.paging.set({ deleted: this.deleted(), page: last }));
+    } else if (!untracked(this.reread)) {
+      untracked(() => {
+        this.reread.set(true);
+        this.credits.reload();
+      });
+    }
   });
   protected readonly exporting = signal(false);
   protected readonly busyId = signal<string | null>(null);

@@ -248,6 +248,27 @@ describe('LicenseCompliancePage', () => {
       await fixture.whenStable();
     };
 
+    // Plan items that add up to the shortfall, in hours a float sum would get wrong (2.7 + 0.1).
+    fixture.componentInstance['compliance'].reload();
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush({
+      ...compliance,
+      evaluation: {
+        ...evaluation,
+        totals: { requiredHours: 40, countedHours: 37.2, remainingHours: 2.8 },
+        plan: [
+          {
+            code: 'topic:ethics',
+            hours: 2.7,
+            description: 'ethics',
+            accepts: {},
+          },
+          { code: 'total', hours: 0.1, description: 'any', accepts: {} },
+        ],
+      },
+    } satisfies ComplianceDto);
+    await fixture.whenStable();
+    expect(sentence()).toBe('2.8 h still needed.');
+
     // NM: 1.5 h short of the total, but 3 h of cultural awareness still open.
     await show(
       { requiredHours: 40, countedHours: 38.5, remainingHours: 1.5 },

@@ -106,8 +106,13 @@ export class LicenseCompliancePage {
    * The hours the plan still asks for. More than the total's shortfall when open requirements
    * need more than the total lacks (3 h of a topic when only 1.5 h of the total are missing).
    */
-  protected readonly planHours = computed(() =>
-    (this.data()?.evaluation.plan ?? []).reduce((sum, p) => sum + p.hours, 0),
+  protected readonly planHours = computed(
+    () =>
+      // In hundredths, as the engine counts: 2.7 + 0.1 must be 2.8, not 2.8000000000000003.
+      (this.data()?.evaluation.plan ?? []).reduce(
+        (sum, p) => sum + Math.round(p.hours * 100),
+        0,
+      ) / 100,
   );
   protected readonly excludedHours = computed(() =>
     this.excluded().reduce((sum, e) => sum + e.hours, 0),

@@ -264,6 +264,53 @@ describe('LicenseFormPage', () => {
     backend.expectNone(LICENSES_PATH);
   });
 
+  it('never blocks the form on a date left in a field another license type hid', async () => {
+    await create();
+    await choose('State or jurisdiction', 'New Mexico');
+    await choose('License type', 'LCSW');
+    type('License number', 'NJ-3');
+    type('Issue date', '2019-03-01');
+    type('Renewal date on your license', '2018-03-01');
+    await choose('State or jurisdiction', 'Texas');
+    await choose('License type', 'LCSW');
+    type('Birth date', '2020-01-01');
+    // New Jersey LSW asks for neither date: both fields go away with their mistakes.
+    await choose('State or jurisdiction', 'New Jersey');
+    await choose('License type', 'LSW');
+    expect(field('Birth date')).toBeNull();
+    expect(field('Renewal date on your license')).toBeNull();
+    await submit();
+    const req = backend.expectOne({ method: 'POST', url: LICENSES_PATH });
+    expect(req.request.body).toMatchObject({
+      jurisdiction: 'NJ',
+      licenseType: 'LSW',
+      birthDate: null,
+      renewsOn: null,
+    });
+    req.flush(
+      { ...license, id: 'nj-3' },
+      { status: 201, statusText: 'Created' },
+    );
+    await stable();
+  });
+
+  it('checks the other dates again when the issue date changes', async () => {
+    await create();
+    await choose('State or jurisdiction', 'New Mexico');
+    await choose('License type', 'LCSW');
+    type('License number', 'NM-4');
+    type('Issue date', '2019-03-01');
+    type('Renewal date on your license', '2018-03-01');
+    await submit();
+    expect(errorUnder('Renewal date on your license')).toBe(
+      'The renewal date must be after the issue date.',
+    );
+    type('Issue date', '2017-03-01');
+    await stable();
+    expect(errorUnder('Renewal date on your license')).toBeNull();
+    backend.expectNone(LICENSES_PATH);
+  });
+
   it('holds unsaved input until it is saved (the route then asks before leaving it)', async () => {
     await create();
     const page = fixture.componentInstance;
@@ -384,5 +431,26 @@ describe('LicenseFormPage', () => {
     await stable();
     expect(el.textContent).not.toContain('This license was changed elsewhere');
     expect(input('License number').value).toBe('FROM-ELSEWHERE');
+  });
+
+  it('shows "already tracked" under the number, not as a change made elsewhere', async () => {
+    await create();
+    await choose('State or jurisdiction', 'New Jersey');
+    await choose('License type', 'LSW');
+    type('License number', '44SC0001');
+    type('Issue date', '2018-03-10');
+    await submit();
+    backend.expectOne({ method: 'POST', url: LICENSES_PATH }).flush(
+      {
+        statusCode: 409,
+        code: 'conflict',
+        message: 'You already track NJ LSW 44SC0001',
+        fields: { number: ['You already track this license'] },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await stable();
+    expect(errorUnder('License number')).toBe('You already track this license');
+    expect(el.textContent).not.toContain('This license was changed elsewhere');
   });
 });

@@ -31,15 +31,17 @@ import type {
   LicenseDto,
   LicenseTypeOptionDto,
 } from '@mezzo/shared-contracts';
-import { errorMessage } from '@mezzo/web-core';
+import {
+  errorMessage,
+  type HoldsUnsavedChanges,
+  warnBeforeUnload,
+} from '@mezzo/web-core';
 import { showSaveError } from '../ui/save-error';
 import {
   Alert,
   controlError,
   focusFirstInvalid,
   formErrorTiming,
-  type HoldsUnsavedChanges,
-  warnBeforeUnload,
 } from '@mezzo/web-ui';
 import { finalize, forkJoin, map, of, startWith, type Observable } from 'rxjs';
 import { ROLE_CODES, ROLE_LABELS, type LicenseRole } from '../data/labels';
@@ -162,8 +164,9 @@ export class LicenseFormPage implements OnInit, HoldsUnsavedChanges {
       [Validators.required, Validators.maxLength(60), Validators.pattern(/\S/)],
     ],
     issuedOn: ['', [Validators.required, notInFuture]],
-    birthDate: ['', [notInFuture, beforeIssue]],
-    renewsOn: ['', afterIssue],
+    // Validators set by `syncBirthDate` for the chosen license type.
+    birthDate: [''],
+    renewsOn: [''],
     roles: new FormGroup(
       Object.fromEntries(
         ROLE_CODES.map((r) => [
@@ -184,6 +187,8 @@ export class LicenseFormPage implements OnInit, HoldsUnsavedChanges {
   protected readonly error = signal<string | null>(null);
   protected readonly conflict = signal(false);
   private version = 0;
+  /** The edited license's birth date as stored (null for a new license). */
+  private storedBirthDate: string | null = null;
   /** Set once saved: the page may then be left without asking. */
   private saved = false;
 
@@ -287,6 +292,17 @@ export class LicenseFormPage implements OnInit, HoldsUnsavedChanges {
     this.form.controls.licenseType.valueChanges
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.syncBirthDate());
+    // The other dates are judged against the issue date: again whenever it changes.
+    this.form.controls.issuedOn.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => {
+        this.form.controls.birthDate.updateValueAndValidity({
+          emitEvent: false,
+        });
+        this.form.controls.renewsOn.updateValueAndValidity({
+          emitEvent: false,
+        });
+      });
   }
 
   ngOnInit(): void {
@@ -332,6 +348,7 @@ export class LicenseFormPage implements OnInit, HoldsUnsavedChanges {
 
   private fill(license: LicenseDto): void {
     this.version = license.version;
+    this.storedBirthDate = license.birthDate;
     this.form.reset({
       jurisdiction: license.jurisdiction,
       licenseType: license.licenseType,
@@ -346,18 +363,25 @@ export class LicenseFormPage implements OnInit, HoldsUnsavedChanges {
     this.syncBirthDate();
   }
 
+  /**
+   * The birth and renewal dates are checked only while their fields are shown: a value left in a
+   * field hidden by another license type must not block the form with an error nobody can see.
+   */
   private syncBirthDate(): void {
     const control = this.form.controls.birthDate;
-    const validators = this.needsBirthDate()
-      ? [Validators.required, notInFuture, beforeIssue]
-      : [notInFuture, beforeIssue];
-    control.setValidators(validators);
+    control.setValidators(
+      this.needsBirthDate()
+        ? [Validators.required, notInFuture, beforeIssue]
+        : [],
+    );
     control.updateValueAndValidity({ emitEvent: false });
     const renews = this.form.controls.renewsOn;
     renews.setValidators(
       this.needsRenewalDate()
         ? [Validators.required, afterIssue]
-        : [afterIssue],
+        : this.acceptsRenewalDate()
+          ? [afterIssue]
+          : [],
     );
     renews.updateValueAndValidity({ emitEvent: false });
   }
@@ -377,7 +401,9 @@ export class LicenseFormPage implements OnInit, HoldsUnsavedChanges {
       licenseType: v.licenseType,
       number: v.number.trim(),
       issuedOn: v.issuedOn,
-      birthDate: this.needsBirthDate() ? v.birthDate : v.birthDate || null,
+      // A hidden birth date field sends what is stored (nothing for a new license), not what was
+      // typed there for another license type and never checked.
+      birthDate: this.needsBirthDate() ? v.birthDate : this.storedBirthDate,
       renewsOn: this.acceptsRenewalDate() ? v.renewsOn || null : null,
       roles: ROLE_CODES.filter((r) => v.roles[r]),
     };

@@ -29,6 +29,13 @@ const session: SessionResponse = {
 class PageA {}
 @Component({ template: '<h1>Page B</h1>' })
 class PageB {}
+/** A form page with unsaved input. */
+@Component({ template: '<h1>Form</h1>' })
+class Unsaved {
+  hasUnsavedChanges(): boolean {
+    return true;
+  }
+}
 /** A page whose heading arrives with its data, after the navigation has ended. */
 @Component({
   template: '@if (loaded()) { <h1>Page C</h1> } @else { <p>Loading</p> }',
@@ -55,6 +62,7 @@ describe('ShellLayout', () => {
           { path: 'a', component: PageA },
           { path: 'b', component: PageB },
           { path: 'c', component: PageC },
+          { path: 'form', component: Unsaved },
         ]),
         provideHttpClient(),
         provideHttpClientTesting(),
@@ -168,5 +176,26 @@ describe('ShellLayout', () => {
     await fixture.whenStable();
     expect(TestBed.inject(AuthStore).status()).toBe('signed-out');
     expect(navigateByUrl).toHaveBeenCalledWith('/sign-in');
+  });
+
+  it('asks before signing out of a page with unsaved input, and stays signed in on no', async () => {
+    const { el, fixture } = await render(false);
+    await TestBed.inject(Router).navigateByUrl('/form');
+    await fixture.whenStable();
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValue(false);
+    el.querySelector<HTMLButtonElement>('.mz-account-button')?.click();
+    await fixture.whenStable();
+    Array.from(
+      document.querySelectorAll<HTMLButtonElement>(
+        '.mat-mdc-menu-panel button',
+      ),
+    )
+      .find((b) => b.textContent?.includes('Sign out'))
+      ?.click();
+    await fixture.whenStable();
+    expect(confirm).toHaveBeenCalled();
+    TestBed.inject(HttpTestingController).expectNone(AUTH_PATHS.signOut);
+    expect(TestBed.inject(AuthStore).status()).toBe('signed-in');
+    confirm.mockRestore();
   });
 });

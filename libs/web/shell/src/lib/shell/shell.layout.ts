@@ -24,7 +24,11 @@ import {
   RouterLinkActive,
   RouterOutlet,
 } from '@angular/router';
-import { AuthStore } from '@mezzo/web-core';
+import {
+  AuthStore,
+  LEAVE_UNSAVED_QUESTION,
+  holdsUnsavedChanges,
+} from '@mezzo/web-core';
 import { Icon, formFieldDefaults, type IconName } from '@mezzo/web-ui';
 import { filter, map } from 'rxjs';
 
@@ -155,7 +159,16 @@ export class ShellLayout {
     main.focus();
   }
 
+  /** The routed page, to ask before signing out of one with unsaved input. */
+  protected page: unknown = null;
+
   protected signOut(): void {
+    // Asked here, before the session ends: once signed out, leaving the page is never blocked.
+    if (
+      holdsUnsavedChanges(this.page) &&
+      !window.confirm(LEAVE_UNSAVED_QUESTION)
+    )
+      return;
     this.auth
       .signOut()
       .pipe(takeUntilDestroyed(this.destroyRef))

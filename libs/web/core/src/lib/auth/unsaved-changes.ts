@@ -1,4 +1,6 @@
+import { inject } from '@angular/core';
 import type { CanDeactivateFn } from '@angular/router';
+import { AuthStore } from './auth.store';
 
 /** A page whose form may hold what the person typed and has not saved. */
 export interface HoldsUnsavedChanges {
@@ -9,13 +11,26 @@ export interface HoldsUnsavedChanges {
 export const LEAVE_UNSAVED_QUESTION =
   'Leave this page? What you entered has not been saved.';
 
+/** Whether a routed page (any component) holds unsaved input. */
+export function holdsUnsavedChanges(page: unknown): boolean {
+  return (
+    typeof (page as Partial<HoldsUnsavedChanges> | null)?.hasUnsavedChanges ===
+      'function' && (page as HoldsUnsavedChanges).hasUnsavedChanges()
+  );
+}
+
 /**
  * Route guard (`canDeactivate`): leaving a page with unsaved input asks first, with the browser's
- * own dialog (keyboard and screen-reader accessible everywhere, phones included).
+ * own dialog (keyboard and screen-reader accessible everywhere, phones included). Once the session
+ * has ended (signed out, or expired and refused a refresh) nothing could be saved any more: the
+ * way to the sign-in page is never blocked. The shell asks before an explicit sign-out instead.
  */
 export const confirmLeavingUnsaved: CanDeactivateFn<HoldsUnsavedChanges> = (
   page,
-) => !page.hasUnsavedChanges() || window.confirm(LEAVE_UNSAVED_QUESTION);
+) =>
+  inject(AuthStore).status() !== 'signed-in' ||
+  !page.hasUnsavedChanges() ||
+  window.confirm(LEAVE_UNSAVED_QUESTION);
 
 /**
  * For `(window:beforeunload)`: a reload, a closed tab or a typed address asks too (browsers show
