@@ -4,7 +4,8 @@ export type EngineErrorCode =
   | 'cycle-undetermined'
   | 'no-rule-set-version'
   | 'conversion-undefined'
-  | 'rule-set-too-large';
+  | 'rule-set-too-large'
+  | 'transcript-too-large';
 
 export class EngineError extends Error {
   constructor(

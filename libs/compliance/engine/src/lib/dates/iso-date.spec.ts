@@ -49,6 +49,14 @@ describe('iso-date', () => {
     expect(fromDay(addMonthsDay(toDay('2024-03-31'), -13))).toBe('2023-02-28');
   });
 
+  it('adds months across year 0 (a rolling window that starts before it) without NaN', () => {
+    const day = addMonthsDay(toDay('0005-12-31'), -72);
+    expect(Number.isFinite(day)).toBe(true);
+    // -0001-12-31 (proleptic): the day before 0000-01-01.
+    expect(day).toBe(toDay('0000-01-01') - 1);
+    expect(fromDay(addMonthsDay(day, 72))).toBe('0005-12-31');
+  });
+
   it('toDay (integer arithmetic) equals ymdToDay on every date of 1600–2400 and every month end of 0000–9999', () => {
     const iso = (y: number, m: number, d: number): string => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     let mismatches = 0;

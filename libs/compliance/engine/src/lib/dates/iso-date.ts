@@ -97,7 +97,8 @@ export function fromDay(day: number): IsoDate {
 export function addMonthsYmd(date: Ymd, months: number): Ymd {
   const index = date.y * 12 + (date.m - 1) + months;
   const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
+  // Not `index % 12`: negative before year 0, which gave month 0 or less (NaN dates).
+  const m = index - y * 12 + 1;
   return { y, m, d: Math.min(date.d, daysInMonth(y, m)) };
 }
 

@@ -16,7 +16,13 @@ const TOPIC_POOL: Topic[] = ['ethics', 'supervision', 'telehealth', 'hiv-aids'];
 const BODIES = ['ACE', 'nasw', 'Board'];
 
 function referenceSort(credits: readonly Credit[]): Credit[] {
-  const tieBreak = (c: Credit): string => `${c.completedOn}|${c.hours}|${c.format}|${c.title}|${c.topics.join(',')}`;
+  const tieBreak = (c: Credit): string =>
+    `${c.completedOn}|${c.hours}|${c.format}|${c.title}|${c.topics.join(',')}|${JSON.stringify([
+      c.provider ?? null,
+      [c.practice.clinical, c.practice.macro, c.practice.general],
+      c.macroAreas ?? [],
+      (c.approvals ?? []).map((a) => [a.body, a.number ?? null]),
+    ])}`;
   return [...credits].sort((a, b) => {
     if (a.id !== b.id) return a.id < b.id ? -1 : 1;
     const ka = tieBreak(a);
@@ -31,8 +37,18 @@ const creditArb = fc
     hours: fc.constantFrom(1, 2, 3),
     title: fc.constantFrom('A', 'B'),
     day: fc.constantFrom('2025-01-01', '2025-02-01'),
+    level: fc.constantFrom(0, 1, 2),
+    body: fc.constantFrom('ACE', 'NASW'),
   })
-  .map((r) => credit(r.hours, { id: `c${r.id}`, title: r.title, completedOn: r.day }));
+  .map((r) =>
+    credit(r.hours, {
+      id: `c${r.id}`,
+      title: r.title,
+      completedOn: r.day,
+      practice: { clinical: r.level === 0 ? r.hours : 0, macro: r.level === 1 ? r.hours : 0, general: r.level === 2 ? r.hours : 0 },
+      approvals: [{ body: r.body }],
+    }),
+  );
 
 const matcherArb: fc.Arbitrary<CreditMatcher> = fc.record(
   {

@@ -7,6 +7,7 @@ import type { ExclusionReason } from '../model/evaluation.types';
 import { MACRO_AREA_BIT, tooEarly, type CompiledRuleSet } from '../compile/compile-rules';
 import { canonicalBody, FORMATS } from '../model/vocabulary.types';
 import { toDay } from '../dates/iso-date';
+import { EngineError } from '../errors';
 
 export type CreditStatus = 'in-cycle' | 'career-only' | ExclusionReason;
 
@@ -67,14 +68,56 @@ export function toHundredths(hours: number): number {
   return Math.round(hours * 100);
 }
 
-const tieBreak = (c: Credit): string => `${c.completedOn}|${c.hours}|${c.format}|${c.title}|${c.topics.join(',')}`;
+/**
+ * Credits sharing an id: the full content decides, so that their order (and which one counts, the
+ * others being duplicates) never depends on the input order. The first fields as they always were
+ * (a malformed credit fails here as before), then every other field the evaluation reads.
+ */
+const tieBreak = (c: Credit): string =>
+  `${c.completedOn}|${c.hours}|${c.format}|${c.title}|${c.topics.join(',')}|${JSON.stringify([
+    c.provider ?? null,
+    c.practice ? [c.practice.clinical, c.practice.macro, c.practice.general] : null,
+    c.macroAreas ?? [],
+    (c.approvals ?? []).map((a) => [a.body, a.number ?? null]),
+  ])}`;
 
-/** Strict order: id first; only credits sharing an id (duplicates) pay for the full key. */
-function before(a: Credit, b: Credit): boolean {
+/** The credits being sorted, and whether the intake's raw arrays rank copies sharing an id. */
+let sorting: readonly Credit[] = [];
+let rankCopies = false;
+let copyStart = 0;
+let copyEnd = 0;
+
+/**
+ * How much a copy can count: in the cycle with an accepted approval, then before the cycle with one
+ * (it may serve a once-per-career requirement), then in the cycle without one, then neither.
+ */
+function copyRank(i: number): number {
+  const day = rawDay[i];
+  const inCycle = day >= copyStart && day <= copyEnd;
+  return (rawAccepted[i] !== 0 ? 2 : 0) + (inCycle ? (rawAccepted[i] !== 0 ? 1 : -1) : 0);
+}
+
+/**
+ * Strict order on indices into `sorting`: id first; only credits sharing an id pay for more. In the
+ * intake, the copy that can count most comes first (it is the one kept; the others are duplicates),
+ * then the one with more hours, then the full content: listing a credit again never pushes a
+ * better copy out.
+ */
+function before(i: number, j: number): boolean {
+  const a = sorting[i];
+  const b = sorting[j];
   const x = a.id;
   const y = b.id;
   if (x < y) return true;
   if (x !== y) return false;
+  if (rankCopies) {
+    const ra = copyRank(i);
+    const rb = copyRank(j);
+    if (ra !== rb) return ra > rb;
+    const ha = rawLevels[3 * i] + rawLevels[3 * i + 1] + rawLevels[3 * i + 2];
+    const hb = rawLevels[3 * j] + rawLevels[3 * j + 1] + rawLevels[3 * j + 2];
+    if (ha !== hb) return ha > hb;
+  }
   return tieBreak(a) < tieBreak(b);
 }
 
@@ -90,6 +133,7 @@ let orderB = new Int32Array(64);
  */
 function sortOrder(credits: readonly Credit[]): Int32Array {
   const n = credits.length;
+  sorting = credits;
   if (orderA.length < n) {
     orderA = new Int32Array(n * 2);
     orderB = new Int32Array(n * 2);
@@ -101,9 +145,8 @@ function sortOrder(credits: readonly Credit[]): Int32Array {
     const hi = Math.min(n, lo + 8);
     for (let i = lo + 1; i < hi; i++) {
       const v = a[i];
-      const credit = credits[v];
       let j = i - 1;
-      while (j >= lo && before(credit, credits[a[j]])) {
+      while (j >= lo && before(v, a[j])) {
         a[j + 1] = a[j];
         j -= 1;
       }
@@ -117,7 +160,7 @@ function sortOrder(credits: readonly Credit[]): Int32Array {
       let i = lo;
       let j = mid;
       let k = lo;
-      while (i < mid && j < hi) b[k++] = before(credits[a[j]], credits[a[i]]) ? a[j++] : a[i++];
+      while (i < mid && j < hi) b[k++] = before(a[j], a[i]) ? a[j++] : a[i++];
       while (i < mid) b[k++] = a[i++];
       while (j < hi) b[k++] = a[j++];
     }
@@ -125,20 +168,34 @@ function sortOrder(credits: readonly Credit[]): Int32Array {
     a = b;
     b = t;
   }
+  // Not kept past the sort: the transcript belongs to the caller.
+  sorting = [];
   return a;
 }
 
 /** The credits in evaluation order (see `sortOrder`). */
 export function sortCredits(credits: readonly Credit[]): Credit[] {
+  rankCopies = false;
   const order = sortOrder(credits);
   const out = new Array<Credit>(credits.length);
   for (let k = 0; k < credits.length; k++) out[k] = credits[order[k]];
   return out;
 }
 
+/**
+ * The most hours a transcript may hold, in hundredths: 1,000,000 hours, far beyond any career, and
+ * far within what the 32-bit counts and the LP's weighted objective hold exactly (beyond ~21 million
+ * hours the counts wrapped around and every hour was excluded).
+ */
+export const MAX_TRANSCRIPT_HUNDREDTHS = 100_000_000;
+
+/** Σ hundredths of the credits read by the current intake pass (NaN for non-numeric hours). */
+let hundredthsRead = 0;
+
 /** Practice split in hundredths at `levels[at..at+2]`; a split that does not sum to `hours` is corrected on the general level. */
 function writeLevels(c: Credit, levels: Int32Array, at: number): void {
   const total = Math.round(c.hours * 100);
+  hundredthsRead += total;
   const practice = c.practice;
   const clinical = practice ? Math.round((practice.clinical ?? 0) * 100) : 0;
   const macro = practice ? Math.round((practice.macro ?? 0) * 100) : 0;
@@ -359,15 +416,22 @@ export function intakeCredits(
   }
   let source = credits;
   let order: Int32Array;
+  hundredthsRead = 0;
   try {
     for (let i = 0; i < n; i++) deriveCredit(compiled, bodies, credits[i], i, windows, windowStarts);
+    rankCopies = true;
+    copyStart = start;
+    copyEnd = end;
     order = sortOrder(credits);
   } catch {
     source = sortCredits(credits);
+    hundredthsRead = 0;
     for (let k = 0; k < n; k++) deriveCredit(compiled, bodies, source[k], k, windows, windowStarts);
     for (let k = 0; k < n; k++) identity[k] = k;
     order = identity;
   }
+  if (hundredthsRead > MAX_TRANSCRIPT_HUNDREDTHS)
+    throw new EngineError('transcript-too-large', `The credits add up to more than ${(MAX_TRANSCRIPT_HUNDREDTHS / 100).toLocaleString('en-US')} hours, more than Mezzo evaluates: check the hours`, '/credits');
   reserve(n);
   const sorted = new Array<Credit>(n);
   table.count = n;

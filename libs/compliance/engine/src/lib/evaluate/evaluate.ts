@@ -158,7 +158,8 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     // A rolling window (within-years): credits older than its first day do not serve it.
     if (h > 0 && r.windowMonths > 0) {
       windowBits.push(1 << j);
-      windowFrom.push(addMonthsDay(cycle.end, -r.windowMonths) + 1);
+      // Not before 0000-01-01, the first date a credit (and the output) can have.
+      windowFrom.push(Math.max(FIRST_DAY, addMonthsDay(cycle.end, -r.windowMonths) + 1));
     }
     if (h > 0 && r.oncePerCareer) careerReqs |= 1 << j;
     if (!r.countsTowardTotal) notCreditedMask |= 1 << j;

@@ -92,6 +92,15 @@ describe('frequency', () => {
     expect(inside.status).toBe('met');
   });
 
+  it('within-years names 0000-01-01 when its window would start before the first possible date', () => {
+    // A 6-year window ending 0005-12-31 would start in year -1; no credit can be older than 0000-01-01.
+    const v = withFrequency({ kind: 'within-years', years: 6 }, 6);
+    const early = evaluate(rules(v), transcript([], { cycle: { start: '0004-01-01', end: '0005-12-31', index: 3 }, asOf: '0005-06-30' }));
+    const item = early.plan.find((p) => p.code === 'topic:ethics');
+    expect(item?.accepts.completedOnOrAfter).toBe('0000-01-01');
+    expect(JSON.stringify(early)).not.toMatch(/NaN/);
+  });
+
   it('within-years is due from cycle fromCycle on', () => {
     const v = withFrequency({ kind: 'within-years', years: 6, fromCycle: 2 });
     expect(codes(evaluate(rules(v), inCycle(1)))).toEqual(['total']);

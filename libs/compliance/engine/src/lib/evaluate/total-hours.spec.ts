@@ -1,6 +1,6 @@
 import { evaluate } from './evaluate';
 import { EngineError } from '../errors';
-import { credit, rules, transcript, version } from '../testing/fixtures';
+import { clinical, credit, macro, rules, testSource, transcript, version } from '../testing/fixtures';
 
 // Default version: 40 hours, cycle 2025-01-01..2026-12-31.
 describe('total hours', () => {
@@ -63,6 +63,48 @@ describe('total hours', () => {
     const e = evaluate(rules(version()), transcript([credit(5, { id: 'x' }), credit(5, { id: 'x' })]));
     expect(e.totals.countedHours).toBe(5);
     expect(e.excluded).toEqual([expect.objectContaining({ creditId: 'x', reason: 'duplicate', hours: 5 })]);
+  });
+
+  it('keeps the same copy of a credit listed twice whatever their order, down to its practice split', () => {
+    const a = clinical(5, { id: 'a' });
+    const b = macro(5, { id: 'a' });
+    const one = evaluate(rules(version()), transcript([a, b]));
+    const other = evaluate(rules(version()), transcript([b, a]));
+    expect(JSON.stringify(other)).toBe(JSON.stringify(one));
+    expect(one.excluded).toEqual([expect.objectContaining({ creditId: 'a', reason: 'duplicate', hours: 5 })]);
+  });
+
+  it('keeps the copy that can count: an accepted approval over a refused one, in either order', () => {
+    const v = version({ approvals: { accepted: ['ACE'], source: testSource } });
+    const accepted = credit(5, { id: 'a', approvals: [{ body: 'ACE' }] });
+    const refused = credit(5, { id: 'a', approvals: [{ body: 'NYSED' }] });
+    for (const credits of [
+      [accepted, refused],
+      [refused, accepted],
+    ]) {
+      const e = evaluate(rules(v), transcript(credits));
+      expect(e.totals.countedHours).toBe(5);
+      expect(e.excluded).toEqual([expect.objectContaining({ creditId: 'a', reason: 'duplicate' })]);
+    }
+  });
+
+  it('never lets a copy added later push out the one that counts (a 0-hour copy from before the cycle)', () => {
+    const real = credit(5, { id: 'a' });
+    const stray = credit(0, { id: 'a', completedOn: '2010-01-01', format: 'other' });
+    expect(evaluate(rules(version()), transcript([real])).totals.countedHours).toBe(5);
+    expect(evaluate(rules(version()), transcript([real, stray])).totals.countedHours).toBe(5);
+    expect(evaluate(rules(version()), transcript([stray, real])).totals.countedHours).toBe(5);
+  });
+
+  it('refuses credits adding up to more than 1,000,000 hours instead of wrapping the counts around', () => {
+    // 2,148 credits of 10,000 h: 21,480,000 h, past 2^31 hundredths, used to count 0 and exclude all.
+    const many = Array.from({ length: 2148 }, () => credit(10_000));
+    const huge = () => evaluate(rules(version()), transcript(many));
+    expect(huge).toThrow(expect.objectContaining({ code: 'transcript-too-large', path: '/credits' }));
+    // Exactly 1,000,000 hours still evaluates, every hour counted.
+    const most = evaluate(rules(version()), transcript(Array.from({ length: 100 }, () => credit(10_000))));
+    expect(most.totals.countedHours).toBe(1_000_000);
+    expect(most.excluded).toEqual([]);
   });
 
   it('requires an evaluation date', () => {

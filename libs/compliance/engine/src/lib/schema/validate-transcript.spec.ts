@@ -34,6 +34,12 @@ describe('validateTranscript', () => {
     expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(['/asOf', '/credits/0/practice']);
   });
 
+  it('reserves the credit id "carryover", which names carried-over hours in the output', () => {
+    const bad = { ...valid, carryoverHours: 2, credits: [{ ...valid.credits[0], id: 'carryover' }] };
+    const result = validateTranscript(bad);
+    expect(result.ok ? [] : result.errors).toEqual([{ path: '/credits/0/id', message: expect.stringContaining('is reserved') }]);
+  });
+
   it('exports the same schema object as the published file', () => {
     expect(transcriptSchema).toEqual(schemaFile);
   });

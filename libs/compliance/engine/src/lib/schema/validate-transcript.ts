@@ -48,6 +48,8 @@ function semanticErrors(t: Transcript): TranscriptValidationError[] {
     errors.push({ path: '/cycle/end', message: 'must not be before cycle.start' });
   }
   t.credits.forEach((c, i) => {
+    // The total's allocations name carried-over hours `carryover`: a credit may not take that id.
+    if (c.id === 'carryover') errors.push({ path: `/credits/${i}/id`, message: 'is reserved: "carryover" names the hours carried over from the previous cycle' });
     date(c.completedOn, `/credits/${i}/completedOn`);
     const split = Math.round((c.practice.clinical + c.practice.macro + c.practice.general) * 100);
     if (split !== Math.round(c.hours * 100)) {
