@@ -55,6 +55,14 @@ function counts(e: Outcome): string {
   });
 }
 
+/** Whether two of the case's credits share an id (a list that is not an array shares none). */
+function sharesIds(c: Case): boolean {
+  const credits: unknown = c.transcript.credits;
+  if (!Array.isArray(credits)) return false;
+  const ids = credits.map((x: { id?: unknown }) => x?.id);
+  return new Set(ids).size !== ids.length;
+}
+
 function main(): void {
   const refEngine = option('ref-engine', '');
   if (!refEngine)
@@ -75,6 +83,9 @@ function main(): void {
     });
   let same = 0;
   let countsDiffer = 0;
+  // Of those, transcripts where several credits share an id (which copy is kept changed on
+  // 2026-11-23: the one that can count most, not the first by a partial key).
+  let countsDifferSharedIds = 0;
   let allocationOnly = 0;
   let planDiffers = 0;
   let throwing = 0;
@@ -89,7 +100,8 @@ function main(): void {
     }
     if (counts(a) !== counts(b)) {
       countsDiffer += 1;
-      if (examples.length < 3)
+      if (sharesIds(c)) countsDifferSharedIds += 1;
+      else if (examples.length < 3)
         examples.push(`ref:  ${counts(a)}\nhead: ${counts(b)}`);
       continue;
     }
@@ -109,6 +121,7 @@ function main(): void {
       seeds,
       same,
       countsDiffer,
+      countsDifferSharedIds,
       allocationOnly,
       planDiffers,
       throwing,

@@ -110,6 +110,19 @@ describe('mezzo evaluate', () => {
     expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown jurisdiction "XX". Known jurisdictions: ZZ') });
   });
 
+  it('exits 2 naming the known jurisdictions for a malformed one too', async () => {
+    for (const jurisdiction of ['NJX', 'nj', '']) {
+      const r = await run(['evaluate', '-'], inMemoryRules([zz]), JSON.stringify({ jurisdiction, licenseType: 'LCSW', credits: [] }));
+      expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('/jurisdiction: must match pattern "^[A-Z]{2}$" (known jurisdictions: ZZ)') });
+    }
+  });
+
+  it('exits 2 naming /credits when the credits add up to more than the engine evaluates', async () => {
+    const credits = Array.from({ length: 101 }, (_, i) => ({ id: `c${i}`, title: 't', completedOn: '2025-01-01', hours: 10000, format: 'live-online', topics: [], practice: { clinical: 10000, macro: 0, general: 0 } }));
+    const r = await run(['evaluate', '-'], bundledRules, JSON.stringify({ jurisdiction: 'NJ', licenseType: 'LCSW', asOf: '2026-05-01', credits }));
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('Cannot evaluate: /credits: The credits add up to more than 1,000,000 hours') });
+  });
+
   it('exits 2 naming the known license types for an unknown one', async () => {
     const r = await run(['evaluate', join(fixtures, 'unknown-license-type.json')]);
     expect(r.code).toBe(2);

@@ -56,7 +56,9 @@ async function evaluateCommand(file: string, opts: { today?: string }, io: CliIo
   }
   const validation = validateTranscript(input);
   if (!validation.ok) {
-    const lines = validation.errors.map((e) => `  ${e.path || '/'}: ${e.message}`);
+    // A malformed jurisdiction ("NJX", "nj") is told which ones exist, as an unknown one is.
+    const known = `known jurisdictions: ${knownList(rules.jurisdictions().map((x) => x.jurisdiction))}`;
+    const lines = validation.errors.map((e) => `  ${e.path || '/'}: ${e.message}${e.path === '/jurisdiction' ? ` (${known})` : ''}`);
     throw new CliFailure(`Invalid transcript:\n${lines.join('\n')}`, EXIT_INVALID);
   }
   const transcript = validation.transcript;
