@@ -4,25 +4,14 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { SessionResponse } from '@mezzo/shared-contracts';
 import { authGuard, guestGuard } from './auth.guards';
 import { AuthStore } from './auth.store';
+import { TEST_SESSION } from './session.fixture';
 
 @Component({ template: 'page' })
 class Page {}
 
-const session: SessionResponse = {
-  user: {
-    id: 'u1',
-    name: 'Ada',
-    email: 'ada@example.com',
-    isPlatformAdmin: false,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    memberships: [],
-  },
-  accessToken: 'tok',
-  expiresIn: 900,
-};
+const session = TEST_SESSION;
 
 describe('route guards', () => {
   let store: AuthStore;

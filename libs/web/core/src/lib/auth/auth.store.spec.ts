@@ -4,23 +4,12 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { SessionResponse } from '@mezzo/shared-contracts';
 import { firstValueFrom } from 'rxjs';
 import { AUTH_PATHS } from './api-paths';
 import { AuthStore } from './auth.store';
+import { TEST_SESSION } from './session.fixture';
 
-const session: SessionResponse = {
-  user: {
-    id: 'u1',
-    name: 'Ada Lovelace',
-    email: 'ada@example.com',
-    isPlatformAdmin: false,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    memberships: [],
-  },
-  accessToken: 'tok',
-  expiresIn: 900,
-};
+const session = TEST_SESSION;
 
 describe('AuthStore', () => {
   let store: AuthStore;

@@ -6,7 +6,6 @@ import type {
   ActivatedRouteSnapshot,
   RouterStateSnapshot,
 } from '@angular/router';
-import type { SessionResponse } from '@mezzo/shared-contracts';
 import { AuthStore } from './auth.store';
 import {
   LEAVE_UNSAVED_QUESTION,
@@ -14,19 +13,9 @@ import {
   holdsUnsavedChanges,
   warnBeforeUnload,
 } from './unsaved-changes';
+import { TEST_SESSION } from './session.fixture';
 
-const session: SessionResponse = {
-  user: {
-    id: 'u1',
-    name: 'Ada',
-    email: 'ada@example.com',
-    isPlatformAdmin: false,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    memberships: [],
-  },
-  accessToken: 'tok',
-  expiresIn: 900,
-};
+const session = TEST_SESSION;
 
 describe('leaving a page with unsaved input', () => {
   let store: AuthStore;
