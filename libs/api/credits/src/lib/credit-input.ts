@@ -1,4 +1,4 @@
-import { fieldErrors } from '@mezzo/api-core';
+import { fieldErrors, VALIDATOR_OPTIONS } from '@mezzo/api-core';
 import type { CreditInput } from '@mezzo/shared-contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -20,13 +20,7 @@ export async function checkCreditInput(
   today: string,
 ): Promise<CreditInputCheck> {
   const credit = plainToInstance(CreditInputDto, input);
-  const fields = fieldErrors(
-    await validate(credit, {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      validationError: { target: false, value: true },
-    }),
-  );
+  const fields = fieldErrors(await validate(credit, VALIDATOR_OPTIONS));
   // The cross-field rules need well-formed hours and split (the endpoint runs them after the pipe);
   // where the shape checks already spoke about a field, their message stands.
   const shaky = Object.keys(fields).some(

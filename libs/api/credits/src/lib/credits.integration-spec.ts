@@ -27,6 +27,15 @@ describe('credit log (HTTP, PostgreSQL)', () => {
   });
   afterAll(() => t.close());
 
+  /** The actions in a credit's history, oldest first. */
+  const actions = async (id: string): Promise<string[]> =>
+    (
+      await request(t.server)
+        .get(`/api/credits/${id}/history`)
+        .set(as('ana'))
+        .expect(200)
+    ).body.map((e: { action: string }) => e.action);
+
   /** The macro credit, logged by `who`: its body as the API answers it. */
   const logCredit = async (who: string) =>
     (
@@ -242,13 +251,7 @@ describe('credit log (HTTP, PostgreSQL)', () => {
         .expect(200);
       expect(same.body).toMatchObject({ version: 1, title: macroCredit.title });
     }
-    const history = await request(t.server)
-      .get(`/api/credits/${created.id}/history`)
-      .set(as('ana'))
-      .expect(200);
-    expect(history.body.map((e: { action: string }) => e.action)).toEqual([
-      'created',
-    ]);
+    expect(await actions(created.id)).toEqual(['created']);
     // A stale version is still refused, change or not.
     await request(t.server)
       .patch(`/api/credits/${created.id}`)

@@ -76,14 +76,21 @@ export function fieldErrors(
   return out;
 }
 
+/**
+ * class-validator options of every input check: unknown fields are refused; values are recorded
+ * for `fieldErrors` (missing or of the wrong type), never sent back.
+ */
+export const VALIDATOR_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  validationError: { target: false, value: true },
+} as const;
+
 /** Whitelisting pipe: unknown fields are refused, types transformed, errors reported per field. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
+    ...VALIDATOR_OPTIONS,
     transform: true,
-    // Values are read by `fieldErrors` (missing or of the wrong type), never sent back.
-    validationError: { target: false, value: true },
     exceptionFactory: (errors) => AppError.validation(fieldErrors(errors)),
   });
 }

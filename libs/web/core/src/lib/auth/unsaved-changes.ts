@@ -33,14 +33,14 @@ export const confirmLeavingUnsaved: CanDeactivateFn<HoldsUnsavedChanges> = (
   window.confirm(LEAVE_UNSAVED_QUESTION);
 
 /**
- * For `(window:beforeunload)`: a reload, a closed tab or a typed address asks too (browsers show
- * their own wording).
+ * For `(window:beforeunload)` (the shell, for its routed page): a reload, a closed tab or a typed
+ * address asks too (browsers show their own wording).
  */
 export function warnBeforeUnload(
-  page: HoldsUnsavedChanges,
+  page: unknown,
   event: BeforeUnloadEvent,
 ): void {
-  if (!page.hasUnsavedChanges()) return;
+  if (!holdsUnsavedChanges(page)) return;
   event.preventDefault();
   // Older browsers read the return value instead.
   event.returnValue = '';

@@ -50,7 +50,6 @@ import {
   errorCode,
   errorMessage,
   type HoldsUnsavedChanges,
-  warnBeforeUnload,
 } from '@mezzo/web-core';
 import {
   Alert,
@@ -126,7 +125,6 @@ interface PrefillNotice {
 @Component({
   selector: 'mz-credit-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
   providers: [formErrorTiming],
   imports: [
     ReactiveFormsModule,
@@ -226,10 +224,6 @@ export class CreditFormPage implements OnInit, HoldsUnsavedChanges {
   /** What was typed or chosen and not saved yet (`confirmLeavingUnsaved`). */
   hasUnsavedChanges(): boolean {
     return !this.saved && (this.form.dirty || this.pendingFile() !== null);
-  }
-
-  protected onBeforeUnload(event: BeforeUnloadEvent): void {
-    warnBeforeUnload(this, event);
   }
   protected readonly fileError = signal<string | null>(null);
   protected readonly reading = signal(false);

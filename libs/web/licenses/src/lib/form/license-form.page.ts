@@ -31,11 +31,7 @@ import type {
   LicenseDto,
   LicenseTypeOptionDto,
 } from '@mezzo/shared-contracts';
-import {
-  errorMessage,
-  type HoldsUnsavedChanges,
-  warnBeforeUnload,
-} from '@mezzo/web-core';
+import { errorMessage, type HoldsUnsavedChanges } from '@mezzo/web-core';
 import { showSaveError } from '../ui/save-error';
 import {
   Alert,
@@ -73,29 +69,28 @@ function notInFuture(
   return control.value && control.value > today() ? { future: true } : null;
 }
 
-/** The issue date beside a control, when one is filled in. */
-function issuedOnOf(control: AbstractControl<string>): string {
-  const value: unknown = control.parent?.get('issuedOn')?.value;
-  return typeof value === 'string' ? value : '';
+/**
+ * A date on the wrong side of the issue date beside it (a typo; the API refuses it too): `error`
+ * when `wrong(value, issuedOn)`; nothing while either is empty.
+ */
+function againstIssue(
+  error: string,
+  wrong: (value: string, issuedOn: string) => boolean,
+): (control: AbstractControl<string>) => ValidationErrors | null {
+  return (control) => {
+    const issued: unknown = control.parent?.get('issuedOn')?.value;
+    return control.value &&
+      typeof issued === 'string' &&
+      issued &&
+      wrong(control.value, issued)
+      ? { [error]: true }
+      : null;
+  };
 }
 
-/** A birth date on or after the issue date is a typo (the API refuses it too). */
-function beforeIssue(
-  control: AbstractControl<string>,
-): ValidationErrors | null {
-  const issued = issuedOnOf(control);
-  return control.value && issued && control.value >= issued
-    ? { afterIssue: true }
-    : null;
-}
-
-/** A renewal date on or before the issue date is a typo (the API refuses it too). */
-function afterIssue(control: AbstractControl<string>): ValidationErrors | null {
-  const issued = issuedOnOf(control);
-  return control.value && issued && control.value <= issued
-    ? { beforeIssue: true }
-    : null;
-}
+/** A birth date must come before the issue date, a renewal date after it. */
+const beforeIssue = againstIssue('afterIssue', (v, issued) => v >= issued);
+const afterIssue = againstIssue('beforeIssue', (v, issued) => v <= issued);
 
 /** Rule-set options grouped by jurisdiction, both sorted by name. */
 export function groupOptions(
@@ -130,7 +125,6 @@ type LoadState =
 @Component({
   selector: 'mz-license-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
   providers: [formErrorTiming],
   imports: [
     ReactiveFormsModule,
@@ -195,10 +189,6 @@ export class LicenseFormPage implements OnInit, HoldsUnsavedChanges {
   /** What was typed and not saved yet (`confirmLeavingUnsaved`). */
   hasUnsavedChanges(): boolean {
     return !this.saved && this.form.dirty;
-  }
-
-  protected onBeforeUnload(event: BeforeUnloadEvent): void {
-    warnBeforeUnload(this, event);
   }
 
   protected readonly editing = computed(() => !!this.id());

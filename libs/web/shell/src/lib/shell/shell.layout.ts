@@ -28,6 +28,7 @@ import {
   AuthStore,
   LEAVE_UNSAVED_QUESTION,
   holdsUnsavedChanges,
+  warnBeforeUnload,
 } from '@mezzo/web-core';
 import { Icon, formFieldDefaults, type IconName } from '@mezzo/web-ui';
 import { filter, map } from 'rxjs';
@@ -49,6 +50,7 @@ function focusHeading(heading: HTMLElement): void {
 @Component({
   selector: 'mz-shell-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
   imports: [
     RouterOutlet,
     RouterLink,
@@ -159,8 +161,13 @@ export class ShellLayout {
     main.focus();
   }
 
-  /** The routed page, to ask before signing out of one with unsaved input. */
+  /** The routed page, to ask before signing out of one with unsaved input, or leaving the app. */
   protected page: unknown = null;
+
+  /** A reload, a closed tab or a typed address asks too while the page holds unsaved input. */
+  protected onBeforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this.page, event);
+  }
 
   protected signOut(): void {
     // Asked here, before the session ends: once signed out, leaving the page is never blocked.
