@@ -93,8 +93,8 @@ let copyEnd = 0;
  */
 function copyRank(i: number): number {
   const day = rawDay[i];
-  const inCycle = day >= copyStart && day <= copyEnd;
-  return (rawAccepted[i] !== 0 ? 2 : 0) + (inCycle ? (rawAccepted[i] !== 0 ? 1 : -1) : 0);
+  const inCycle = day >= copyStart && day <= copyEnd ? 1 : 0;
+  return (rawAccepted[i] !== 0 ? 2 : 0) + inCycle;
 }
 
 /**

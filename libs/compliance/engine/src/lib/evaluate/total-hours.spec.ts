@@ -88,6 +88,19 @@ describe('total hours', () => {
     }
   });
 
+  it('of two copies neither of which counts, keeps the one in the cycle (told its approval is not accepted)', () => {
+    const v = version({ approvals: { accepted: ['ACE'], source: testSource } });
+    const inside = credit(5, { id: 'a', approvals: [{ body: 'NYSED' }] });
+    const before = credit(5, { id: 'a', completedOn: '2010-01-01', approvals: [{ body: 'NYSED' }] });
+    for (const credits of [
+      [inside, before],
+      [before, inside],
+    ]) {
+      const reasons = evaluate(rules(v), transcript(credits)).excluded.map((e) => e.reason).sort();
+      expect(reasons).toEqual(['approval-not-accepted', 'duplicate']);
+    }
+  });
+
   it('never lets a copy added later push out the one that counts (a 0-hour copy from before the cycle)', () => {
     const real = credit(5, { id: 'a' });
     const stray = credit(0, { id: 'a', completedOn: '2010-01-01', format: 'other' });
