@@ -196,4 +196,20 @@ describe('validateRuleSetFile on broken copies', () => {
     fl.licenseTypes[0].versions[0].caps[0].exceptTopics = ['ethics', 'teletherapy'];
     expect(validateRuleSetFile(fl, 'fl.json').map((i) => i.text).join('\n')).toContain('fl.json: /licenseTypes/0/versions/0/caps/0/exceptTopics/1: must be equal to one of the allowed values');
   });
+
+  it('checks an additional-license rule names hour minimums of the version, once each', () => {
+    const ok = clone(RULE_SET_FILES['ok.json'] as Doc);
+    ok.licenseTypes[0].versions[0].additionalLicense.requirements = ['format:live', 'topic:supervision', 'format:live'];
+    expect(validateRuleSetFile(ok, 'ok.json').map((i) => i.text)).toEqual([
+      'ok.json: /licenseTypes/0/versions/0/additionalLicense/requirements/1: "topic:supervision" is not a requirement code of this version',
+      'ok.json: /licenseTypes/0/versions/0/additionalLicense/requirements/2: "format:live" is listed twice',
+    ]);
+    ok.licenseTypes[0].versions[0].additionalLicense.requirements = ['format:live'];
+    ok.licenseTypes[0].versions[0].requirements[1].min = { shareOfTotal: 0.5 };
+    expect(validateRuleSetFile(ok, 'ok.json').map((i) => i.text)).toEqual([
+      'ok.json: /licenseTypes/0/versions/0/additionalLicense/requirements/0: "format:live" is a share of the total, which grows with the total already',
+    ]);
+    ok.licenseTypes[0].versions[0].additionalLicense.hours = 0;
+    expect(validateRuleSetFile(ok, 'ok.json').map((i) => i.text).join('\n')).toContain('ok.json: /licenseTypes/0/versions/0/additionalLicense/hours: must be > 0');
+  });
 });

@@ -285,6 +285,15 @@ function versionIssues(v: RuleSetVersion, vPath: string, add: (path: string, mes
     });
   }
 
+  // The requirements an additional license adds to are minimums in hours of this version.
+  v.additionalLicense?.requirements.forEach((code, i) => {
+    const at = `${vPath}/additionalLicense/requirements/${i}`;
+    const r = v.requirements[reqCodes.get(code) ?? -1];
+    if (!r) add(at, `"${code}" is not a requirement code of this version`);
+    else if (!('hours' in r.min)) add(at, `"${code}" is a share of the total, which grows with the total already`);
+    else if (v.additionalLicense?.requirements.indexOf(code) !== i) add(at, `"${code}" is listed twice`);
+  });
+
   if (v.carryover) {
     if (v.carryover.maxHours > total) add(`${vPath}/carryover/maxHours`, `carryover ${v.carryover.maxHours} h exceeds the total of ${total} h`);
     const ex: Topic[] = v.carryover.excludedTopics ?? [];

@@ -2,7 +2,7 @@
  * evaluate(): a pure function of (rule set, transcript, date) → Evaluation (PRODUCT.md §5).
  * Orchestration only; the semantics live in cycle/, compile/, allocate/ and the helpers beside this file.
  */
-import type { CycleRule, LicenseTypeRules, IsoDate } from '../model/rule-set.types';
+import type { AdditionalLicenseRule, CycleRule, LicenseTypeRules, IsoDate } from '../model/rule-set.types';
 import type { Transcript } from '../model/transcript.types';
 import type { Evaluation, RequirementResult } from '../model/evaluation.types';
 import { addMonthsDay, fromDay, toDay } from '../dates/iso-date';
@@ -121,12 +121,16 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     );
   const compiled = compileRuleSet(version);
   const { scale, reduced } = firstRenewalScaling(version, cycle, license.issuedOn);
-  const requiredTotal = scale(toHundredths(version.total.hours));
+  // Each other license of the board held adds hours to the total and to the rule's requirements (OK).
+  const extraRule = version.additionalLicense;
+  const others = extraRule !== undefined && Array.isArray(license.otherLicenses) ? license.otherLicenses : NO_ROLES;
+  const extra = extraRule !== undefined ? toHundredths(extraRule.hours) * others.length : 0;
+  const requiredTotal = scale(toHundredths(version.total.hours) + extra);
   const years = version.cycle.months / 12;
   // An exempt first renewal may keep some requirements due (PA: Act 31): those, and share-of-total
   // caps (so that a cap cannot shut them out), are judged as in a full renewal.
   const exceptions = exemptExceptions(version, cycle, license.issuedOn);
-  const fullTotal = exceptions === null ? requiredTotal : toHundredths(version.total.hours);
+  const fullTotal = exceptions === null ? requiredTotal : toHundredths(version.total.hours) + extra;
 
   // Requirements due in this cycle for this license, with their need in hundredths (-1: not due).
   const reqs = compiled.requirements;
@@ -143,14 +147,15 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     let h = -1;
     if (appliesToLicense(r.rule.appliesTo, roles) && isDue(r.rule.frequency, cycle, version.cycle.months)) {
       const min = r.rule.min;
+      const plus = extra > 0 && extraRule !== undefined && extraRule.requirements.includes(r.rule.code) ? extra : 0;
       if (exceptions !== null && exceptions.includes(r.rule.code)) {
         if ('shareOfTotal' in min) h = Math.ceil(fullTotal * min.shareOfTotal - 1e-9);
-        else h = toHundredths(min.hours * (r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1));
+        else h = toHundredths(min.hours * (r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1)) + plus;
       } else if ('shareOfTotal' in min) h = Math.ceil(requiredTotal * min.shareOfTotal - 1e-9);
       else {
-        const full = toHundredths(min.hours * (r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1));
+        const full = toHundredths(min.hours * (r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1)) + plus;
         // A board that names the reduced minimum (NJ: 3 ethics, not half of 5) overrides the scaling.
-        h = reduced && r.rule.firstRenewalHours !== undefined ? Math.min(toHundredths(r.rule.firstRenewalHours), full) : scale(full);
+        h = reduced && r.rule.firstRenewalHours !== undefined ? Math.min(toHundredths(r.rule.firstRenewalHours) + plus, full) : scale(full);
       }
     }
     required[j] = h;
@@ -211,7 +216,9 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     allocations: totalAlloc,
     source: version.total.source,
   };
+  const othersNote = extra > 0 && extraRule !== undefined ? additionalLicenseNote(extraRule, others) : undefined;
   if (applied > 0) totalResult.note = `Includes ${round2(applied)} carryover hours from the previous cycle.`;
+  if (othersNote !== undefined) totalResult.note = totalResult.note === undefined ? othersNote : `${othersNote} ${totalResult.note}`;
   const results: RequirementResult[] = [totalResult];
   const words = (creditCount + 31) >>> 5;
   const indices: number[] = [];
@@ -243,6 +250,8 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
       source: rule.source,
     };
     if (rule.note) result.note = rule.note;
+    if (othersNote !== undefined && extraRule !== undefined && extraRule.requirements.includes(rule.code) && 'hours' in rule.min)
+      result.note = result.note === undefined ? othersNote : `${othersNote} ${result.note}`;
     if (!result.met) allMet = false;
     results.push(result);
     indices.push(j);
@@ -278,4 +287,10 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     evaluation.carryover = { broughtIn: round2(broughtIn), applied: round2(applied), nextCycle: round2(nextCycle) };
   }
   return evaluation;
+}
+
+/** "Includes 6 h for 1 other license held (LSW-ADM): OAC 675:15-1-3(a)." */
+function additionalLicenseNote(rule: AdditionalLicenseRule, others: readonly string[]): string {
+  const n = others.length;
+  return `Includes ${round2(toHundredths(rule.hours) * n)} h for ${n} other license${n === 1 ? '' : 's'} held (${others.join(', ')}): ${rule.source.citation}.`;
 }

@@ -64,6 +64,12 @@ export interface RuleSetVersion {
    */
   overlap?: { exclusive?: string[][]; mayShare?: string[][]; source?: Source };
   carryover?: CarryoverRule;
+  /**
+   * Optional (added by the engine team): hours added for each other license of the same board the
+   * licensee holds (transcript `license.otherLicenses`), to the total and to each listed requirement
+   * (OK: 6 more Category I hours per additional license). First-renewal scaling applies to the sum.
+   */
+  additionalLicense?: AdditionalLicenseRule;
   firstRenewal?: FirstRenewalRule;
   /** Approval bodies accepted; absent = any. `refused` wins over `accepted`. */
   approvals?: { accepted?: string[]; refused?: string[]; source: Source };
@@ -206,6 +212,14 @@ export interface Cap {
   appliesTo?: Applicability;
   source: Source;
   note?: string;
+}
+
+export interface AdditionalLicenseRule {
+  /** Hours per other license held. */
+  hours: number;
+  /** Codes of this version's requirements (`min.hours` ones) that grow by the same hours. */
+  requirements: string[];
+  source: Source;
 }
 
 export interface CarryoverRule {

@@ -10,6 +10,12 @@ export interface Transcript {
     birthDate?: IsoDate;
     /** "supervisor", "direct-care", … */
     roles?: string[];
+    /**
+     * Optional (added by the engine team): the other licenses of this jurisdiction's board the
+     * licensee holds, by license type (`["LSW-ADM"]`). Read only where the rule set has an
+     * `additionalLicense` rule (OK: each one adds 6 Category I hours); ignored elsewhere.
+     */
+    otherLicenses?: string[];
   };
   /**
    * Derived from the rule set and license when omitted. Both ends inclusive.
