@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '@mezzo/api-core';
 import {
   CreditsRepository,
+  LicensesRepository,
   UserSettingsRepository,
   type CreditEntity,
   type LicenseEntity,
@@ -23,22 +24,31 @@ export class ComplianceService {
   constructor(
     private readonly credits: CreditsRepository,
     private readonly settings: UserSettingsRepository,
+    private readonly licenses: LicensesRepository,
   ) {}
 
-  /** `floorPercent`: the owner's advocacy floor when already read; otherwise it is looked up. */
+  /**
+   * `floorPercent` and `otherLicenses` (see `otherLicensesHeld`): the owner's advocacy floor and
+   * other licenses when already read; otherwise they are looked up.
+   */
   async evaluateLicense(
     license: LicenseEntity,
     asOf: string,
     floorPercent?: number | null,
+    otherLicenses?: readonly string[],
   ): Promise<{ evaluation: Evaluation; credits: CreditEntity[] }> {
-    const [credits, floor] = await Promise.all([
+    const [credits, floor, others] = await Promise.all([
       this.credits.live(license.userId),
       floorPercent === undefined
         ? this.floorPercent(license.userId)
         : floorPercent,
+      otherLicenses ??
+        this.licenses
+          .list(license.userId, false)
+          .then((all) => otherLicensesHeld(license, all)),
     ]);
     return {
-      evaluation: this.evaluateWith(license, credits, asOf, floor),
+      evaluation: this.evaluateWith(license, credits, asOf, floor, others),
       credits,
     };
   }
@@ -58,15 +68,17 @@ export class ComplianceService {
     license: LicenseEntity,
     credits: CreditEntity[],
     asOf: string,
-    floorPercent: number | null = null,
+    floorPercent: number | null,
+    otherLicenses: readonly string[],
   ): Evaluation {
-    const first = this.run(license, credits, asOf, undefined);
+    const first = this.run(license, credits, asOf, undefined, otherLicenses);
     if (floorPercent === null) return first;
     return this.run(
       license,
       credits,
       asOf,
       Math.round(first.totals.requiredHours * floorPercent) / 100,
+      otherLicenses,
     );
   }
 
@@ -75,6 +87,7 @@ export class ComplianceService {
     credits: CreditEntity[],
     asOf: string,
     advocacyFloorHours: number | undefined,
+    otherLicenses: readonly string[],
   ): Evaluation {
     const rules = findLicenseType(license.jurisdiction, license.licenseType);
     if (!rules) throw AppError.notFound('Rule set');
@@ -86,6 +99,7 @@ export class ComplianceService {
         issuedOn: license.issuedOn,
         birthDate: license.birthDate ?? undefined,
         roles: license.roles,
+        ...(otherLicenses.length ? { otherLicenses: [...otherLicenses] } : {}),
       },
       ...(cycle ? { cycle } : {}),
       asOf,
@@ -109,6 +123,37 @@ export class ComplianceService {
       throw e;
     }
   }
+}
+
+/**
+ * The license types of the owner's other active licenses in the license's jurisdiction, sorted (as
+ * `LicensesRepository.findOwnedWithEvaluationInputs` reads them): some boards require more of
+ * someone holding several (OK: 6 Category I hours per additional license). `all`: the owner's
+ * licenses (retired ones are skipped).
+ */
+export function otherLicensesHeld(
+  license: Pick<LicenseEntity, 'id' | 'jurisdiction'>,
+  all: readonly Pick<
+    LicenseEntity,
+    'id' | 'jurisdiction' | 'licenseType' | 'retiredAt' | 'createdAt'
+  >[],
+): string[] {
+  return all
+    .filter(
+      (o) =>
+        o.id !== license.id &&
+        o.retiredAt === null &&
+        o.jurisdiction === license.jurisdiction,
+    )
+    .sort(
+      (a, b) =>
+        (a.licenseType < b.licenseType
+          ? -1
+          : a.licenseType > b.licenseType
+            ? 1
+            : 0) || a.createdAt.getTime() - b.createdAt.getTime(),
+    )
+    .map((o) => o.licenseType);
 }
 
 export function toEngineCredit(c: CreditEntity): Credit {

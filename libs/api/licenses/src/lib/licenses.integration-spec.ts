@@ -56,6 +56,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       'rei',
       'big',
       'race',
+      'okla',
     ])
       token[who] = await registerUser(t, who);
   });
@@ -1354,6 +1355,109 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
     });
     await setFloor(null);
     expect(await advocacy()).toMatchObject({ floorHours: 4, status: 'thin' });
+  });
+
+  it('asks more of someone holding two Oklahoma licenses (6 Category I hours more), and less once one is retired', async () => {
+    const add = async (body: Record<string, unknown>) =>
+      (
+        await request(t.server)
+          .post('/api/licenses')
+          .set(as('okla'))
+          .send({ issuedOn: '2012-04-01', ...body })
+          .expect(201)
+      ).body;
+    const adm = await add({
+      jurisdiction: 'OK',
+      licenseType: 'LSW-Adm',
+      number: 'ADM-1',
+    });
+    const nj = await add({ ...njLcsw, number: 'NJ-OKLA' });
+    for (const [completedOn, hours, format, topics] of [
+      ['2025-02-20', 3, 'live-online', ['ethics']],
+      ['2025-05-15', 13, 'live-in-person', []],
+    ] as const)
+      await request(t.server)
+        .post('/api/credits')
+        .set(as('okla'))
+        .send(
+          credit({
+            completedOn,
+            hours,
+            format,
+            topics,
+            practice: { clinical: 0, macro: hours, general: 0 },
+            approvals: [{ body: 'ACE' }],
+          }),
+        )
+        .expect(201);
+    const view = async (id: string) =>
+      (
+        await request(t.server)
+          .get(`/api/licenses/${id}/compliance?asOf=2025-12-31`)
+          .set(as('okla'))
+          .expect(200)
+      ).body.evaluation;
+    const required = (e: {
+      requirements: { code: string; requiredHours: number }[];
+    }) => e.requirements.map((r) => [r.code, r.requiredHours]);
+    expect(required(await view(adm.id))).toEqual([
+      ['total', 16],
+      ['topic:ethics', 3],
+      ['format:live', 8],
+    ]);
+    expect((await view(adm.id)).status).toBe('met');
+    const lcsw = await add({
+      jurisdiction: 'OK',
+      licenseType: 'LCSW',
+      number: 'LCSW-1',
+    });
+    // The cached view of LSW-Adm must not survive the new license: it is another input.
+    const dual = await view(adm.id);
+    expect(required(dual)).toEqual([
+      ['total', 22],
+      ['topic:ethics', 3],
+      ['format:live', 14],
+    ]);
+    expect(dual.status).toBe('in-progress'); // the cycle's last day
+    expect(dual.requirements[0].note).toMatch(
+      /^Includes 6 h for 1 other license held \(LCSW\): OAC 675:15-1-3\(a\)/,
+    );
+    expect(required(await view(lcsw.id))[0]).toEqual(['total', 22]);
+    // Another jurisdiction's licenses do not count, and its rules have no such rule.
+    expect(required(await view(nj.id))[0]).toEqual(['total', 40]);
+    // Reminders, the calendar feed and the license list evaluate with the same other licenses.
+    const userId = (await request(t.server).get('/api/me').set(as('okla'))).body
+      .id;
+    const active = await t.app
+      .get(LicensesService)
+      .evaluateActive(userId, '2025-12-31');
+    expect(
+      active.map((a) => [
+        a.license.licenseType,
+        a.evaluation.totals.requiredHours,
+      ]),
+    ).toEqual([
+      ['LCSW', 40],
+      ['LCSW', 22],
+      ['LSW-Adm', 22],
+    ]);
+    const exported = (
+      await request(t.server)
+        .get(`/api/licenses/${adm.id}/transcript`)
+        .set(as('okla'))
+        .expect(200)
+    ).body;
+    expect(exported.license.otherLicenses).toEqual(['LCSW']);
+    await request(t.server)
+      .post(`/api/licenses/${lcsw.id}/retire`)
+      .set(as('okla'))
+      .expect(200);
+    expect(required(await view(adm.id))[0]).toEqual(['total', 16]);
+    expect((await view(adm.id)).status).toBe('met');
+    await request(t.server)
+      .get(`/api/licenses/${adm.id}`)
+      .set(as('okla'))
+      .expect(200);
   });
 
   describe('with a second replica on the same database', () => {

@@ -29,7 +29,7 @@ import type {
   LicenseTypeOptionDto,
 } from '@mezzo/shared-contracts';
 import { renderAuditPacketPdf } from './audit-packet.pdf';
-import { ComplianceService } from './compliance.service';
+import { ComplianceService, otherLicensesHeld } from './compliance.service';
 import { EvaluationCache } from './evaluation-cache';
 import type { CreateLicenseDto, UpdateLicenseDto } from './licenses.dto';
 import { asOfProblem, licenseProblems } from './license-checks';
@@ -126,16 +126,17 @@ export class LicensesService {
       this.credits.live(userId),
     ]);
     return licenses.map((l) =>
-      this.toDto(l, this.safeEvaluate(l, credits, today)),
+      this.toDto(l, this.safeEvaluate(l, credits, today, licenses)),
     );
   }
 
   async get(userId: string, id: string, today: string): Promise<LicenseDto> {
     const license = await this.requireOwned(userId, id);
-    return this.toDto(
-      license,
-      this.safeEvaluate(license, await this.credits.live(userId), today),
-    );
+    const [credits, all] = await Promise.all([
+      this.credits.live(userId),
+      this.licenses.list(userId, false),
+    ]);
+    return this.toDto(license, this.safeEvaluate(license, credits, today, all));
   }
 
   async create(
@@ -228,7 +229,7 @@ export class LicensesService {
 
   /**
    * The compliance view as JSON ready to send. One query reads the license with what its evaluation
-   * depends on (credit-log fingerprint, advocacy floor) — so any replica sees every change made
+   * depends on (credit-log fingerprint, advocacy floor, other licenses held) — so any replica sees every change made
    * through any other — and a view already built for exactly those inputs is served as is.
    */
   async complianceView(
@@ -242,14 +243,24 @@ export class LicensesService {
       id,
     );
     if (!inputs) throw AppError.notFound('License');
-    const { license, creditLogFingerprint, advocacyFloorPercent } = inputs;
-    const key = `${license.id}:${license.version}:${asOf}:${creditLogFingerprint}:${advocacyFloorPercent ?? 'default'}`;
+    const {
+      license,
+      creditLogFingerprint,
+      advocacyFloorPercent,
+      otherLicenses,
+    } = inputs;
+    const key = `${license.id}:${license.version}:${asOf}:${creditLogFingerprint}:${advocacyFloorPercent ?? 'default'}:${otherLicenses.join(',')}`;
     const cached = this.views.get(key);
     if (cached) return cached;
     // Credits are read after the key, so the entry holds data at least as new as its key says; a
     // change in between yields a new key (fingerprints only move forward), never a stale answer.
     const view = prepareJson(
-      await this.buildComplianceView(license, asOf, advocacyFloorPercent),
+      await this.buildComplianceView(
+        license,
+        asOf,
+        advocacyFloorPercent,
+        otherLicenses,
+      ),
     );
     this.views.set(key, view);
     return view;
@@ -332,11 +343,13 @@ export class LicensesService {
     license: LicenseEntity,
     asOf: string,
     floorPercent: number | null,
+    otherLicenses: readonly string[],
   ): Promise<ComplianceDto> {
     const { evaluation, credits } = await this.compliance.evaluateLicense(
       license,
       asOf,
       floorPercent,
+      otherLicenses,
     );
     const mentioned = new Set<string>([
       ...evaluation.requirements.flatMap((r) =>
@@ -372,7 +385,7 @@ export class LicensesService {
       this.credits.live(userId),
     ]);
     return licenses.flatMap((license) => {
-      const evaluation = this.safeEvaluate(license, credits, asOf);
+      const evaluation = this.safeEvaluate(license, credits, asOf, licenses);
       return evaluation ? [{ license, evaluation }] : [];
     });
   }
@@ -415,13 +428,21 @@ export class LicensesService {
     };
   }
 
+  /** `licenses`: the owner's licenses, for the other licenses held (`otherLicensesHeld`). */
   private safeEvaluate(
     license: LicenseEntity,
     credits: CreditEntity[],
     today: string,
+    licenses: readonly LicenseEntity[],
   ): Evaluation | null {
     try {
-      return this.compliance.evaluateWith(license, credits, today);
+      return this.compliance.evaluateWith(
+        license,
+        credits,
+        today,
+        null,
+        otherLicensesHeld(license, licenses),
+      );
     } catch {
       return null;
     }

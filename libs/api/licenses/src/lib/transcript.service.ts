@@ -15,7 +15,11 @@ import {
 } from '@mezzo/compliance-engine';
 import { findLicenseType } from '@mezzo/compliance-rules';
 import type { CreditInput } from '@mezzo/shared-contracts';
-import { licenseCycle, toEngineCredit } from './compliance.service';
+import {
+  licenseCycle,
+  otherLicensesHeld,
+  toEngineCredit,
+} from './compliance.service';
 
 export interface TranscriptImportResult {
   created: number;
@@ -37,7 +41,11 @@ export class TranscriptService {
   async export(userId: string, licenseId: string): Promise<Transcript> {
     const license = await this.licenses.findOwned(userId, licenseId);
     if (!license) throw AppError.notFound('License');
-    const credits = await this.credits.live(userId);
+    const [credits, all] = await Promise.all([
+      this.credits.live(userId),
+      this.licenses.list(userId, false),
+    ]);
+    const otherLicenses = otherLicensesHeld(license, all);
     const rules = findLicenseType(license.jurisdiction, license.licenseType);
     // Where the license's renewal date places the cycle (NM, TN; a date printed on a license whose
     // cycle follows the licensee), the file says which cycle.
@@ -51,6 +59,7 @@ export class TranscriptService {
         issuedOn: license.issuedOn,
         ...(license.birthDate ? { birthDate: license.birthDate } : {}),
         roles: license.roles,
+        ...(otherLicenses.length ? { otherLicenses } : {}),
       },
       ...(cycle ? { cycle } : {}),
       credits: credits.map(toEngineCredit).map(dropUndefined),

@@ -14,10 +14,15 @@ export interface LicenseEvaluationInputs {
   creditLogFingerprint: string;
   /** The owner's advocacy floor, % of the cycle's required hours; null = the engine's default. */
   advocacyFloorPercent: number | null;
+  /**
+   * License types of the owner's other active licenses in the same jurisdiction, sorted: some boards
+   * require more hours of someone holding several (OK: 6 Category I hours per additional license).
+   */
+  otherLicenses: string[];
 }
 
 /**
- * One statement for the licenses, credit-log fingerprints and advocacy floors of a batch of
+ * One statement for the licenses, credit-log fingerprints, advocacy floors and other licenses held of a batch of
  * (license, owner) pairs: the compliance view runs it on every request to validate its cache, so it
  * is a named (server-side prepared) statement sent straight to the pool, without TypeORM's per-query
  * work. Dates come back as text, exactly as TypeORM hydrates `date` columns.
@@ -27,7 +32,10 @@ const EVALUATION_INPUTS = {
   text: `SELECT l.id, l.user_id, l.jurisdiction, l.license_type, l.number, l.issued_on::text AS issued_on,
        l.birth_date::text AS birth_date, l.renews_on::text AS renews_on, l.roles, l.retired_at, l.version, l.created_at, l.updated_at,
        c.live || ':' || c.versions || ':' || coalesce((extract(epoch FROM c.changed_at) * 1000000)::bigint, 0) AS fingerprint,
-       s.advocacy_floor_percent::text AS floor_percent
+       s.advocacy_floor_percent::text AS floor_percent,
+       ARRAY(SELECT o.license_type FROM licenses o
+             WHERE o.user_id = l.user_id AND o.jurisdiction = l.jurisdiction AND o.id <> l.id AND o.retired_at IS NULL
+             ORDER BY o.license_type, o.created_at) AS other_licenses
 FROM unnest($1::uuid[], $2::uuid[]) AS k(id, user_id)
 JOIN licenses l ON l.id = k.id AND l.user_id = k.user_id
 CROSS JOIN LATERAL (
@@ -67,6 +75,7 @@ interface EvaluationInputsRow {
   updated_at: Date;
   fingerprint: string;
   floor_percent: string | null;
+  other_licenses: string[];
 }
 
 export type LicenseFields = Pick<
@@ -213,5 +222,6 @@ function toInputs(row: EvaluationInputsRow): LicenseEvaluationInputs {
     creditLogFingerprint: row.fingerprint,
     advocacyFloorPercent:
       row.floor_percent === null ? null : Number(row.floor_percent),
+    otherLicenses: [...row.other_licenses],
   };
 }
