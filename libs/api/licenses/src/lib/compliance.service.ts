@@ -6,6 +6,7 @@ import {
   UserSettingsRepository,
   type CreditEntity,
   type LicenseEntity,
+  type OtherLicense,
 } from '@mezzo/api-data-access';
 import {
   EngineError,
@@ -28,14 +29,14 @@ export class ComplianceService {
   ) {}
 
   /**
-   * `floorPercent` and `otherLicenses` (see `otherLicensesHeld`): the owner's advocacy floor and
+   * `floorPercent` and `otherLicenses` (see `otherLicensesOf`): the owner's advocacy floor and
    * other licenses when already read; otherwise they are looked up.
    */
   async evaluateLicense(
     license: LicenseEntity,
     asOf: string,
     floorPercent?: number | null,
-    otherLicenses?: readonly string[],
+    otherLicenses?: readonly OtherLicense[],
   ): Promise<{ evaluation: Evaluation; credits: CreditEntity[] }> {
     const [credits, floor, others] = await Promise.all([
       this.credits.live(license.userId),
@@ -45,7 +46,7 @@ export class ComplianceService {
       otherLicenses ??
         this.licenses
           .list(license.userId, false)
-          .then((all) => otherLicensesHeld(license, all)),
+          .then((all) => otherLicensesOf(license, all)),
     ]);
     return {
       evaluation: this.evaluateWith(license, credits, asOf, floor, others),
@@ -69,16 +70,17 @@ export class ComplianceService {
     credits: CreditEntity[],
     asOf: string,
     floorPercent: number | null,
-    otherLicenses: readonly string[],
+    otherLicenses: readonly OtherLicense[],
   ): Evaluation {
-    const first = this.run(license, credits, asOf, undefined, otherLicenses);
+    const held = heldOn(otherLicenses, asOf);
+    const first = this.run(license, credits, asOf, undefined, held);
     if (floorPercent === null) return first;
     return this.run(
       license,
       credits,
       asOf,
       Math.round(first.totals.requiredHours * floorPercent) / 100,
-      otherLicenses,
+      held,
     );
   }
 
@@ -126,34 +128,42 @@ export class ComplianceService {
 }
 
 /**
- * The license types of the owner's other active licenses in the license's jurisdiction, sorted (as
- * `LicensesRepository.findOwnedWithEvaluationInputs` reads them): some boards require more of
- * someone holding several (OK: 6 Category I hours per additional license). `all`: the owner's
- * licenses (retired ones are skipped).
+ * The owner's other active licenses in the license's jurisdiction, one per license type other than
+ * its own, with the earliest issue date, in code-unit order of the type: exactly what
+ * `LicensesRepository.findOwnedWithEvaluationInputs` reads, for callers that hold the licenses
+ * already. Some boards require more of someone holding several (OK: 6 Category I hours per
+ * additional license).
  */
-export function otherLicensesHeld(
-  license: Pick<LicenseEntity, 'id' | 'jurisdiction'>,
+export function otherLicensesOf(
+  license: Pick<LicenseEntity, 'jurisdiction' | 'licenseType'>,
   all: readonly Pick<
     LicenseEntity,
-    'id' | 'jurisdiction' | 'licenseType' | 'retiredAt' | 'createdAt'
+    'jurisdiction' | 'licenseType' | 'retiredAt' | 'issuedOn'
   >[],
+): OtherLicense[] {
+  const earliest = new Map<string, string>();
+  for (const o of all) {
+    if (
+      o.retiredAt !== null ||
+      o.jurisdiction !== license.jurisdiction ||
+      o.licenseType === license.licenseType
+    )
+      continue;
+    const seen = earliest.get(o.licenseType);
+    if (seen === undefined || o.issuedOn < seen)
+      earliest.set(o.licenseType, o.issuedOn);
+  }
+  return [...earliest]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([licenseType, issuedOn]) => ({ licenseType, issuedOn }));
+}
+
+/** The types of the other licenses already issued on `asOf` (a later one was not held then). */
+export function heldOn(
+  others: readonly OtherLicense[],
+  asOf: string,
 ): string[] {
-  return all
-    .filter(
-      (o) =>
-        o.id !== license.id &&
-        o.retiredAt === null &&
-        o.jurisdiction === license.jurisdiction,
-    )
-    .sort(
-      (a, b) =>
-        (a.licenseType < b.licenseType
-          ? -1
-          : a.licenseType > b.licenseType
-            ? 1
-            : 0) || a.createdAt.getTime() - b.createdAt.getTime(),
-    )
-    .map((o) => o.licenseType);
+  return others.filter((o) => o.issuedOn <= asOf).map((o) => o.licenseType);
 }
 
 export function toEngineCredit(c: CreditEntity): Credit {

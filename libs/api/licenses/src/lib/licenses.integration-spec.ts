@@ -20,6 +20,7 @@ import {
 } from '@mezzo/api-testing';
 import request from 'supertest';
 import { LicensesModule } from './licenses.module';
+import { ComplianceService } from './compliance.service';
 import { LicensesService } from './licenses.service';
 
 const njLcsw = {
@@ -1425,9 +1426,54 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
     expect(required(await view(lcsw.id))[0]).toEqual(['total', 22]);
     // Another jurisdiction's licenses do not count, and its rules have no such rule.
     expect(required(await view(nj.id))[0]).toEqual(['total', 40]);
+    // A license issued after the evaluated cycle was not held in it. Types sort by code unit
+    // (LSW-Adm before LSWA), in the database's statement as in the service.
+    const lswa = await add({
+      jurisdiction: 'OK',
+      licenseType: 'LSWA',
+      number: 'LSWA-1',
+      issuedOn: '2026-02-01',
+    });
+    expect(required(await view(adm.id))[0]).toEqual(['total', 22]);
+    const later = (
+      await request(t.server)
+        .get(`/api/licenses/${lcsw.id}/compliance?asOf=2026-03-01`)
+        .set(as('okla'))
+        .expect(200)
+    ).body.evaluation;
+    expect(later.requirements[0]).toMatchObject({ requiredHours: 28 });
+    expect(later.requirements[0].note).toMatch(
+      /^Includes 12 h for 2 other licenses held \(LSW-Adm, LSWA\)/,
+    );
     // Reminders, the calendar feed and the license list evaluate with the same other licenses.
     const userId = (await request(t.server).get('/api/me').set(as('okla'))).body
       .id;
+    const in2026 = await t.app
+      .get(LicensesService)
+      .evaluateActive(userId, '2026-03-01');
+    expect(
+      in2026.map((a) => [
+        a.license.licenseType,
+        a.evaluation.requirements[0].note ?? '',
+      ]),
+    ).toEqual([
+      ['LCSW', ''],
+      ['LCSW', later.requirements[0].note],
+      ['LSW-Adm', expect.stringMatching(/\(LCSW, LSWA\)/)],
+      ['LSWA', expect.stringMatching(/\(LCSW, LSW-Adm\)/)],
+    ]);
+    // The audit packet's path looks the other licenses up itself.
+    const entity = await t.app
+      .get(LicensesRepository)
+      .findOwned(userId, adm.id);
+    const packetEvaluation = await t.app
+      .get(ComplianceService)
+      .evaluateLicense(entity!, '2025-12-31');
+    expect(packetEvaluation.evaluation.totals.requiredHours).toBe(22);
+    await request(t.server)
+      .post(`/api/licenses/${lswa.id}/retire`)
+      .set(as('okla'))
+      .expect(200);
     const active = await t.app
       .get(LicensesService)
       .evaluateActive(userId, '2025-12-31');

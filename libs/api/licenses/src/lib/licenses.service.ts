@@ -9,6 +9,7 @@ import {
   type CertificateEntity,
   type CreditEntity,
   type LicenseEntity,
+  type OtherLicense,
   type LicenseFields,
 } from '@mezzo/api-data-access';
 import {
@@ -29,7 +30,11 @@ import type {
   LicenseTypeOptionDto,
 } from '@mezzo/shared-contracts';
 import { renderAuditPacketPdf } from './audit-packet.pdf';
-import { ComplianceService, otherLicensesHeld } from './compliance.service';
+import {
+  ComplianceService,
+  heldOn,
+  otherLicensesOf,
+} from './compliance.service';
 import { EvaluationCache } from './evaluation-cache';
 import type { CreateLicenseDto, UpdateLicenseDto } from './licenses.dto';
 import { asOfProblem, licenseProblems } from './license-checks';
@@ -249,7 +254,7 @@ export class LicensesService {
       advocacyFloorPercent,
       otherLicenses,
     } = inputs;
-    const key = `${license.id}:${license.version}:${asOf}:${creditLogFingerprint}:${advocacyFloorPercent ?? 'default'}:${otherLicenses.join(',')}`;
+    const key = `${license.id}:${license.version}:${asOf}:${creditLogFingerprint}:${advocacyFloorPercent ?? 'default'}:${heldOn(otherLicenses, asOf).join(',')}`;
     const cached = this.views.get(key);
     if (cached) return cached;
     // Credits are read after the key, so the entry holds data at least as new as its key says; a
@@ -343,7 +348,7 @@ export class LicensesService {
     license: LicenseEntity,
     asOf: string,
     floorPercent: number | null,
-    otherLicenses: readonly string[],
+    otherLicenses: readonly OtherLicense[],
   ): Promise<ComplianceDto> {
     const { evaluation, credits } = await this.compliance.evaluateLicense(
       license,
@@ -428,7 +433,7 @@ export class LicensesService {
     };
   }
 
-  /** `licenses`: the owner's licenses, for the other licenses held (`otherLicensesHeld`). */
+  /** `licenses`: the owner's licenses, for the other licenses held (`otherLicensesOf`). */
   private safeEvaluate(
     license: LicenseEntity,
     credits: CreditEntity[],
@@ -441,7 +446,7 @@ export class LicensesService {
         credits,
         today,
         null,
-        otherLicensesHeld(license, licenses),
+        otherLicensesOf(license, licenses),
       );
     } catch {
       return null;

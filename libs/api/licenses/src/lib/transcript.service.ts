@@ -17,7 +17,8 @@ import { findLicenseType } from '@mezzo/compliance-rules';
 import type { CreditInput } from '@mezzo/shared-contracts';
 import {
   licenseCycle,
-  otherLicensesHeld,
+  heldOn,
+  otherLicensesOf,
   toEngineCredit,
 } from './compliance.service';
 
@@ -45,7 +46,7 @@ export class TranscriptService {
       this.credits.live(userId),
       this.licenses.list(userId, false),
     ]);
-    const otherLicenses = otherLicensesHeld(license, all);
+    const otherLicenses = heldOn(otherLicensesOf(license, all), todayIso());
     const rules = findLicenseType(license.jurisdiction, license.licenseType);
     // Where the license's renewal date places the cycle (NM, TN; a date printed on a license whose
     // cycle follows the licensee), the file says which cycle.

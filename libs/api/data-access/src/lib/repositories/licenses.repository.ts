@@ -4,6 +4,12 @@ import type { Pool } from 'pg';
 import { IsNull, type Repository } from 'typeorm';
 import { LicenseEntity } from '../entities';
 
+/** Another license of the owner in the same jurisdiction: its type and (earliest) issue date. */
+export interface OtherLicense {
+  licenseType: string;
+  issuedOn: string;
+}
+
 /** Everything a license's compliance evaluation depends on besides the credits and the date. */
 export interface LicenseEvaluationInputs {
   license: LicenseEntity;
@@ -15,10 +21,12 @@ export interface LicenseEvaluationInputs {
   /** The owner's advocacy floor, % of the cycle's required hours; null = the engine's default. */
   advocacyFloorPercent: number | null;
   /**
-   * License types of the owner's other active licenses in the same jurisdiction, sorted: some boards
-   * require more hours of someone holding several (OK: 6 Category I hours per additional license).
+   * The owner's other active licenses in the same jurisdiction, one per license type other than this
+   * license's, by type (code-unit order) with the earliest issue date: some boards require more
+   * hours of someone holding several (OK: 6 Category I hours per additional license). Which of them
+   * were held on a date: `heldOn` in the licenses library.
    */
-  otherLicenses: string[];
+  otherLicenses: OtherLicense[];
 }
 
 /**
@@ -33,9 +41,10 @@ const EVALUATION_INPUTS = {
        l.birth_date::text AS birth_date, l.renews_on::text AS renews_on, l.roles, l.retired_at, l.version, l.created_at, l.updated_at,
        c.live || ':' || c.versions || ':' || coalesce((extract(epoch FROM c.changed_at) * 1000000)::bigint, 0) AS fingerprint,
        s.advocacy_floor_percent::text AS floor_percent,
-       ARRAY(SELECT o.license_type FROM licenses o
-             WHERE o.user_id = l.user_id AND o.jurisdiction = l.jurisdiction AND o.id <> l.id AND o.retired_at IS NULL
-             ORDER BY o.license_type, o.created_at) AS other_licenses
+       ARRAY(SELECT o.license_type || ' ' || min(o.issued_on)::text FROM licenses o
+             WHERE o.user_id = l.user_id AND o.jurisdiction = l.jurisdiction AND o.license_type <> l.license_type
+               AND o.retired_at IS NULL
+             GROUP BY o.license_type ORDER BY o.license_type COLLATE "C") AS other_licenses
 FROM unnest($1::uuid[], $2::uuid[]) AS k(id, user_id)
 JOIN licenses l ON l.id = k.id AND l.user_id = k.user_id
 CROSS JOIN LATERAL (
@@ -222,6 +231,12 @@ function toInputs(row: EvaluationInputsRow): LicenseEvaluationInputs {
     creditLogFingerprint: row.fingerprint,
     advocacyFloorPercent:
       row.floor_percent === null ? null : Number(row.floor_percent),
-    otherLicenses: [...row.other_licenses],
+    otherLicenses: row.other_licenses.map((entry) => {
+      const at = entry.lastIndexOf(' ');
+      return {
+        licenseType: entry.slice(0, at),
+        issuedOn: entry.slice(at + 1),
+      };
+    }),
   };
 }

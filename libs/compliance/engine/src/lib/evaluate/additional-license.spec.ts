@@ -52,12 +52,43 @@ describe('additional licenses (OK: +6 Category I hours per other license held)',
     expect(required(ok({ additionalLicense: undefined }), ['LSW-ADM'])).toEqual([['total', 16], ['topic:ethics', 3], ['format:live', 8]]);
   });
 
-  it('is scaled with the rest of a prorated first renewal (rounded up to whole hours)', () => {
+  it('is scaled with the rest of a prorated first renewal (rounded up to whole hours), and the notes say so', () => {
     const v = ok({ firstRenewal: { kind: 'prorate', source: testSource } });
     // Issued 2026-07-02: 183 of 365 days held. 22 × 183/365 = 11.03 → 12; 14 × 183/365 = 7.02 → 8.
     const first = (otherLicenses: string[]) => evaluate(rules(v), transcript([], { asOf: '2026-09-30', license: { issuedOn: '2026-07-02', otherLicenses } }));
     expect(first(['LSW-ADM']).cycle.firstRenewal).toBe(true);
     expect(first(['LSW-ADM']).requirements.map((r) => [r.code, r.requiredHours])).toEqual([['total', 12], ['topic:ethics', 2], ['format:live', 8]]);
     expect(first([]).requirements.map((r) => [r.code, r.requiredHours])).toEqual([['total', 9], ['topic:ethics', 2], ['format:live', 5]]);
+    expect(first(['LSW-ADM']).requirements[0].note).toBe('Includes 6 h for 1 other license held (LSW-ADM), reduced with the rest for this first renewal: OAC 675:15-1-3(a).');
+  });
+
+  it('a named first-renewal minimum gets the scaled extra hours, never more than the full minimum', () => {
+    const v = ok({
+      firstRenewal: { kind: 'fraction', fraction: 0.5, source: testSource },
+      requirements: [req('format:live', 8, { formats: ['live-in-person', 'live-online'] }, { firstRenewalHours: 5 })],
+    });
+    const e = evaluate(rules(v), transcript([], { asOf, license: { issuedOn: '2026-03-01', otherLicenses: ['LSW-ADM'] } }));
+    // 5 named + half of 6 = 8 (full: 14); the total is half of 22.
+    expect(e.requirements.map((r) => [r.code, r.requiredHours])).toEqual([['total', 11], ['format:live', 8]]);
+  });
+
+  it('an exempt first renewal asks nothing and says nothing, except for a requirement it keeps due', () => {
+    const v = ok({ firstRenewal: { kind: 'exempt', except: ['format:live'], source: testSource } });
+    const e = evaluate(rules(v), transcript([], { asOf, license: { issuedOn: '2026-03-01', otherLicenses: ['LSW-ADM'] } }));
+    expect(e.requirements.map((r) => [r.code, r.requiredHours, r.note])).toEqual([
+      ['total', 0, undefined],
+      ['topic:ethics', 0, undefined],
+      ['format:live', 14, 'Includes 6 h for 1 other license held (LSW-ADM): OAC 675:15-1-3(a). Live webinars count.'],
+    ]);
+  });
+
+  it('a share of the total grows with the total; the carryover note follows the license note', () => {
+    const v = ok({
+      requirements: [req('format:live', 8, { formats: ['live-in-person', 'live-online'] }), { ...req('topic:ethics', 0, { topics: ['ethics'] }), min: { shareOfTotal: 0.25 } }],
+      carryover: { maxHours: 4, source: testSource },
+    });
+    const e = evaluate(rules(v), { ...held(['LSW-ADM']), carryoverHours: 2 });
+    expect(e.requirements.map((r) => [r.code, r.requiredHours])).toEqual([['total', 22], ['format:live', 14], ['topic:ethics', 5.5]]);
+    expect(e.requirements[0].note).toBe('Includes 6 h for 1 other license held (LSW-ADM): OAC 675:15-1-3(a). Includes 2 carryover hours from the previous cycle.');
   });
 });

@@ -155,7 +155,8 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
       else {
         const full = toHundredths(min.hours * (r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1)) + plus;
         // A board that names the reduced minimum (NJ: 3 ethics, not half of 5) overrides the scaling.
-        h = reduced && r.rule.firstRenewalHours !== undefined ? Math.min(toHundredths(r.rule.firstRenewalHours) + plus, full) : scale(full);
+        // The extra hours of other licenses are reduced like the rest (named minimum + scaled extra).
+        h = reduced && r.rule.firstRenewalHours !== undefined ? Math.min(toHundredths(r.rule.firstRenewalHours) + scale(plus), full) : scale(full);
       }
     }
     required[j] = h;
@@ -216,9 +217,9 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     allocations: totalAlloc,
     source: version.total.source,
   };
-  const othersNote = extra > 0 && extraRule !== undefined ? additionalLicenseNote(extraRule, others) : undefined;
+  const othersNote = extra > 0 && extraRule !== undefined ? additionalLicenseNote(extraRule, others, reduced) : undefined;
   if (applied > 0) totalResult.note = `Includes ${round2(applied)} carryover hours from the previous cycle.`;
-  if (othersNote !== undefined) totalResult.note = totalResult.note === undefined ? othersNote : `${othersNote} ${totalResult.note}`;
+  if (othersNote !== undefined && requiredTotal > 0) totalResult.note = totalResult.note === undefined ? othersNote : `${othersNote} ${totalResult.note}`;
   const results: RequirementResult[] = [totalResult];
   const words = (creditCount + 31) >>> 5;
   const indices: number[] = [];
@@ -250,7 +251,7 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
       source: rule.source,
     };
     if (rule.note) result.note = rule.note;
-    if (othersNote !== undefined && extraRule !== undefined && extraRule.requirements.includes(rule.code) && 'hours' in rule.min)
+    if (othersNote !== undefined && required[j] > 0 && extraRule !== undefined && extraRule.requirements.includes(rule.code) && 'hours' in rule.min)
       result.note = result.note === undefined ? othersNote : `${othersNote} ${result.note}`;
     if (!result.met) allMet = false;
     results.push(result);
@@ -289,8 +290,12 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   return evaluation;
 }
 
-/** "Includes 6 h for 1 other license held (LSW-ADM): OAC 675:15-1-3(a)." */
-function additionalLicenseNote(rule: AdditionalLicenseRule, others: readonly string[]): string {
+/**
+ * "Includes 6 h for 1 other license held (LSW-ADM): OAC 675:15-1-3(a)." (the hours before a reduced
+ * first renewal scales them, which the sentence then says).
+ */
+function additionalLicenseNote(rule: AdditionalLicenseRule, others: readonly string[], reduced: boolean): string {
   const n = others.length;
-  return `Includes ${round2(toHundredths(rule.hours) * n)} h for ${n} other license${n === 1 ? '' : 's'} held (${others.join(', ')}): ${rule.source.citation}.`;
+  const held = `${n} other license${n === 1 ? '' : 's'} held (${others.join(', ')})`;
+  return `Includes ${round2(toHundredths(rule.hours) * n)} h for ${held}${reduced ? ', reduced with the rest for this first renewal' : ''}: ${rule.source.citation}.`;
 }

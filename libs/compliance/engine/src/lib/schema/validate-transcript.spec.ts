@@ -40,14 +40,15 @@ describe('validateTranscript', () => {
     expect(result.ok ? [] : result.errors).toEqual([{ path: '/credits/0/id', message: expect.stringContaining('is reserved') }]);
   });
 
-  it('takes the other licenses held as license types, at most 20', () => {
+  it('takes the other licenses held as distinct license types, at most 20', () => {
     const withOthers = (otherLicenses: unknown) => validateTranscript({ ...valid, license: { ...valid.license, otherLicenses } });
     expect(withOthers(['LSW-ADM']).ok).toBe(true);
     expect(withOthers([]).ok).toBe(true);
     const paths = (r: ReturnType<typeof validateTranscript>) => (r.ok ? [] : r.errors.map((e) => e.path));
     expect(paths(withOthers('LSW-ADM'))).toEqual(['/license/otherLicenses']);
     expect(paths(withOthers(['']))).toEqual(['/license/otherLicenses/0']);
-    expect(paths(withOthers(Array.from({ length: 21 }, () => 'LSW')))).toEqual(['/license/otherLicenses']);
+    expect(paths(withOthers(['LCSW', 'LCSW']))).toEqual(['/license/otherLicenses']);
+    expect(paths(withOthers(Array.from({ length: 21 }, (_, i) => `LSW-${i}`)))).toEqual(['/license/otherLicenses']);
   });
 
   it('exports the same schema object as the published file', () => {
