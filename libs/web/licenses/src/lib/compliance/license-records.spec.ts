@@ -27,9 +27,30 @@ describe('LicenseRecords', () => {
       configurable: true,
     });
     input.dispatchEvent(new Event('change'));
-    // The file is read asynchronously before anything is sent.
-    await new Promise((r) => setTimeout(r, 20));
     await stable();
+  };
+  /**
+   * The file is read asynchronously before anything is sent (longer on a loaded machine): waits up
+   * to 5 s for the import request, or for `text` on the page when nothing is to be sent.
+   */
+  const sent = async (url: string) => {
+    for (let waited = 0; waited < 5000; waited += 10) {
+      const found = backend.match({ method: 'POST', url });
+      if (found.length) {
+        expect(found).toHaveLength(1);
+        return found[0];
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`No POST ${url} within 5 s`);
+  };
+  const shown = async (text: string) => {
+    for (let waited = 0; waited < 5000; waited += 10) {
+      await stable();
+      if (el.textContent?.includes(text)) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`"${text}" not shown within 5 s`);
   };
 
   beforeAll(() => {
@@ -84,24 +105,21 @@ describe('LicenseRecords', () => {
   it('says why a download failed, from the error the server sent', async () => {
     button('Download with certificates (ZIP)').click();
     await stable();
-    backend
-      .expectOne('/api/licenses/l1/audit-packet.zip')
-      .flush(
-        new Blob(
-          [
-            JSON.stringify({
-              statusCode: 404,
-              code: 'not_found',
-              message: 'x',
-            }),
-          ],
-          { type: 'application/json' },
-        ),
-        { status: 404, statusText: 'Not Found' },
-      );
-    await stable();
-    await new Promise((r) => setTimeout(r, 20));
-    await stable();
+    backend.expectOne('/api/licenses/l1/audit-packet.zip').flush(
+      new Blob(
+        [
+          JSON.stringify({
+            statusCode: 404,
+            code: 'not_found',
+            message: 'x',
+          }),
+        ],
+        { type: 'application/json' },
+      ),
+      { status: 404, statusText: 'Not Found' },
+    );
+    // The error body is read from the blob asynchronously.
+    await shown('The file did not download.');
     expect(el.querySelector('mz-alert')?.textContent).toContain(
       'The file did not download.',
     );
@@ -115,10 +133,7 @@ describe('LicenseRecords', () => {
         type: 'application/json',
       }),
     );
-    const req = backend.expectOne({
-      method: 'POST',
-      url: '/api/licenses/l1/transcript',
-    });
+    const req = await sent('/api/licenses/l1/transcript');
     expect(req.request.body).toEqual(transcript);
     req.flush({ created: 2, skipped: 1 });
     await stable();
@@ -130,11 +145,11 @@ describe('LicenseRecords', () => {
 
   it('refuses a file that is not JSON, and lists the fields a bad transcript gets wrong', async () => {
     await pick(new File(['not json'], 'notes.json'));
+    await shown('“notes.json” is not JSON.');
     backend.expectNone('/api/licenses/l1/transcript');
-    expect(el.textContent).toContain('“notes.json” is not JSON.');
 
     await pick(new File(['{"credits":[{"hours":-1}]}'], 'bad.json'));
-    backend.expectOne('/api/licenses/l1/transcript').flush(
+    (await sent('/api/licenses/l1/transcript')).flush(
       {
         statusCode: 400,
         code: 'validation_failed',
