@@ -282,6 +282,27 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       start: '2025-01-01',
       end: '2026-12-31',
     });
+    expect(tnView.body.evaluation.requirements[0].note).toBeUndefined();
+    // Holding a second Tennessee license: each needs its own credits, except ethics and rules hours,
+    // which the view says since it counts every credit toward both.
+    await request(t.server)
+      .post('/api/licenses')
+      .set(as('nm'))
+      .send({
+        jurisdiction: 'TN',
+        licenseType: 'LAPSW',
+        number: 'TN-2',
+        issuedOn: '2020-06-10',
+        renewsOn: '2027-06-30',
+      })
+      .expect(201);
+    const dual = await request(t.server)
+      .get(`/api/licenses/${tn.body.id}/compliance?asOf=2026-05-01`)
+      .set(as('nm'))
+      .expect(200);
+    expect(dual.body.evaluation.requirements[0].note).toMatch(
+      /^Also holding LAPSW: each license's hours must come from different credits, except ethics and laws-and-rules hours/,
+    );
   });
 
   it('places a licensee-anchored cycle by the renewal date on the license (NC: a shorter first period needs 30 h)', async () => {

@@ -17,6 +17,16 @@ describe('Tennessee LCSW (biennial accounting; 30 h inferred from 15 h/year)', (
     expect(e.totals.countedHours).toBe(24);
   });
 
+  it('tells a holder of another Tennessee license that each license needs its own credits, except ethics and rules hours', () => {
+    const e = run('TN', 'LCSW', { license: { ...license, otherLicenses: ['LAPSW'] }, cycle, asOf: '2025-12-31', credits: required });
+    expect(requirement(e, 'total').note).toBe(
+      "Also holding LAPSW: each license's hours must come from different credits, except ethics and laws-and-rules hours (Tenn. Comp. R. & Regs. 1365-01-.09(3)(b)-(c)). This evaluation counts every credit given, including any used for the other license.",
+    );
+    // The hours themselves are unchanged: the engine cannot split credits it sees one license at a time.
+    expect(requirement(e, 'total').requiredHours).toBe(30);
+    expect(requirement(run('TN', 'LCSW', { license, cycle, asOf: '2025-12-31', credits: required }), 'total').note).toBeUndefined();
+  });
+
   it('requires twice the per-year hours over the 2-year period (18 / 24 / 30 / 30, inferred)', () => {
     const total = (code: string) => requirement(run('TN', code, { license, cycle, asOf: '2025-12-31', credits: [] }), 'total').requiredHours;
     expect(['LBSW', 'LMSW', 'LAPSW', 'LCSW'].map(total)).toEqual([18, 24, 30, 30]);

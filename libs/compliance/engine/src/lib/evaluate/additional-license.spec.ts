@@ -91,4 +91,18 @@ describe('additional licenses (OK: +6 Category I hours per other license held)',
     expect(e.requirements.map((r) => [r.code, r.requiredHours])).toEqual([['total', 22], ['format:live', 14], ['topic:ethics', 5.5]]);
     expect(e.requirements[0].note).toBe('Includes 6 h for 1 other license held (LSW-ADM): OAC 675:15-1-3(a). Includes 2 carryover hours from the previous cycle.');
   });
+
+  it('separate hours per license (TN): a note on the total after the others, hours unchanged', () => {
+    const tn = version({
+      total: { hours: 30, source: testSource },
+      carryover: { maxHours: 4, source: testSource },
+      separateLicenseHours: { sharedTopics: ['ethics', 'laws-and-rules'], source: { ...testSource, citation: '1365-01-.09(3)(b)-(c)' } },
+    });
+    const e = evaluate(rules(tn), { ...transcript([], { license: { issuedOn: '2015-01-01', otherLicenses: ['LAPSW', 'LMSW'] } }), carryoverHours: 1 });
+    expect(e.totals.requiredHours).toBe(30);
+    expect(e.requirements[0].note).toBe(
+      "Includes 1 carryover hours from the previous cycle. Also holding LAPSW, LMSW: each license's hours must come from different credits, except ethics and laws-and-rules hours (1365-01-.09(3)(b)-(c)). This evaluation counts every credit given, including any used for the other licenses.",
+    );
+    expect(evaluate(rules(tn), transcript([], { license: { issuedOn: '2015-01-01' } })).requirements[0].note).toBeUndefined();
+  });
 });

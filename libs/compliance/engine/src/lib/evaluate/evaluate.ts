@@ -2,7 +2,7 @@
  * evaluate(): a pure function of (rule set, transcript, date) → Evaluation (PRODUCT.md §5).
  * Orchestration only; the semantics live in cycle/, compile/, allocate/ and the helpers beside this file.
  */
-import type { AdditionalLicenseRule, CycleRule, LicenseTypeRules, IsoDate } from '../model/rule-set.types';
+import type { AdditionalLicenseRule, CycleRule, LicenseTypeRules, IsoDate, SeparateLicenseHoursRule } from '../model/rule-set.types';
 import type { Transcript } from '../model/transcript.types';
 import type { Evaluation, RequirementResult } from '../model/evaluation.types';
 import { addMonthsDay, fromDay, toDay } from '../dates/iso-date';
@@ -123,7 +123,8 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   const { scale, reduced } = firstRenewalScaling(version, cycle, license.issuedOn);
   // Each other license of the board held adds hours to the total and to the rule's requirements (OK).
   const extraRule = version.additionalLicense;
-  const others = extraRule !== undefined && Array.isArray(license.otherLicenses) ? license.otherLicenses : NO_ROLES;
+  const separate = version.separateLicenseHours;
+  const others = (extraRule !== undefined || separate !== undefined) && Array.isArray(license.otherLicenses) ? license.otherLicenses : NO_ROLES;
   const extra = extraRule !== undefined ? toHundredths(extraRule.hours) * others.length : 0;
   const requiredTotal = scale(toHundredths(version.total.hours) + extra);
   const years = version.cycle.months / 12;
@@ -220,6 +221,10 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   const othersNote = extra > 0 && extraRule !== undefined ? additionalLicenseNote(extraRule, others, reduced) : undefined;
   if (applied > 0) totalResult.note = `Includes ${round2(applied)} carryover hours from the previous cycle.`;
   if (othersNote !== undefined && requiredTotal > 0) totalResult.note = totalResult.note === undefined ? othersNote : `${othersNote} ${totalResult.note}`;
+  if (separate !== undefined && others.length > 0 && requiredTotal > 0) {
+    const text = separateHoursNote(separate, others);
+    totalResult.note = totalResult.note === undefined ? text : `${totalResult.note} ${text}`;
+  }
   const results: RequirementResult[] = [totalResult];
   const words = (creditCount + 31) >>> 5;
   const indices: number[] = [];
@@ -298,4 +303,14 @@ function additionalLicenseNote(rule: AdditionalLicenseRule, others: readonly str
   const n = others.length;
   const held = `${n} other license${n === 1 ? '' : 's'} held (${others.join(', ')})`;
   return `Includes ${round2(toHundredths(rule.hours) * n)} h for ${held}${reduced ? ', reduced with the rest for this first renewal' : ''}: ${rule.source.citation}.`;
+}
+
+/**
+ * "Also holding LCSW: each license's hours must come from different credits, except ethics hours
+ * (citation). This evaluation counts every credit given, including any used for the other license."
+ */
+function separateHoursNote(rule: SeparateLicenseHoursRule, others: readonly string[]): string {
+  const shared = rule.sharedTopics.length === 0 ? '' : `, except ${rule.sharedTopics.join(' and ')} hours`;
+  const other = others.length === 1 ? 'the other license' : 'the other licenses';
+  return `Also holding ${others.join(', ')}: each license's hours must come from different credits${shared} (${rule.source.citation}). This evaluation counts every credit given, including any used for ${other}.`;
 }

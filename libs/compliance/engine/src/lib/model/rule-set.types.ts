@@ -70,6 +70,13 @@ export interface RuleSetVersion {
    * (OK: 6 more Category I hours per additional license). First-renewal scaling applies to the sum.
    */
   additionalLicense?: AdditionalLicenseRule;
+  /**
+   * Optional (added by the engine team): someone holding several of this board's licenses must earn
+   * each license's hours from different credits, except hours on `sharedTopics` (TN: ethics and rules).
+   * The engine sees one license's credits at a time, so it cannot split them: with
+   * `license.otherLicenses` it says so in a note on the total.
+   */
+  separateLicenseHours?: SeparateLicenseHoursRule;
   firstRenewal?: FirstRenewalRule;
   /** Approval bodies accepted; absent = any. `refused` wins over `accepted`. */
   approvals?: { accepted?: string[]; refused?: string[]; source: Source };
@@ -219,6 +226,12 @@ export interface AdditionalLicenseRule {
   hours: number;
   /** Codes of this version's requirements (`min.hours` ones) that grow by the same hours. */
   requirements: string[];
+  source: Source;
+}
+
+export interface SeparateLicenseHoursRule {
+  /** Topics whose hours may count for every license held. */
+  sharedTopics: Topic[];
   source: Source;
 }
 
