@@ -124,6 +124,19 @@ describe('organisations and memberships (HTTP, PostgreSQL)', () => {
       'member@example.org:member',
       'owner@example.org:owner',
     ]);
+    // A plain member does not see the others' names and emails; an admin does.
+    const refused = await request(t.server)
+      .get(`/api/organizations/${orgId}/members`)
+      .set(as('member'))
+      .expect(403);
+    expect(refused.body).toMatchObject({
+      code: 'forbidden',
+      message: 'Only owners and admins can see the member list',
+    });
+    await request(t.server)
+      .get(`/api/organizations/${orgId}/members`)
+      .set(as('admin'))
+      .expect(200);
     await request(t.server)
       .post(`/api/organizations/${orgId}/invitations`)
       .set(as('admin'))
@@ -145,23 +158,23 @@ describe('organisations and memberships (HTTP, PostgreSQL)', () => {
   it('pages the member list', async () => {
     const page1 = await request(t.server)
       .get(`/api/organizations/${orgId}/members?page=1&pageSize=2`)
-      .set(as('member'))
+      .set(as('owner'))
       .expect(200);
     expect(page1.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(page1.body.items).toHaveLength(2);
     const page2 = await request(t.server)
       .get(`/api/organizations/${orgId}/members?page=2&pageSize=2`)
-      .set(as('member'))
+      .set(as('owner'))
       .expect(200);
     expect(page2.body.items).toHaveLength(1);
     await request(t.server)
       .get(`/api/organizations/${orgId}/members?pageSize=1000`)
-      .set(as('member'))
+      .set(as('owner'))
       .expect(400);
     // A page past what the query's offset can hold is refused, not a database error.
     const far = await request(t.server)
       .get(`/api/organizations/${orgId}/members?page=1e20`)
-      .set(as('member'))
+      .set(as('owner'))
       .expect(400);
     expect(far.body.fields).toEqual({ page: ['page must be at most 100000'] });
   });

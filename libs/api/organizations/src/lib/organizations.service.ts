@@ -51,7 +51,13 @@ export class OrganizationsService {
     page: number,
     pageSize: number,
   ): Promise<Page<MemberDto>> {
-    await this.requireMembership(userId, organizationId);
+    // Members' names and emails are for those who manage them: an association's plain members
+    // (100,000+ licensees) must not be able to list one another.
+    await this.requireManager(
+      userId,
+      organizationId,
+      'Only owners and admins can see the member list',
+    );
     const { items, total } = await this.organizations.members(
       organizationId,
       page,
