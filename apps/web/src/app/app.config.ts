@@ -12,8 +12,13 @@ import {
   provideRouter,
   withComponentInputBinding,
   withInMemoryScrolling,
+  withNavigationErrorHandler,
 } from '@angular/router';
-import { authInterceptor, provideAuth } from '@mezzo/web-core';
+import {
+  authInterceptor,
+  provideAuth,
+  reportNavigationError,
+} from '@mezzo/web-core';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -26,6 +31,8 @@ export const appConfig: ApplicationConfig = {
       appRoutes,
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+      // A page whose code cannot be fetched (offline, or a tab older than the last deploy) says so.
+      withNavigationErrorHandler(reportNavigationError),
     ),
     provideAuth(),
     // Form-field defaults (dynamic subscript sizing) are provided by the lazy shell and the

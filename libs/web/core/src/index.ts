@@ -9,3 +9,4 @@ export * from './lib/http/api-error';
 export * from './lib/http/download';
 export * from './lib/help/support-contact';
 export * from './lib/auth/unsaved-changes';
+export * from './lib/navigation/page-load-failure';
