@@ -58,7 +58,9 @@ describe('app routes', () => {
     expect(router.url).toBe('/dashboard');
     const shell = harness.routeNativeElement;
     expect(shell?.querySelector('header')?.textContent).toContain('Mezzo');
-    expect(shell?.querySelector('nav[aria-label="Main"]')).not.toBeNull();
+    expect(
+      shell?.querySelector('[role="navigation"][aria-label="Main"]'),
+    ).not.toBeNull();
   });
 
   it('shows change password inside the shell', async () => {

@@ -104,12 +104,16 @@ describe('ShellLayout', () => {
   it('has the landmarks, a skip link and the navigation links', async () => {
     const { el } = await render(false);
     expect(el.querySelector('header')?.textContent).toContain('Mezzo');
-    expect(el.querySelector('nav[aria-label="Main"]')).not.toBeNull();
+    // One navigation landmark, named (mat-nav-list is one itself: no <nav> around it).
+    const landmarks = el.querySelectorAll('nav, [role="navigation"]');
+    expect(landmarks).toHaveLength(1);
+    expect(landmarks[0].getAttribute('role')).toBe('navigation');
+    expect(landmarks[0].getAttribute('aria-label')).toBe('Main');
     expect(el.querySelector('main#main-content')).not.toBeNull();
     expect(el.querySelector('a.mz-skip-link')?.getAttribute('href')).toBe(
       '#main-content',
     );
-    const labels = Array.from(el.querySelectorAll('nav a')).map((a) =>
+    const labels = Array.from(landmarks[0].querySelectorAll('a')).map((a) =>
       a.textContent?.trim(),
     );
     expect(labels).toEqual(['Dashboard', 'Licenses', 'Credits', 'Settings']);
