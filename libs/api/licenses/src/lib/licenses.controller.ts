@@ -6,7 +6,6 @@ import {
   Param,
   Patch,
   Post,
-  Header,
   Query,
   Res,
   StreamableFile,
@@ -170,12 +169,19 @@ export class LicensesController {
 
   @RequirePermission(PERMISSIONS.licensesRead)
   @Get('licenses/:id/transcript')
-  @Header('Content-Disposition', 'attachment; filename="mezzo-transcript.json"')
-  transcript(
+  async transcript(
     @CurrentUser() user: RequestUser,
     @Param('id', Id) id: string,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<Transcript> {
-    return this.transcripts.export(user.id, id);
+    const transcript = await this.transcripts.export(user.id, id);
+    // Named after the license, as the audit packet is: two exports do not collide in Downloads.
+    const name =
+      `mezzo-${transcript.jurisdiction}-${transcript.licenseType}-transcript`
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}.json"`);
+    return transcript;
   }
 
   /**

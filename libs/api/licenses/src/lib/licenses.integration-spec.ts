@@ -1508,12 +1508,14 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       ['LCSW', 22],
       ['LSW-Adm', 22],
     ]);
-    const exported = (
-      await request(t.server)
-        .get(`/api/licenses/${adm.id}/transcript`)
-        .set(as('okla'))
-        .expect(200)
-    ).body;
+    const exportedResponse = await request(t.server)
+      .get(`/api/licenses/${adm.id}/transcript`)
+      .set(as('okla'))
+      .expect(200);
+    expect(exportedResponse.headers['content-disposition']).toBe(
+      'attachment; filename="mezzo-ok-lsw-adm-transcript.json"',
+    );
+    const exported = exportedResponse.body;
     expect(exported.license.otherLicenses).toEqual(['LCSW']);
     await request(t.server)
       .post(`/api/licenses/${lcsw.id}/retire`)

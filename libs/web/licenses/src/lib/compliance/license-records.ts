@@ -174,7 +174,7 @@ export class LicenseRecords {
         : this.api.auditPacket(id, kind);
     const fallback =
       kind === 'json'
-        ? 'mezzo-transcript.json'
+        ? `mezzo-transcript-${this.name().replace(/\W+/g, '-')}.json`
         : `mezzo-audit-packet-${this.name().replace(/\W+/g, '-')}.${kind}`;
     this.start(kind);
     request$
