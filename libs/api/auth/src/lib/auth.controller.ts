@@ -28,6 +28,7 @@ import type { Request, Response } from 'express';
 import { AuthService } from './auth.service';
 import {
   ChangePasswordDto,
+  CheckResetTokenDto,
   ForgotPasswordDto,
   RegisterDto,
   ResetPasswordDto,
@@ -142,6 +143,14 @@ export class AuthController {
     @Req() req: Request,
   ): Promise<void> {
     await this.auth.forgotPassword(body.email, req.ip ?? 'unknown');
+  }
+
+  /** Asked when the reset page opens, so a dead link is said before a password is typed. */
+  @Public()
+  @Post('auth/password/reset/check')
+  @HttpCode(204)
+  async checkReset(@Body() body: CheckResetTokenDto): Promise<void> {
+    await this.auth.checkResetToken(body.token);
   }
 
   @Public()

@@ -465,6 +465,20 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
       );
     expect(link).not.toBeNull();
     const token = decodeURIComponent(link![1]);
+    // The page checks the link when it opens; checking does not use it up.
+    const check = (value: unknown) =>
+      request(t.server)
+        .post('/api/auth/password/reset/check')
+        .send({ token: value });
+    await check(token).expect(204);
+    await check(token).expect(204);
+    expect((await check('not-a-token').expect(400)).body.code).toBe(
+      'invalid_reset_token',
+    );
+    expect((await check('').expect(400)).body).toMatchObject({
+      code: 'validation_failed',
+      fields: { token: ['token is required'] },
+    });
     await request(t.server)
       .post('/api/auth/password/reset')
       .send({ token, newPassword: 'reset to this one' })
@@ -474,6 +488,11 @@ describe('accounts and sessions (HTTP, PostgreSQL, SMTP)', () => {
       .send({ token, newPassword: 'and again please' })
       .expect(400);
     expect(again.body.code).toBe('invalid_reset_token');
+    // A used link is dead for the check too.
+    expect((await check(token).expect(400)).body).toMatchObject({
+      code: 'invalid_reset_token',
+      message: 'This reset link is invalid or has expired',
+    });
     await request(t.server)
       .post('/api/auth/sign-in')
       .send({ email: 'forgot@example.org', password: 'reset to this one' })

@@ -202,15 +202,14 @@ export class AuthService {
     }
   }
 
+  /** 400 `invalid_reset_token` (as `resetPassword` answers) unless the link still works. */
+  async checkResetToken(token: string): Promise<void> {
+    if (!(await this.resets.isUsable(sha256(token)))) throw invalidResetToken();
+  }
+
   async resetPassword(token: string, newPassword: string): Promise<void> {
     const userId = await this.resets.consume(sha256(token));
-    if (!userId)
-      throw new AppError(
-        400,
-        'invalid_reset_token',
-        'This reset link is invalid or has expired',
-        { token: ['is invalid or expired'] },
-      );
+    if (!userId) throw invalidResetToken();
     await this.users.updatePasswordHash(
       userId,
       await hashPassword(newPassword),
@@ -230,4 +229,13 @@ export class AuthService {
       );
     return user;
   }
+}
+
+function invalidResetToken(): AppError {
+  return new AppError(
+    400,
+    'invalid_reset_token',
+    'This reset link is invalid or has expired',
+    { token: ['is invalid or expired'] },
+  );
 }

@@ -9,6 +9,7 @@
  * POST /auth/password/change ChangePasswordRequest (Bearer) → 204                          401 invalid_credentials
  * POST /auth/password/forgot ForgotPasswordRequest → 202 (always; a link is emailed when the account exists)
  * POST /auth/password/reset  ResetPasswordRequest → 204                                     400 invalid_reset_token
+ * POST /auth/password/reset/check CheckResetTokenRequest → 204 (the link still works; nothing used) 400 invalid_reset_token
  * GET  /me                   (Bearer)             → 200 UserDto
  * PATCH /me                  UpdateProfileRequest (Bearer) → 200 UserDto                  400 validation_failed
  * GET  /me/email             (Bearer)             → 200 EmailChangeStatusDto (the pending change, or null)
@@ -49,6 +50,11 @@ export interface ChangePasswordRequest {
 
 export interface ForgotPasswordRequest {
   email: string;
+}
+
+/** Whether a reset link still works, asked when its page opens; the token is not used up. */
+export interface CheckResetTokenRequest {
+  token: string;
 }
 
 export interface ResetPasswordRequest {

@@ -100,8 +100,46 @@ describe('password pages', () => {
       );
     });
 
+    /** The page checks its link when it opens; `answer` is the API's reply. */
+    const linkChecked = async (
+      token: string,
+      answer: 'ok' | 'dead' | 'offline' = 'ok',
+    ) => {
+      const check = backend.expectOne(AUTH_PATHS.checkResetToken);
+      expect(check.request.body).toEqual({ token });
+      expect(text()).toContain('Checking your link…');
+      expect(el.querySelector('form')).toBeNull();
+      if (answer === 'ok')
+        check.flush(null, { status: 204, statusText: 'No Content' });
+      else if (answer === 'dead') {
+        const { body, opts } = apiError(400, 'invalid_reset_token');
+        check.flush(body, opts);
+      } else check.error(new ProgressEvent('error'));
+      await fixture.whenStable();
+    };
+
+    it('says a used or expired link is dead as soon as the page opens, before any typing', async () => {
+      await render(ResetPasswordPage, { token: 'used' });
+      await linkChecked('used', 'dead');
+      expect(el.querySelector('form')).toBeNull();
+      expect(el.querySelector('[role=alert]')?.textContent).toContain(
+        'invalid or has expired',
+      );
+      expect(
+        el.querySelector('a[href="/forgot-password"]')?.textContent,
+      ).toContain('Send me a new link');
+    });
+
+    it('shows the form when the check cannot be made (saving then says what is wrong)', async () => {
+      await render(ResetPasswordPage, { token: 'tok-9' });
+      await linkChecked('tok-9', 'offline');
+      expect(el.querySelector('form')).not.toBeNull();
+      expect(el.querySelector('[role=alert]')).toBeNull();
+    });
+
     it('sends the token from the link with the new password, then goes to sign in', async () => {
       await render(ResetPasswordPage, { token: 'tok-123' });
+      await linkChecked('tok-123');
       const navigate = jest
         .spyOn(TestBed.inject(Router), 'navigate')
         .mockResolvedValue(true);
@@ -119,8 +157,9 @@ describe('password pages', () => {
       });
     });
 
-    it('offers a new link when the token is invalid or expired', async () => {
+    it('offers a new link when the token expires between opening the page and saving', async () => {
       await render(ResetPasswordPage, { token: 'old' });
+      await linkChecked('old');
       type('New password', 'a brand new password');
       await submit();
       const { body, opts } = apiError(400, 'invalid_reset_token');

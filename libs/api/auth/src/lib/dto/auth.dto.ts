@@ -6,6 +6,7 @@ import {
   PERSON_NAME_MAX_LENGTH,
   PERSON_NAME_PATTERN,
   type ChangeEmailRequest,
+  type CheckResetTokenRequest,
   type ChangePasswordRequest,
   type ConfirmEmailChangeRequest,
   type ForgotPasswordRequest,
@@ -106,6 +107,14 @@ export class ForgotPasswordDto implements ForgotPasswordRequest {
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email!: string;
+}
+
+export class CheckResetTokenDto implements CheckResetTokenRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'token is required' })
+  @MaxLength(200)
+  token!: string;
 }
 
 export class ResetPasswordDto implements ResetPasswordRequest {

@@ -18,6 +18,16 @@ export class PasswordResetTokensRepository {
     await this.tokens.insert({ ...input, usedAt: null });
   }
 
+  /** Whether a token is unexpired and unused (nothing changes). */
+  async isUsable(tokenHash: string): Promise<boolean> {
+    return this.tokens
+      .createQueryBuilder('t')
+      .where('t.token_hash = :tokenHash', { tokenHash })
+      .andWhere('t.used_at IS NULL')
+      .andWhere('t.expires_at > now()')
+      .getExists();
+  }
+
   /** Atomically uses an unexpired, unused token; returns its user id, or null. */
   async consume(tokenHash: string): Promise<string | null> {
     const rows: { user_id: string }[] = await this.tokens.query(

@@ -5,6 +5,7 @@ import {
   ElementRef,
   inject,
   input,
+  type OnInit,
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
@@ -48,7 +49,7 @@ import { PasswordRules } from '../password-rules/password-rules';
   templateUrl: './reset-password.page.html',
   styleUrl: '../auth-page.css',
 })
-export class ResetPasswordPage {
+export class ResetPasswordPage implements OnInit {
   private readonly api = inject(AuthApi);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -70,9 +71,30 @@ export class ResetPasswordPage {
   protected readonly error = signal<string | null>(null);
   /** The link is dead: offer a new one rather than the form. */
   protected readonly linkInvalid = signal(false);
+  /** The link is being checked (the form waits, so a dead link is said before any typing). */
+  protected readonly checking = signal(false);
   protected readonly showPassword = signal(false);
   protected readonly fieldError = controlError;
   protected readonly passwordMessages = newPasswordMessages;
+
+  ngOnInit(): void {
+    const token = this.token();
+    if (!token) return;
+    this.checking.set(true);
+    this.api
+      .checkResetToken(token)
+      .pipe(
+        finalize(() => this.checking.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        // Any other failure (offline, a server error): the form stays, and saving says what is wrong.
+        error: (err: unknown) => {
+          if (errorCode(err) === 'invalid_reset_token')
+            this.linkInvalid.set(true);
+        },
+      });
+  }
 
   protected submit(): void {
     const token = this.token();

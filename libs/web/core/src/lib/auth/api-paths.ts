@@ -9,6 +9,7 @@ export const AUTH_PATHS = {
   changePassword: '/api/auth/password/change',
   forgotPassword: '/api/auth/password/forgot',
   resetPassword: '/api/auth/password/reset',
+  checkResetToken: '/api/auth/password/reset/check',
   me: '/api/me',
 } as const;
 
@@ -24,6 +25,7 @@ const SESSION_PATHS: readonly string[] = [
   AUTH_PATHS.signOut,
   AUTH_PATHS.forgotPassword,
   AUTH_PATHS.resetPassword,
+  AUTH_PATHS.checkResetToken,
 ];
 
 /** True for relative URLs of our own API; the token is never sent anywhere else. */

@@ -42,6 +42,11 @@ export class AuthApi {
     return this.http.post<void>(AUTH_PATHS.forgotPassword, body);
   }
 
+  /** 204 while the reset link still works; 400 `invalid_reset_token` otherwise. */
+  checkResetToken(token: string): Observable<void> {
+    return this.http.post<void>(AUTH_PATHS.checkResetToken, { token });
+  }
+
   resetPassword(body: ResetPasswordRequest): Observable<void> {
     return this.http.post<void>(AUTH_PATHS.resetPassword, body);
   }
