@@ -170,6 +170,49 @@ describe('AccountPage', () => {
     expect(navigateByUrl).not.toHaveBeenCalled();
   });
 
+  it('says what happens to the organisations the user owns before deleting', async () => {
+    expect(el.querySelector('.mz-owned-orgs')).toBeNull();
+    auth.setSession({
+      accessToken: 't',
+      user: {
+        id: 'u1',
+        email: 'robin@example.com',
+        name: 'Robin Okafor',
+        isPlatformAdmin: false,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        memberships: [
+          {
+            organizationId: 'o1',
+            organizationName: 'Garden State CE',
+            kind: 'provider',
+            role: 'owner',
+          },
+          {
+            organizationId: 'o2',
+            organizationName: 'NASW-NJ',
+            kind: 'association',
+            role: 'member',
+          },
+          {
+            organizationId: 'o3',
+            organizationName: 'Shore CE',
+            kind: 'provider',
+            role: 'owner',
+          },
+        ],
+      },
+    } as Parameters<AuthStore['setSession']>[0]);
+    await stable();
+    const owned = el
+      .querySelector('.mz-card--danger .mz-owned-orgs')
+      ?.textContent?.replace(/\s+/g, ' ');
+    expect(owned).toContain('You own Garden State CE, Shore CE.');
+    expect(owned).toContain('only member of is deleted with your account');
+    expect(owned).toContain(
+      'ownership passes to an admin, or else to the member who joined first',
+    );
+  });
+
   it('deletes the account, ends the session and goes to sign-in', async () => {
     await deleteWith('the right passphrase', true);
     const req = backend.expectOne({ method: 'DELETE', url: '/api/me' });

@@ -3,6 +3,7 @@ import {
   Component,
   DestroyRef,
   ElementRef,
+  computed,
   inject,
   signal,
 } from '@angular/core';
@@ -98,6 +99,12 @@ export class AccountPage {
     password: ['', Validators.required],
     understood: [false, Validators.requiredTrue],
   });
+  /** Organisations the user owns: deleting the account deletes or hands them over (said first). */
+  protected readonly ownedOrganizations = computed(() =>
+    (this.user()?.memberships ?? [])
+      .filter((m) => m.role === 'owner')
+      .map((m) => m.organizationName),
+  );
   protected readonly deleting = signal(false);
   protected readonly deleteError = signal<string | null>(null);
   protected readonly fieldError = controlError;
