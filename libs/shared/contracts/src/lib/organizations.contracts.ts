@@ -6,7 +6,7 @@ import type { MembershipRole, OrganizationKind } from './auth.contracts';
  * POST   /organizations                         CreateOrganizationRequest → 201 OrganizationDto (caller becomes owner)
  * GET    /organizations                         → 200 OrganizationDto[] (the caller's)
  * GET    /organizations/:id                     → 200 OrganizationDto            404 when not a member
- * GET    /organizations/:id/members             → 200 Page<MemberDto>            (any member)
+ * GET    /organizations/:id/members             → 200 Page<MemberDto>            (owner/admin; 403 for a plain member)
  * POST   /organizations/:id/invitations         InviteMemberRequest → 202 InvitationSentDto (owner/admin; only an owner invites an owner)
  * POST   /organizations/:id/members             deprecated alias of …/invitations (same request, same 202)
  * GET    /organizations/:id/invitations         → 200 PendingInvitationDto[] (owner/admin; open invitations)
