@@ -12,6 +12,8 @@ import { AuthStore } from '@mezzo/web-core';
 import { AccountPage } from './account.page';
 
 describe('AccountPage', () => {
+  /** The signed-in user of every test. */
+  const robin = { id: 'u1', email: 'robin@example.com', name: 'Robin Okafor' };
   let fixture: ComponentFixture<AccountPage>;
   let el: HTMLElement;
   let backend: HttpTestingController;
@@ -105,11 +107,7 @@ describe('AccountPage', () => {
     auth = TestBed.inject(AuthStore);
     auth.setSession({
       accessToken: 't',
-      user: {
-        id: 'u1',
-        email: 'robin@example.com',
-        name: 'Robin Okafor',
-      },
+      user: robin,
     } as Parameters<AuthStore['setSession']>[0]);
     navigateByUrl = jest
       .spyOn(TestBed.inject(Router), 'navigateByUrl')
@@ -175,9 +173,7 @@ describe('AccountPage', () => {
     auth.setSession({
       accessToken: 't',
       user: {
-        id: 'u1',
-        email: 'robin@example.com',
-        name: 'Robin Okafor',
+        ...robin,
         isPlatformAdmin: false,
         createdAt: '2026-01-01T00:00:00.000Z',
         memberships: [
