@@ -8,7 +8,12 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@mezzo/api-config';
 import {
   Authenticated,
@@ -146,18 +151,40 @@ export class AuthController {
   }
 
   /** Asked when the reset page opens, so a dead link is said before a password is typed. */
+  @ApiOperation({
+    summary: 'Whether a password-reset link still works (it is not used up)',
+    description:
+      '204 while it works; 400 invalid_reset_token when unknown, used or expired. Dead links count ' +
+      'against the IP address: 429 rate_limited past the limit, as for the reset itself.',
+  })
   @Public()
   @Post('auth/password/reset/check')
   @HttpCode(204)
-  async checkReset(@Body() body: CheckResetTokenDto): Promise<void> {
-    await this.auth.checkResetToken(body.token);
+  async checkReset(
+    @Body() body: CheckResetTokenDto,
+    @Req() req: Request,
+  ): Promise<void> {
+    await this.auth.checkResetToken(body.token, req.ip ?? 'unknown');
   }
 
+  @ApiOperation({
+    summary: 'Set a new password with an emailed reset link',
+    description:
+      '204, and every session ends; 400 invalid_reset_token when the link is unknown, used or ' +
+      'expired. Dead links count against the IP address: 429 rate_limited past the limit.',
+  })
   @Public()
   @Post('auth/password/reset')
   @HttpCode(204)
-  async reset(@Body() body: ResetPasswordDto): Promise<void> {
-    await this.auth.resetPassword(body.token, body.newPassword);
+  async reset(
+    @Body() body: ResetPasswordDto,
+    @Req() req: Request,
+  ): Promise<void> {
+    await this.auth.resetPassword(
+      body.token,
+      body.newPassword,
+      req.ip ?? 'unknown',
+    );
   }
 
   @ApiBearerAuth()

@@ -647,6 +647,33 @@ describe('sign-in limit per IP address', () => {
     await signIn('198.51.100.7', 'doctor@example.org', password).expect(200);
   });
 
+  it('counts dead reset links against the address, for the check and the reset alike', async () => {
+    const from = (ip: string, path: string, body: object) =>
+      request(t.server).post(path).set('X-Forwarded-For', ip).send(body);
+    const guesser = '203.0.113.77';
+    for (let i = 0; i < 2; i++)
+      await from(guesser, '/api/auth/password/reset/check', {
+        token: `guess-${i}`,
+      }).expect(400);
+    for (let i = 2; i < 4; i++)
+      await from(guesser, '/api/auth/password/reset', {
+        token: `guess-${i}`,
+        newPassword: 'a new password here',
+      }).expect(400);
+    const refused = await from(guesser, '/api/auth/password/reset/check', {
+      token: 'guess-4',
+    }).expect(429);
+    expect(refused.body.code).toBe('rate_limited');
+    await from(guesser, '/api/auth/password/reset', {
+      token: 'guess-5',
+      newPassword: 'a new password here',
+    }).expect(429);
+    // Another address is not affected.
+    await from('198.51.100.8', '/api/auth/password/reset/check', {
+      token: 'guess-6',
+    }).expect(400);
+  });
+
   it('lets no more than the limit of a concurrent burst of wrong passwords be checked', async () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

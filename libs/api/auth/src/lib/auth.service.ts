@@ -203,12 +203,21 @@ export class AuthService {
   }
 
   /** 400 `invalid_reset_token` (as `resetPassword` answers) unless the link still works. */
-  async checkResetToken(token: string): Promise<void> {
-    if (!(await this.resets.isUsable(sha256(token)))) throw invalidResetToken();
+  async checkResetToken(token: string, ip: string): Promise<void> {
+    const usable = await this.limitBadResetLinks(ip, () =>
+      this.resets.isUsable(sha256(token)),
+    );
+    if (!usable) throw invalidResetToken();
   }
 
-  async resetPassword(token: string, newPassword: string): Promise<void> {
-    const userId = await this.resets.consume(sha256(token));
+  async resetPassword(
+    token: string,
+    newPassword: string,
+    ip: string,
+  ): Promise<void> {
+    const userId = await this.limitBadResetLinks(ip, () =>
+      this.resets.consume(sha256(token)),
+    );
     if (!userId) throw invalidResetToken();
     await this.users.updatePasswordHash(
       userId,
@@ -218,6 +227,20 @@ export class AuthService {
     await this.sessions.endAll(userId);
     const user = await this.users.findById(userId);
     if (user) await this.tellPasswordChanged(user, 'reset');
+  }
+
+  /**
+   * Dead reset links (unknown, used or expired) count against the IP address, as dead email-change
+   * links do: 429 `rate_limited` past the sign-in limit; a working link costs nothing.
+   */
+  private limitBadResetLinks<T>(ip: string, attempt: () => Promise<T>) {
+    return this.limiter.failuresOnly(
+      `reset-link:ip:${ip}`,
+      this.config.auth.signInLimitPerIp,
+      this.config.auth.signInWindowSeconds,
+      attempt,
+      (result) => !result,
+    );
   }
 
   async requireUser(id: string): Promise<UserEntity> {
