@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  afterRenderEffect,
+  inject,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { PageLoadFailure } from '@mezzo/web-core';
@@ -11,13 +18,28 @@ import { filter } from 'rxjs';
   template: `
     <router-outlet />
     @if (failure.notice(); as notice) {
-      <div class="mz-load-failure" role="alert">
-        <p>{{ notice.message }}</p>
+      <!-- Focus moves to Reload when it appears (the link just followed did nothing else); Escape
+           dismisses it and gives focus back. -->
+      <section class="mz-load-failure" aria-label="Page not loaded">
+        <p role="alert">{{ notice.message }}</p>
         <div class="mz-load-failure__actions">
-          <button type="button" (click)="failure.reload()">Reload</button>
-          <button type="button" (click)="failure.dismiss()">Dismiss</button>
+          <button
+            #reload
+            type="button"
+            (click)="failure.reload()"
+            (keydown.escape)="dismiss()"
+          >
+            Reload
+          </button>
+          <button
+            type="button"
+            (click)="dismiss()"
+            (keydown.escape)="dismiss()"
+          >
+            Dismiss
+          </button>
         </div>
-      </div>
+      </section>
     }
   `,
   styles: `
@@ -64,8 +86,19 @@ import { filter } from 'rxjs';
 })
 export class App {
   protected readonly failure = inject(PageLoadFailure);
+  private readonly reloadButton =
+    viewChild<ElementRef<HTMLButtonElement>>('reload');
+  /** Where focus was when the notice appeared (the link followed), to go back to on dismiss. */
+  private returnFocus: HTMLElement | null = null;
 
   constructor() {
+    afterRenderEffect(() => {
+      const button = this.reloadButton()?.nativeElement;
+      if (!button || button.ownerDocument.activeElement === button) return;
+      const active = button.ownerDocument.activeElement;
+      this.returnFocus = active instanceof HTMLElement ? active : null;
+      button.focus();
+    });
     // A page that did open clears the notice.
     inject(Router)
       .events.pipe(
@@ -73,5 +106,11 @@ export class App {
         takeUntilDestroyed(),
       )
       .subscribe(() => this.failure.dismiss());
+  }
+
+  protected dismiss(): void {
+    this.failure.dismiss();
+    this.returnFocus?.focus();
+    this.returnFocus = null;
   }
 }
