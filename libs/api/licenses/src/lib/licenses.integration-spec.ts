@@ -301,7 +301,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       .set(as('nm'))
       .expect(200);
     expect(dual.body.evaluation.requirements[0].note).toMatch(
-      /^Also holding LAPSW: each license's hours must come from different credits, except ethics and laws-and-rules hours/,
+      /^Also holding LAPSW: each license's hours must come from different credits, except hours on ethics or laws and rules/,
     );
   });
 
@@ -1513,7 +1513,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       .set(as('okla'))
       .expect(200);
     expect(exportedResponse.headers['content-disposition']).toBe(
-      'attachment; filename="mezzo-ok-lsw-adm-transcript.json"',
+      'attachment; filename="mezzo-ok-lsw-adm-adm-1-transcript.json"',
     );
     const exported = exportedResponse.body;
     expect(exported.license.otherLicenses).toEqual(['LCSW']);

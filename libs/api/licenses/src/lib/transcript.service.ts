@@ -39,7 +39,11 @@ export class TranscriptService {
     private readonly users: UsersRepository,
   ) {}
 
-  async export(userId: string, licenseId: string): Promise<Transcript> {
+  /** The transcript of a license, with a file name that names the license (type and number). */
+  async export(
+    userId: string,
+    licenseId: string,
+  ): Promise<{ transcript: Transcript; fileName: string }> {
     const license = await this.licenses.findOwned(userId, licenseId);
     if (!license) throw AppError.notFound('License');
     const [credits, all] = await Promise.all([
@@ -53,7 +57,7 @@ export class TranscriptService {
     const cycle = rules
       ? licenseCycle(rules.licenseType, license, todayIso())
       : undefined;
-    return {
+    const transcript: Transcript = {
       jurisdiction: license.jurisdiction,
       licenseType: license.licenseType,
       license: {
@@ -65,6 +69,12 @@ export class TranscriptService {
       ...(cycle ? { cycle } : {}),
       credits: credits.map(toEngineCredit).map(dropUndefined),
     };
+    // Named after the license, as the audit packet is: two exports do not collide in Downloads.
+    const fileName =
+      `mezzo-${license.jurisdiction}-${license.licenseType}-${license.number}-transcript`
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-');
+    return { transcript, fileName: `${fileName}.json` };
   }
 
   /**

@@ -82,6 +82,12 @@ export class OrganizationsController {
     return this.organizations.get(user.id, id);
   }
 
+  @ApiOperation({
+    summary: "The organisation's members, by page",
+    description:
+      'For owners and admins: 403 forbidden for a plain member (members do not see one another), ' +
+      '404 for anyone outside the organisation.',
+  })
   @RequirePermission(PERMISSIONS.organizationsRead)
   @Get(':id/members')
   members(

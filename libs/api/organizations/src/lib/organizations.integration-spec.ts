@@ -200,6 +200,18 @@ describe('organisations and memberships (HTTP, PostgreSQL)', () => {
   it('lets a member leave, and then they no longer see it', async () => {
     const memberId = (await request(t.server).get('/api/me').set(as('member')))
       .body.id;
+    // Removing someone else is refused the same way whether they belong or not: no membership oracle.
+    const adminId = (await request(t.server).get('/api/me').set(as('admin')))
+      .body.id;
+    for (const target of [adminId, '00000000-0000-4000-8000-000000000000'])
+      expect(
+        (
+          await request(t.server)
+            .delete(`/api/organizations/${orgId}/members/${target}`)
+            .set(as('member'))
+            .expect(403)
+        ).body.message,
+      ).toBe('Only owners and admins can remove members');
     await request(t.server)
       .delete(`/api/organizations/${orgId}/members/${memberId}`)
       .set(as('member'))

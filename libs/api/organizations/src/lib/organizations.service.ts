@@ -90,10 +90,11 @@ export class OrganizationsService {
     memberId: string,
   ): Promise<void> {
     const mine = await this.requireMembership(userId, organizationId);
-    const target = await this.requireMember(organizationId, memberId);
     const self = userId === memberId;
+    // Refused before the target is looked up: a plain member learns nothing of who else belongs.
     if (!self && !MANAGERS.includes(mine.role))
       throw AppError.forbidden('Only owners and admins can remove members');
+    const target = await this.requireMember(organizationId, memberId);
     if (!self && target.role === 'owner' && mine.role !== 'owner')
       throw AppError.forbidden('Only an owner can remove an owner');
     if (target.role === 'owner') await this.keepAnOwner(organizationId);

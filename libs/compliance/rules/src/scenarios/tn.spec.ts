@@ -20,7 +20,7 @@ describe('Tennessee LCSW (biennial accounting; 30 h inferred from 15 h/year)', (
   it('tells a holder of another Tennessee license that each license needs its own credits, except ethics and rules hours', () => {
     const e = run('TN', 'LCSW', { license: { ...license, otherLicenses: ['LAPSW'] }, cycle, asOf: '2025-12-31', credits: required });
     expect(requirement(e, 'total').note).toBe(
-      "Also holding LAPSW: each license's hours must come from different credits, except ethics and laws-and-rules hours (Tenn. Comp. R. & Regs. 1365-01-.09(3)(b)-(c)). This evaluation counts every credit given, including any used for the other license.",
+      "Also holding LAPSW: each license's hours must come from different credits, except hours on ethics or laws and rules (Tenn. Comp. R. & Regs. 1365-01-.09(3)(b)-(c)). This evaluation counts every credit given, including any used for the other license.",
     );
     // The hours themselves are unchanged: the engine cannot split credits it sees one license at a time.
     expect(requirement(e, 'total').requiredHours).toBe(30);

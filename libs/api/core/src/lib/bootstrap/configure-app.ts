@@ -151,12 +151,12 @@ function securityHeaders(
   next();
 }
 
-/** Static files of the Angular build, and index.html for every other non-API GET (client routes). */
 /**
  * The built web app: its files as they are, and index.html for any other GET that accepts HTML (the
- * app's own routes). A missing file — a path whose last segment has an extension, such as a chunk
- * of an earlier build that an open tab still asks for — is a 404, not index.html served as
- * JavaScript, so the app can tell the user to reload. Exported for its spec.
+ * app's own routes). A missing file requested by a script or a style — a path whose last segment has
+ * an extension, such as a chunk of an earlier build that an open tab still asks for — is a 404, not
+ * index.html served as JavaScript, so the app can tell the user to reload; a page the browser opens
+ * (`Sec-Fetch-Dest: document`) still gets the app. Exported for its spec.
  */
 export function serveWeb(app: INestApplication, dir: string): void {
   const statics = express.static(dir, {
@@ -172,7 +172,8 @@ export function serveWeb(app: INestApplication, dir: string): void {
     if (
       req.method !== 'GET' ||
       req.path.startsWith('/api') ||
-      /\.[A-Za-z0-9]+$/.test(req.path) ||
+      (/\.[A-Za-z0-9]+$/.test(req.path) &&
+        req.get('sec-fetch-dest') !== 'document') ||
       !req.accepts('html')
     )
       return next();

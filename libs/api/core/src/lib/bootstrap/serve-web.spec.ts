@@ -59,4 +59,13 @@ describe('serveWeb: the built web app', () => {
       expect(res.headers['content-type'] ?? '').not.toMatch(/text\/html/);
     }
   });
+
+  it('still opens the app for a dotted address typed or followed in the browser', async () => {
+    const page = await request(app.getHttpServer())
+      .get('/notes.html')
+      .set('Accept', 'text/html')
+      .set('Sec-Fetch-Dest', 'document')
+      .expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+  });
 });

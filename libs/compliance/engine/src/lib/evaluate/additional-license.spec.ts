@@ -101,7 +101,7 @@ describe('additional licenses (OK: +6 Category I hours per other license held)',
     const e = evaluate(rules(tn), { ...transcript([], { license: { issuedOn: '2015-01-01', otherLicenses: ['LAPSW', 'LMSW'] } }), carryoverHours: 1 });
     expect(e.totals.requiredHours).toBe(30);
     expect(e.requirements[0].note).toBe(
-      "Includes 1 carryover hours from the previous cycle. Also holding LAPSW, LMSW: each license's hours must come from different credits, except ethics and laws-and-rules hours (1365-01-.09(3)(b)-(c)). This evaluation counts every credit given, including any used for the other licenses.",
+      "Includes 1 carryover hours from the previous cycle. Also holding LAPSW, LMSW: each license's hours must come from different credits, except hours on ethics or laws and rules (1365-01-.09(3)(b)-(c)). This evaluation counts every credit given, including any used for the other licenses.",
     );
     expect(evaluate(rules(tn), transcript([], { license: { issuedOn: '2015-01-01' } })).requirements[0].note).toBeUndefined();
   });

@@ -306,11 +306,13 @@ function additionalLicenseNote(rule: AdditionalLicenseRule, others: readonly str
 }
 
 /**
- * "Also holding LCSW: each license's hours must come from different credits, except ethics hours
+ * "Also holding LCSW: each license's hours must come from different credits, except hours on ethics
  * (citation). This evaluation counts every credit given, including any used for the other license."
  */
 function separateHoursNote(rule: SeparateLicenseHoursRule, others: readonly string[]): string {
-  const shared = rule.sharedTopics.length === 0 ? '' : `, except ${rule.sharedTopics.join(' and ')} hours`;
+  const topics = rule.sharedTopics.map((t) => t.replace(/-/g, ' '));
+  const list = topics.length <= 1 ? topics.join('') : `${topics.slice(0, -1).join(', ')} or ${topics[topics.length - 1]}`;
+  const shared = topics.length === 0 ? '' : `, except hours on ${list}`;
   const other = others.length === 1 ? 'the other license' : 'the other licenses';
   return `Also holding ${others.join(', ')}: each license's hours must come from different credits${shared} (${rule.source.citation}). This evaluation counts every credit given, including any used for ${other}.`;
 }

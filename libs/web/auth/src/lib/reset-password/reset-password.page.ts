@@ -26,7 +26,7 @@ import {
   formFieldDefaults,
   SubmitButton,
 } from '@mezzo/web-ui';
-import { finalize } from 'rxjs';
+import { finalize, timeout } from 'rxjs';
 import { readyToSubmit, submitError } from '../form-submit';
 import { PasswordRules } from '../password-rules/password-rules';
 
@@ -84,6 +84,8 @@ export class ResetPasswordPage implements OnInit {
     this.api
       .checkResetToken(token)
       .pipe(
+        // A slow or stalled API does not hold the form back: saving checks the link anyway.
+        timeout(10_000),
         finalize(() => this.checking.set(false)),
         takeUntilDestroyed(this.destroyRef),
       )
