@@ -126,6 +126,8 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
   const separate = version.separateLicenseHours;
   const others = (extraRule !== undefined || separate !== undefined) && Array.isArray(license.otherLicenses) ? license.otherLicenses : NO_ROLES;
   const extra = extraRule !== undefined ? toHundredths(extraRule.hours) * others.length : 0;
+  // Requirements the extra hours go to: hour minimums the rule lists (bit per requirement index).
+  let extraMask = 0;
   const requiredTotal = scale(toHundredths(version.total.hours) + extra);
   const years = version.cycle.months / 12;
   // An exempt first renewal may keep some requirements due (PA: Act 31): those, and share-of-total
@@ -148,7 +150,8 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     let h = -1;
     if (appliesToLicense(r.rule.appliesTo, roles) && isDue(r.rule.frequency, cycle, version.cycle.months)) {
       const min = r.rule.min;
-      const plus = extra > 0 && extraRule !== undefined && extraRule.requirements.includes(r.rule.code) ? extra : 0;
+      if (extra > 0 && extraRule !== undefined && 'hours' in min && extraRule.requirements.includes(r.rule.code)) extraMask |= 1 << j;
+      const plus = (extraMask & (1 << j)) !== 0 ? extra : 0;
       if (exceptions !== null && exceptions.includes(r.rule.code)) {
         if ('shareOfTotal' in min) h = Math.ceil(fullTotal * min.shareOfTotal - 1e-9);
         else h = toHundredths(min.hours * (r.rule.frequency?.kind === 'per-year-of-cycle' ? years : 1)) + plus;
@@ -219,12 +222,12 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
     source: version.total.source,
   };
   const othersNote = extra > 0 && extraRule !== undefined ? additionalLicenseNote(extraRule, others, reduced) : undefined;
-  if (applied > 0) totalResult.note = `Includes ${round2(applied)} carryover hours from the previous cycle.`;
-  if (othersNote !== undefined && requiredTotal > 0) totalResult.note = totalResult.note === undefined ? othersNote : `${othersNote} ${totalResult.note}`;
-  if (separate !== undefined && others.length > 0 && requiredTotal > 0) {
-    const text = separateHoursNote(separate, others);
-    totalResult.note = totalResult.note === undefined ? text : `${totalResult.note} ${text}`;
-  }
+  const totalNote = joinNotes(
+    requiredTotal > 0 ? othersNote : undefined,
+    applied > 0 ? `Includes ${round2(applied)} carryover hours from the previous cycle.` : undefined,
+    separate !== undefined && others.length > 0 && requiredTotal > 0 ? separateHoursNote(separate, others) : undefined,
+  );
+  if (totalNote !== undefined) totalResult.note = totalNote;
   const results: RequirementResult[] = [totalResult];
   const words = (creditCount + 31) >>> 5;
   const indices: number[] = [];
@@ -255,9 +258,8 @@ export function evaluate(rules: EvaluateRules, transcript: Transcript, options: 
       allocations,
       source: rule.source,
     };
-    if (rule.note) result.note = rule.note;
-    if (othersNote !== undefined && required[j] > 0 && extraRule !== undefined && extraRule.requirements.includes(rule.code) && 'hours' in rule.min)
-      result.note = result.note === undefined ? othersNote : `${othersNote} ${result.note}`;
+    const note = joinNotes((extraMask & (1 << j)) !== 0 && required[j] > 0 ? othersNote : undefined, rule.note);
+    if (note !== undefined) result.note = note;
     if (!result.met) allMet = false;
     results.push(result);
     indices.push(j);
@@ -315,4 +317,10 @@ function separateHoursNote(rule: SeparateLicenseHoursRule, others: readonly stri
   const shared = topics.length === 0 ? '' : `, except hours on ${list}`;
   const other = others.length === 1 ? 'the other license' : 'the other licenses';
   return `Also holding ${others.join(', ')}: each license's hours must come from different credits${shared} (${rule.source.citation}). This evaluation counts every credit given, including any used for ${other}.`;
+}
+
+/** The sentences given, in order, as one note; undefined when there are none. */
+function joinNotes(...parts: (string | undefined)[]): string | undefined {
+  const given = parts.filter((p): p is string => p !== undefined && p !== '');
+  return given.length === 0 ? undefined : given.join(' ');
 }
