@@ -213,3 +213,14 @@ export function licenseCycle(
     undefined
   );
 }
+
+/**
+ * A download's file name without extension from its parts, as every export names it:
+ * `mezzo-<part>-<part>…`, lower case, anything but letters, digits and hyphens made a hyphen.
+ */
+export function downloadBaseName(...parts: string[]): string {
+  return ['mezzo', ...parts]
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-');
+}

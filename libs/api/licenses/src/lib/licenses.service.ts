@@ -32,6 +32,7 @@ import type {
 import { renderAuditPacketPdf } from './audit-packet.pdf';
 import {
   ComplianceService,
+  downloadBaseName,
   heldOn,
   otherLicensesOf,
 } from './compliance.service';
@@ -326,8 +327,12 @@ export class LicensesService {
         .map((c) => ({ id: c.id, title: c.title, completedOn: c.completedOn })),
       generatedAt: new Date().toISOString().slice(0, 10),
     });
-    const baseName =
-      `mezzo-${license.jurisdiction}-${license.licenseType}-${evaluation.cycle.start}-${evaluation.cycle.end}`.toLowerCase();
+    const baseName = downloadBaseName(
+      license.jurisdiction,
+      license.licenseType,
+      evaluation.cycle.start,
+      evaluation.cycle.end,
+    );
     const titles = new Map(
       inCycle.map((c) => [
         c.id,

@@ -16,6 +16,7 @@ import {
 import { findLicenseType } from '@mezzo/compliance-rules';
 import type { CreditInput } from '@mezzo/shared-contracts';
 import {
+  downloadBaseName,
   licenseCycle,
   heldOn,
   otherLicensesOf,
@@ -50,12 +51,13 @@ export class TranscriptService {
       this.credits.live(userId),
       this.licenses.list(userId, false),
     ]);
-    const otherLicenses = heldOn(otherLicensesOf(license, all), todayIso());
+    const today = todayIso();
+    const otherLicenses = heldOn(otherLicensesOf(license, all), today);
     const rules = findLicenseType(license.jurisdiction, license.licenseType);
     // Where the license's renewal date places the cycle (NM, TN; a date printed on a license whose
     // cycle follows the licensee), the file says which cycle.
     const cycle = rules
-      ? licenseCycle(rules.licenseType, license, todayIso())
+      ? licenseCycle(rules.licenseType, license, today)
       : undefined;
     const transcript: Transcript = {
       jurisdiction: license.jurisdiction,
@@ -70,10 +72,12 @@ export class TranscriptService {
       credits: credits.map(toEngineCredit).map(dropUndefined),
     };
     // Named after the license, as the audit packet is: two exports do not collide in Downloads.
-    const fileName =
-      `mezzo-${license.jurisdiction}-${license.licenseType}-${license.number}-transcript`
-        .toLowerCase()
-        .replace(/[^a-z0-9-]+/g, '-');
+    const fileName = downloadBaseName(
+      license.jurisdiction,
+      license.licenseType,
+      license.number,
+      'transcript',
+    );
     return { transcript, fileName: `${fileName}.json` };
   }
 
