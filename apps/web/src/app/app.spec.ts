@@ -11,6 +11,7 @@ import {
 } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AUTH_PATHS, AuthStore, authInterceptor } from '@mezzo/web-core';
+import { TEST_SESSION } from '@mezzo/web-core/testing';
 import { appRoutes } from './app.routes';
 
 describe('app routes', () => {
@@ -29,19 +30,7 @@ describe('app routes', () => {
     harness = await RouterTestingHarness.create();
   });
 
-  const signIn = () =>
-    TestBed.inject(AuthStore).setSession({
-      user: {
-        id: 'u1',
-        name: 'Ada Lovelace',
-        email: 'ada@example.com',
-        isPlatformAdmin: false,
-        createdAt: '2026-01-01T00:00:00.000Z',
-        memberships: [],
-      },
-      accessToken: 'tok',
-      expiresIn: 900,
-    });
+  const signIn = () => TestBed.inject(AuthStore).setSession(TEST_SESSION);
 
   it('sends a signed-out visitor from / to sign in, remembering the dashboard', async () => {
     TestBed.inject(AuthStore).clearSession();

@@ -5,22 +5,12 @@ import {
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { ERROR_MESSAGES, type SessionResponse } from '@mezzo/shared-contracts';
+import { ERROR_MESSAGES } from '@mezzo/shared-contracts';
 import { AUTH_PATHS, AuthStore } from '@mezzo/web-core';
 import { SignInPage } from './sign-in.page';
+import { TEST_SESSION } from '@mezzo/web-core/testing';
 
-const session: SessionResponse = {
-  user: {
-    id: 'u1',
-    name: 'Ada Lovelace',
-    email: 'ada@example.com',
-    isPlatformAdmin: false,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    memberships: [],
-  },
-  accessToken: 'tok',
-  expiresIn: 900,
-};
+const session = TEST_SESSION;
 
 describe('SignInPage', () => {
   let fixture: ComponentFixture<SignInPage>;

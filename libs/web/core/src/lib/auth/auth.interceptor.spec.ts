@@ -9,27 +9,15 @@ import {
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import type {
-  ApiErrorBody,
-  SessionResponse,
-  UserDto,
-} from '@mezzo/shared-contracts';
+import type { ApiErrorBody, SessionResponse } from '@mezzo/shared-contracts';
 import { AUTH_PATHS } from './api-paths';
 import { authInterceptor } from './auth.interceptor';
 import { AuthStore } from './auth.store';
+import { TEST_SESSION } from './session.fixture';
 
-const user: UserDto = {
-  id: 'u1',
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  isPlatformAdmin: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  memberships: [],
-};
 const session = (accessToken: string): SessionResponse => ({
-  user,
+  ...TEST_SESSION,
   accessToken,
-  expiresIn: 900,
 });
 const unauthorized = (code: ApiErrorBody['code']) => ({
   body: { statusCode: 401, code, message: 'no' } satisfies ApiErrorBody,

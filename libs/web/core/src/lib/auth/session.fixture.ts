@@ -1,6 +1,6 @@
 import type { SessionResponse } from '@mezzo/shared-contracts';
 
-/** A signed-in session for specs (not exported by the library). */
+/** A signed-in session for specs (`@mezzo/web-core/testing`; not in the library's index). */
 export const TEST_SESSION: SessionResponse = {
   user: {
     id: 'u1',

@@ -7,23 +7,12 @@ import {
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import type { SessionResponse } from '@mezzo/shared-contracts';
 import { AUTH_PATHS, AuthStore } from '@mezzo/web-core';
 import { BehaviorSubject } from 'rxjs';
 import { ShellLayout } from './shell.layout';
+import { TEST_SESSION } from '@mezzo/web-core/testing';
 
-const session: SessionResponse = {
-  user: {
-    id: 'u1',
-    name: 'Ada Lovelace',
-    email: 'ada@example.com',
-    isPlatformAdmin: false,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    memberships: [],
-  },
-  accessToken: 'tok',
-  expiresIn: 900,
-};
+const session = TEST_SESSION;
 
 @Component({ template: '<h1>Page A</h1><button>Act</button>' })
 class PageA {}
