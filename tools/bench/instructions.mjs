@@ -1,4 +1,4 @@
-// `npm run -s bench:instructions [-- --ref <git ref>] [--evaluations N] [--warmup N] [--top N]`
+// `npm run -s bench:instructions [-- --ref <git ref>] [--cache] [--lines FUNCTION] [--evaluations N] [--warmup N] [--top N]`
 //
 // Machine instructions per evaluation of the engine benchmark's workload (500 licensees, 40 credits,
 // the four 10-rule bench rule sets, cycled), counted by valgrind's callgrind: the same figure whatever

@@ -194,7 +194,8 @@ export function buildExclusions(
     // Uncounted hours: first the part that served not-credited requirements, the rest is over a cap.
     let nt = notCredited[ci];
     let countedHere = 0;
-    let anyLost = false;
+    // Slots of `lostByCap` written for this credit (bit per slot; caps are at most 31).
+    let lostSlots = 0;
     for (let i = from; i < to; i++) {
       countedHere += counted[i];
       let lost = pHours[i] - counted[i];
@@ -205,17 +206,18 @@ export function buildExclusions(
       const mask = rawCaps[i];
       const preferred = mask & blameMask;
       const pick = preferred !== 0 ? preferred : mask;
-      lostByCap[pick === 0 ? 0 : 32 - Math.clz32(pick & -pick)] += lost;
-      anyLost = true;
+      const slot = pick === 0 ? 0 : 32 - Math.clz32(pick & -pick);
+      lostByCap[slot] += lost;
+      lostSlots |= 1 << slot;
     }
     const ntTotal = Math.min(notCredited[ci], total - countedHere);
     if (ntTotal > 0) {
       out.push({ creditId: id, hours: round2(ntTotal), reason: 'not-credited', detail: 'Serves a requirement whose hours are not credited toward the total' });
     }
-    if (!anyLost) continue;
-    for (let slot = 0; slot <= capCount; slot++) {
+    // The written slots only, in slot order.
+    for (let rest = lostSlots; rest !== 0; rest &= rest - 1) {
+      const slot = 31 - Math.clz32(rest & -rest);
       const lost = lostByCap[slot];
-      if (lost === 0) continue;
       lostByCap[slot] = 0;
       const k = slot - 1;
       const cap = k >= 0 ? compiled.caps[k].rule : undefined;
