@@ -273,6 +273,13 @@ describe('invitations to organisations (HTTP, PostgreSQL, SMTP)', () => {
     expect(Object.keys(invite.responses)).toEqual(['202']);
     expect(alias.deprecated).toBe(true);
     expect(Object.keys(alias.responses)).toEqual(['202']);
+    expect(
+      Object.keys(
+        doc.paths['/api/organizations/{id}/invitations/{invitationId}'][
+          'delete'
+        ].responses,
+      ),
+    ).toEqual(['204']);
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/me/invitations',
@@ -310,5 +317,92 @@ describe('invitations to organisations (HTTP, PostgreSQL, SMTP)', () => {
     expect(quoted.body.fields).toEqual({
       email: ['email must be a plain address such as name@example.org'],
     });
+  });
+
+  it('lets owners and admins withdraw an open invitation, whose link then opens nothing', async () => {
+    const listed = async () =>
+      (
+        await request(t.server)
+          .get(`/api/organizations/${orgId}/invitations`)
+          .set(as('owner'))
+          .expect(200)
+      ).body as { id: string; email: string; role: string }[];
+    const withdraw = (who: string, id: string, org = orgId) =>
+      request(t.server)
+        .delete(`/api/organizations/${org}/invitations/${id}`)
+        .set(as(who));
+    const earlier = new Set(t.smtp.messages);
+    await invite('owner', 'outsider@example.org').expect(202);
+    const mail = await t.smtp.waitFor(
+      (m) => !earlier.has(m) && m.envelope.to.includes('outsider@example.org'),
+    );
+    const token = decodeURIComponent(LINK.exec(mail.text ?? '')![1]);
+    const invitation = (await listed()).find(
+      (i) => i.email === 'outsider@example.org',
+    )!;
+    expect(invitation).toMatchObject({ role: 'member' });
+    expect(invitation.id).toEqual((await pendingOf('outsider'))[0].id);
+
+    // A plain member may not; someone outside the organisation learns nothing.
+    await withdraw('member', invitation.id).expect(403);
+    await withdraw('admin', invitation.id).expect(404);
+    // An admin may withdraw a member's invitation, not an invitation to be an owner.
+    await invite('owner', 'nobody@example.org', 'owner').expect(202);
+    const toOwner = (await listed()).find(
+      (i) => i.email === 'nobody@example.org',
+    )!;
+    await withdraw('sam', toOwner.id).expect(403);
+    await withdraw('owner', toOwner.id).expect(204);
+    await withdraw('sam', invitation.id).expect(204);
+    expect((await listed()).map((i) => i.email)).not.toEqual(
+      expect.arrayContaining(['outsider@example.org']),
+    );
+    expect((await listed()).map((i) => i.email)).not.toContain(
+      'nobody@example.org',
+    );
+
+    // The invitee no longer sees it, and neither its link nor its id answers.
+    expect(await pendingOf('outsider')).toEqual([]);
+    await request(t.server)
+      .post('/api/me/invitations/lookup')
+      .set(as('outsider'))
+      .send({ token })
+      .expect(404);
+    for (const action of ['accept', 'decline'])
+      await request(t.server)
+        .post(`/api/me/invitations/${invitation.id}/${action}`)
+        .set(as('outsider'))
+        .expect(404);
+    expect(await memberEmails()).not.toContain('outsider@example.org');
+    await withdraw('owner', invitation.id).expect(404);
+    await withdraw('owner', 'not-a-uuid').expect(404);
+
+    // Another organisation's invitation is not this one's to withdraw.
+    const otherOrg = (
+      await request(t.server)
+        .post('/api/organizations')
+        .set(as('outsider'))
+        .send({ name: 'Other CE', kind: 'association' })
+        .expect(201)
+    ).body.id as string;
+    await request(t.server)
+      .post(`/api/organizations/${otherOrg}/invitations`)
+      .set(as('outsider'))
+      .send({ email: 'kim@example.org', role: 'member' })
+      .expect(202);
+    const [theirs] = (
+      await request(t.server)
+        .get(`/api/organizations/${otherOrg}/invitations`)
+        .set(as('outsider'))
+        .expect(200)
+    ).body as { id: string }[];
+    await withdraw('owner', theirs.id).expect(404);
+    expect((await pendingOf('kim')).map((i) => i.id)).toContain(theirs.id);
+
+    // The address can be invited again, with a new link.
+    await invite('owner', 'outsider@example.org').expect(202);
+    const again = await pendingOf('outsider');
+    expect(again).toHaveLength(1);
+    expect(again[0].id).not.toBe(invitation.id);
   });
 });

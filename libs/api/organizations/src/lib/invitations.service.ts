@@ -28,6 +28,7 @@ import {
 
 export const INVITATION_TTL_DAYS = 14;
 const INVITE_REFUSAL = 'Only owners and admins can invite members';
+const WITHDRAW_REFUSAL = 'Only owners and admins can withdraw invitations';
 /** Invitations send email to any address: a cap per inviter keeps Mezzo from being a spam relay. */
 const INVITES_PER_HOUR = 100;
 
@@ -99,12 +100,41 @@ export class InvitationsService {
       INVITE_REFUSAL,
     );
     return (await this.invitations.pendingOf(organizationId)).map((i) => ({
+      id: i.id,
       email: i.email,
       role: i.role,
       invitedByName: i.invitedByName,
       createdAt: new Date(i.createdAt).toISOString(),
       expiresAt: new Date(i.expiresAt).toISOString(),
     }));
+  }
+
+  /**
+   * Withdraws an open invitation (owners and admins; an invitation to be an owner only by an owner,
+   * as only an owner may send one). 404 when it is not an open invitation of this organisation.
+   */
+  async withdraw(
+    userId: string,
+    organizationId: string,
+    invitationId: string,
+  ): Promise<void> {
+    const mine = await this.memberships.requireManager(
+      userId,
+      organizationId,
+      WITHDRAW_REFUSAL,
+    );
+    const row = await this.invitations.pendingById(
+      organizationId,
+      invitationId,
+    );
+    if (!row) throw AppError.notFound('Invitation');
+    if (row.role === 'owner' && mine.role !== 'owner')
+      throw AppError.forbidden(
+        'Only an owner can withdraw an invitation to be an owner',
+      );
+    // Accepted, declined or withdrawn since it was read: it is no longer open.
+    if (!(await this.invitations.withdraw(organizationId, invitationId)))
+      throw AppError.notFound('Invitation');
   }
 
   async mine(userId: string): Promise<InvitationDto[]> {

@@ -144,6 +144,22 @@ export class OrganizationsController {
   }
 
   @RequirePermission(PERMISSIONS.organizationsManage)
+  @Delete(':id/invitations/:invitationId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Withdraw an open invitation (owners and admins)',
+    description:
+      'Its link then opens nothing and the address can be invited again. Only an owner withdraws an invitation to be an owner (403). 404 when it is not an open invitation of this organisation.',
+  })
+  withdrawInvitation(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+    @Param('invitationId', uuidParam('Invitation')) invitationId: string,
+  ): Promise<void> {
+    return this.invitations.withdraw(user.id, id, invitationId);
+  }
+
+  @RequirePermission(PERMISSIONS.organizationsManage)
   @Patch(':id/members/:userId')
   updateMember(
     @CurrentUser() user: RequestUser,

@@ -10,6 +10,8 @@ import type { MembershipRole, OrganizationKind } from './auth.contracts';
  * POST   /organizations/:id/invitations         InviteMemberRequest → 202 InvitationSentDto (owner/admin; only an owner invites an owner)
  * POST   /organizations/:id/members             deprecated alias of …/invitations (same request, same 202)
  * GET    /organizations/:id/invitations         → 200 PendingInvitationDto[] (owner/admin; open invitations)
+ * DELETE /organizations/:id/invitations/:invitationId → 204 (owner/admin; only an owner withdraws an invitation to be an owner)
+ *                                                404 when not an open invitation of that organisation; its link then opens nothing
  * PATCH  /organizations/:id/members/:userId     UpdateMemberRequest → 200 MemberDto (owner/admin; only an owner grants owner)
  * DELETE /organizations/:id/members/:userId     → 204 (owner/admin, or oneself; the last owner cannot leave)
  *
@@ -66,6 +68,8 @@ export interface InvitationDto {
 
 /** An open invitation, as the organisation's owners and admins see it. */
 export interface PendingInvitationDto {
+  /** For withdrawing it (DELETE /organizations/:id/invitations/:invitationId). */
+  id: string;
   email: string;
   role: MembershipRole;
   invitedByName: string | null;

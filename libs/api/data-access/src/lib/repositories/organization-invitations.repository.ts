@@ -83,6 +83,33 @@ export class OrganizationInvitationsRepository {
     );
   }
 
+  /** An open invitation of this organisation, by id. */
+  async pendingById(
+    organizationId: string,
+    id: string,
+  ): Promise<InvitationRow | null> {
+    const rows: InvitationRow[] = await this.db.query(
+      `${SELECT_ROW} WHERE i.id = $1 AND i.organization_id = $2 AND ${OPEN}`,
+      [id, organizationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Withdraws an open invitation of this organisation: the row goes, with its token, so the link
+   * opens nothing and the address can be invited again. False when it is not open (any more).
+   */
+  async withdraw(organizationId: string, id: string): Promise<boolean> {
+    const result: { id: string }[] | [{ id: string }[], number] =
+      await this.db.query(
+        `DELETE FROM organization_invitations i
+          WHERE i.id = $1 AND i.organization_id = $2 AND ${OPEN}
+          RETURNING i.id`,
+        [id, organizationId],
+      );
+    return unwrapRows(result).length > 0;
+  }
+
   /** The open invitation whose link token hashes to this, if it is addressed to this email. */
   async pendingByToken(
     tokenHash: string,
