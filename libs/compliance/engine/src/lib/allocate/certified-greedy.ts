@@ -231,15 +231,17 @@ function fillRequirements(model: AllocationModel, net: CutNetwork | null, x: Int
     }
     reqs[k + 1] = j;
   }
-  // Classes by number of open requirements, ties by index: a stable counting sort (ranks ≤ 32).
+  // Classes by number of open requirements, ties by index: a stable counting sort (ranks ≤ R, the
+  // requirements' count: their bits are all a class's mask can hold).
   const order = orderScratch.take(n);
   const rank = rankScratch.take(n);
-  const firstOfRank = rankStartScratch.get(34);
+  const ranks = R + 2;
+  const firstOfRank = rankStartScratch.get(ranks);
   for (let c = 0; c < n; c++) {
     rank[c] = popcount(reqMask[c] & open);
     firstOfRank[rank[c] + 1] += 1;
   }
-  for (let k = 1; k < 34; k++) firstOfRank[k] += firstOfRank[k - 1];
+  for (let k = 1; k < ranks; k++) firstOfRank[k] += firstOfRank[k - 1];
   for (let c = 0; c < n; c++) order[firstOfRank[rank[c]]++] = c;
   for (let i = 0; i < reqCount; i++) {
     const j = reqs[i];

@@ -8,7 +8,7 @@ import type { Cap } from '../model/rule-set.types';
 import type { CompiledRuleSet } from '../compile/compile-rules';
 import type { PieceTable } from '../allocate/allocate';
 import { CAREER_ONLY, DUPLICATE, IN_CYCLE, NOT_ACCEPTED, OUTSIDE_CYCLE, type CreditTable } from './credits';
-import { Float64Scratch } from '../allocate/scratch';
+import { Float64Scratch, Int32Scratch } from '../allocate/scratch';
 
 const round2 = (hundredths: number): number => Math.round(hundredths) / 100;
 
@@ -52,7 +52,8 @@ function reserve(pieceCount: number, creditCount: number): void {
 }
 
 const capSumScratch = new Float64Scratch();
-const perCreditSumScratch = new Float64Scratch();
+const creditSumScratch = new Float64Scratch();
+const creditBindingScratch = new Int32Scratch();
 
 export function buildPieces(
   compiled: CompiledRuleSet,
@@ -71,8 +72,10 @@ export function buildPieces(
   const { status, levels, reqMatch, capMatch, capExempt } = credits;
   const capCount = compiled.caps.length;
   const capSum = capSumScratch.get(capCount);
-  // Per-credit cap sums: index cap * credits + credit.
-  const perCreditSum = perCreditMask === 0 ? null : perCreditSumScratch.get(capCount * n);
+  // One credit's hours per per-credit cap (reset after each credit), and the per-credit caps each
+  // credit exceeds (written for every credit with pieces).
+  const creditSum = creditSumScratch.get(capCount);
+  const creditBinding = creditBindingScratch.take(n);
   const reqLevel = compiled.reqLevelMask;
   const capLevel = compiled.capLevelMask;
   const negate = compiled.negateMask;
@@ -103,15 +106,21 @@ export function buildPieces(
         pLevel[count] = level;
         pHours[count] = hours;
         pReq[count] = reqMask;
-        pCap[count] = caps;
-        pGroup[count] = 0;
         pOut[count] = outOfCycle ? 1 : 0;
+        // `capMask` and `group` are written below, once the binding caps are known.
         rawCaps[count] = caps;
         count += 1;
       }
       for (let rest = caps & ~perCreditMask; rest !== 0; rest &= rest - 1) capSum[31 - Math.clz32(rest & -rest)] += hours;
-      if (perCreditSum !== null) for (let rest = caps & perCreditMask; rest !== 0; rest &= rest - 1) perCreditSum[(31 - Math.clz32(rest & -rest)) * n + ci] += hours;
+      for (let rest = caps & perCreditMask; rest !== 0; rest &= rest - 1) creditSum[31 - Math.clz32(rest & -rest)] += hours;
     }
+    let exceeded = 0;
+    for (let rest = perCreditMask; rest !== 0; rest &= rest - 1) {
+      const k = 31 - Math.clz32(rest & -rest);
+      if (creditSum[k] > capLimit[k]) exceeded |= 1 << k;
+      creditSum[k] = 0;
+    }
+    creditBinding[ci] = exceeded;
   }
   pieceStart[n] = count;
   pieces.count = count;
@@ -119,19 +128,9 @@ export function buildPieces(
   // caps: the global caps whose hours exceed their limit, and the per-credit caps its credit exceeds.
   let globalBinding = 0;
   for (let k = 0; k < capCount; k++) if ((perCreditMask & (1 << k)) === 0 && capSum[k] > capLimit[k]) globalBinding |= 1 << k;
-  let creditOf = -1;
-  let creditBinding = 0;
   for (let i = 0; i < count; i++) {
     const ci = pCredit[i];
-    if (perCreditSum !== null && ci !== creditOf) {
-      creditOf = ci;
-      creditBinding = 0;
-      for (let rest = perCreditMask; rest !== 0; rest &= rest - 1) {
-        const k = 31 - Math.clz32(rest & -rest);
-        if (perCreditSum[k * n + ci] > capLimit[k]) creditBinding |= 1 << k;
-      }
-    }
-    const binding = pCap[i] & (globalBinding | creditBinding);
+    const binding = rawCaps[i] & (globalBinding | creditBinding[ci]);
     pCap[i] = binding;
     pGroup[i] = (binding & perCreditMask) !== 0 ? ci + 1 : 0;
   }
