@@ -6,6 +6,12 @@ export interface RemindersOptions {
   runWorkers: boolean;
   /** When the daily scan runs (cron, UTC). Default `0 7 * * *`. */
   scanCron?: string;
+  /**
+   * Also queue a scan when the workers start. Default true: the schedule fires only at its minute,
+   * so a product started after it (or down then) would wait a day; a scan sends nothing twice (the
+   * ledger), so an extra one is harmless. Off in tests that scan on dates of their own.
+   */
+  scanOnStart?: boolean;
   /** Seconds before the first retry of a failed send (doubling with jitter after). Default 60. */
   retryDelaySeconds?: number;
   /** Attempts after the first for a failed send. Default 6. */

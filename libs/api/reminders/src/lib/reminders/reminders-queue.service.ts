@@ -82,6 +82,11 @@ export class RemindersQueue implements OnModuleInit, OnModuleDestroy {
     });
   }
 
+  /** Queues a scan now; null when one is already queued (the scan queue holds one at a time). */
+  async enqueueScan(): Promise<string | null> {
+    return this.require().send(SCAN_QUEUE, {});
+  }
+
   async work<T extends object>(
     name: string,
     handler: (data: T) => Promise<void>,

@@ -33,5 +33,7 @@ export class RemindersWorkers implements OnApplicationBootstrap {
       await this.reminders.scanNow(new Date().toISOString().slice(0, 10));
     });
     await this.queue.schedule(SCAN_QUEUE, this.options.scanCron ?? '0 7 * * *');
+    // Catch up now rather than at the next scheduled minute (see `scanOnStart`).
+    if (this.options.scanOnStart ?? true) await this.queue.enqueueScan();
   }
 }

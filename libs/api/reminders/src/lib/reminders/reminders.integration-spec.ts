@@ -73,6 +73,8 @@ describe('reminders (pg-boss on PostgreSQL, real SMTP)', () => {
         runWorkers: true,
         retryDelaySeconds: 1,
         pollingIntervalSeconds: 0.5,
+        // These tests scan on dates of their own, never today's.
+        scanOnStart: false,
       }),
     ]);
     reminders = t.app.get(RemindersService);
@@ -253,15 +255,30 @@ describe('reminders (pg-boss on PostgreSQL, real SMTP)', () => {
     expect(mailTo('hal')).toHaveLength(1);
   });
 
-  it('schedules the daily scan and stops pg-boss when the app closes', async () => {
+  it('schedules the daily scan, scans once as the workers start, and stops pg-boss when the app closes', async () => {
     const ds = t.app.get<DataSource>(getDataSourceToken());
     expect(
       await ds.query(`SELECT name, cron, timezone FROM pgboss.schedule`),
     ).toEqual([{ name: 'reminders.scan', cron: '0 7 * * *', timezone: 'UTC' }]);
 
+    // By default the workers also scan as they start: the schedule alone would wait for 07:00 UTC.
     const other = await createTestApp([
-      RemindersModule.forRoot({ runWorkers: true }),
+      RemindersModule.forRoot({
+        runWorkers: true,
+        pollingIntervalSeconds: 0.5,
+      }),
     ]);
+    const otherDs = other.app.get<DataSource>(getDataSourceToken());
+    const until = Date.now() + 15_000;
+    let scans: { state: string }[] = [];
+    while (Date.now() < until) {
+      scans = await otherDs.query(
+        `SELECT state FROM pgboss.job WHERE name = 'reminders.scan'`,
+      );
+      if (scans.length === 1 && scans[0].state === 'completed') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(scans).toEqual([{ state: 'completed' }]);
     const connections = async (): Promise<number> =>
       (
         await ds.query(
