@@ -29,7 +29,12 @@ export function deadlineReminderEmail({
   const when = daysWords(ev.cycle.daysLeft);
   const link = `${appUrl}/licenses/${license.id}`;
   const greeting = recipientName.trim() || 'there';
-  const intro = `Your ${name} license (no. ${license.number}) is due for renewal on ${longDate(ev.cycle.end)}, ${when === 'today' ? 'today' : when}. So far ${formatHours(ev.totals.countedHours)} of the ${formatHours(ev.totals.requiredHours)} required hours count toward this cycle (${ev.cycle.start} to ${ev.cycle.end}).`;
+  // Every date in one style: "August 31, 2026", never an ISO date beside it.
+  const due =
+    when === 'today'
+      ? `today, ${longDate(ev.cycle.end)}`
+      : `on ${longDate(ev.cycle.end)}, ${when}`;
+  const intro = `Your ${name} license (no. ${license.number}) is due for renewal ${due}. So far ${formatHours(ev.totals.countedHours)} of the ${formatHours(ev.totals.requiredHours)} required hours count toward this cycle (${longDate(ev.cycle.start)} to ${longDate(ev.cycle.end)}).`;
   const needs = ev.plan.map((p) => p.description);
   const subject = `${name} renewal ${when}: ${formatHours(ev.totals.remainingHours)} h still needed`;
   const text = [

@@ -53,7 +53,9 @@ describe('deadline reminder email', () => {
     expect(email.text).toContain(
       'due for renewal on August 31, 2026, in 30 days',
     );
-    expect(email.text).toContain('So far 0 of the 40 required hours count');
+    expect(email.text).toContain(
+      'So far 0 of the 40 required hours count toward this cycle (September 1, 2024 to August 31, 2026).',
+    );
     expect(email.text).toContain('- 5 more hours of Ethics');
     expect(email.text).toContain(
       '- 3 more hours of Social and cultural competence',
@@ -73,14 +75,16 @@ describe('deadline reminder email', () => {
   });
 
   it('words the last day as today', () => {
-    expect(
-      deadlineReminderEmail({
-        recipientName: '',
-        license,
-        evaluation: njLcsw('2026-08-31'),
-        appUrl,
-      }).subject,
-    ).toBe('NJ LCSW renewal today: 40 h still needed');
+    const last = deadlineReminderEmail({
+      recipientName: '',
+      license,
+      evaluation: njLcsw('2026-08-31'),
+      appUrl,
+    });
+    expect(last.subject).toBe('NJ LCSW renewal today: 40 h still needed');
+    expect(last.text).toContain(
+      'is due for renewal today, August 31, 2026. So far',
+    );
   });
 });
 
