@@ -40,9 +40,19 @@ async function bootstrap(): Promise<void> {
       (a) => `    ${a.email.padEnd(30)} ${a.role}`,
     ).join('\n');
     process.stdout.write(
-      `\n  Mezzo is running at ${config.appUrl}\n  API docs: ${config.appUrl}/api/docs\n\n  Demo logins (password: ${DEMO_PASSWORD}):\n${lines}\n\n  Mail is written to ${config.mail.smtpUrl ? 'SMTP' : config.mail.outboxDir}\n  Press Ctrl-C to stop.\n\n`,
+      `\n  Mezzo is running at ${config.appUrl}\n  API docs: ${config.appUrl}/api/docs\n\n  Demo logins (password: ${DEMO_PASSWORD}):\n${lines}\n\n  ${mailDestination(config.mail)}\n  Press Ctrl-C to stop.\n\n`,
     );
   }
+}
+
+/** Where mail goes, for the start banner: the SMTP server without its credentials, or the outbox folder. */
+function mailDestination(mail: {
+  smtpUrl?: string;
+  outboxDir: string;
+}): string {
+  if (!mail.smtpUrl) return `Mail is written to ${mail.outboxDir}`;
+  const server = new URL(mail.smtpUrl);
+  return `Mail is sent over SMTP to ${server.host}`;
 }
 
 bootstrap().catch((err: unknown) => {
