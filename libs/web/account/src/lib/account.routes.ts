@@ -1,4 +1,5 @@
 import type { Route } from '@angular/router';
+import { confirmLeavingUnsaved } from '@mezzo/web-core';
 
 /** Mounted under `settings` by the app (lazy). */
 export const SETTINGS_ROUTES: Route[] = [
@@ -7,6 +8,7 @@ export const SETTINGS_ROUTES: Route[] = [
     title: 'Settings · Mezzo',
     loadComponent: () =>
       import('./settings/settings.page').then((m) => m.SettingsPage),
+    canDeactivate: [confirmLeavingUnsaved],
   },
 ];
 

@@ -7,6 +7,8 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { FormControl } from '@angular/forms';
 import { provideRouter } from '@angular/router';
 import type { SettingsDto } from '@mezzo/shared-contracts';
+import { confirmLeavingUnsaved } from '@mezzo/web-core';
+import { SETTINGS_ROUTES } from '../account.routes';
 import { SettingsPage, percentOrEmpty } from './settings.page';
 
 const SETTINGS: SettingsDto = {
@@ -93,6 +95,25 @@ describe('SettingsPage', () => {
     });
     await stable();
     expect(el.textContent).toContain('Your settings are saved.');
+  });
+
+  it('holds unsaved changes from the first change until they are saved', async () => {
+    const page = fixture.componentInstance;
+    expect(page.hasUnsavedChanges()).toBe(false);
+    el.querySelectorAll<HTMLButtonElement>(
+      'mat-slide-toggle button[role="switch"]',
+    )[0].click();
+    await stable();
+    expect(page.hasUnsavedChanges()).toBe(true);
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await stable();
+    backend
+      .expectOne({ method: 'PATCH', url: '/api/me/settings' })
+      .flush({ ...SETTINGS, reminders: { deadlines: false, advocacy: false } });
+    await stable();
+    expect(page.hasUnsavedChanges()).toBe(false);
+    // The route asks before the page is left with changes not saved.
+    expect(SETTINGS_ROUTES[0].canDeactivate).toEqual([confirmLeavingUnsaved]);
   });
 
   it('does not send a floor outside 0–100', async () => {

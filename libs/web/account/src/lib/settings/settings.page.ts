@@ -164,6 +164,15 @@ export class SettingsPage {
       });
   }
 
+  /**
+   * Changes not saved yet (`confirmLeavingUnsaved`): the switches and the floor take effect only
+   * with "Save settings", so leaving after a change asks first. A save resets the form to what the
+   * server kept.
+   */
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
+  }
+
   /** Creates the feed, or replaces its URL (the old one stops working at once). */
   protected newFeed(): void {
     if (this.calendarBusy()) return;
