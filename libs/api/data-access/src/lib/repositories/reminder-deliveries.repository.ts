@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ReminderDeliveryEntity, type ReminderKindValue } from '../entities';
 import { unwrapRows } from './password-reset-tokens.repository';
 
@@ -63,15 +63,22 @@ export class ReminderDeliveriesRepository {
   /** Deliveries already started or done for these licenses (a failed one may be tried again). */
   async settled(licenseIds: string[]): Promise<DeliveryKey[]> {
     if (!licenseIds.length) return [];
-    const rows = await this.db.getRepository(ReminderDeliveryEntity).find({
-      select: { licenseId: true, cycleEnd: true, kind: true },
-      where: { licenseId: In(licenseIds), status: In(['sending', 'sent']) },
-    });
-    return rows.map(({ licenseId, cycleEnd, kind }) => ({
-      licenseId,
-      cycleEnd,
-      kind,
-    }));
+    // Also what was sent for an earlier copy of the same license (same user, jurisdiction, type and
+    // number, as the licenses service compares them): retiring a license and adding it again is the
+    // same deadline, not a new one to remind of.
+    const rows: DeliveryKey[] = await this.db.query(
+      `SELECT DISTINCT l.id AS "licenseId", to_char(d.cycle_end, 'YYYY-MM-DD') AS "cycleEnd", d.kind
+         FROM licenses l
+         JOIN licenses same
+           ON same.user_id = l.user_id
+          AND upper(btrim(same.jurisdiction)) = upper(btrim(l.jurisdiction))
+          AND upper(btrim(same.license_type)) = upper(btrim(l.license_type))
+          AND upper(btrim(same.number)) = upper(btrim(l.number))
+         JOIN reminder_deliveries d ON d.license_id = same.id
+        WHERE l.id = ANY($1::uuid[]) AND d.status IN ('sending', 'sent')`,
+      [licenseIds],
+    );
+    return rows;
   }
 
   /**

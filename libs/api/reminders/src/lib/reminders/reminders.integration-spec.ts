@@ -136,6 +136,37 @@ describe('reminders (pg-boss on PostgreSQL, real SMTP)', () => {
     ]);
   });
 
+  it('does not remind again of a deadline already reminded of when the license is retired and added again', async () => {
+    const first = await licensee('kit', { advocacy: false });
+    await scan(DAY_30);
+    expect(mailTo('kit')).toHaveLength(1);
+    await request(t.server)
+      .post(`/api/licenses/${first}/retire`)
+      .set(as('kit'))
+      .expect(200);
+    const again = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('kit'))
+        .send({ ...njLcsw, number: ' 44sc00012345' })
+        .expect(201)
+    ).body.id as string;
+    expect(again).not.toBe(first);
+    expect(await scan(DAY_30)).toBe(0);
+    expect(mailTo('kit')).toHaveLength(1);
+    // The next reminder of that deadline still comes, once, for the license now tracked.
+    await scan('2026-08-26');
+    expect(mailTo('kit').map((m) => m.subject)).toEqual([
+      'NJ LCSW renewal in 30 days: 40 h still needed',
+      'NJ LCSW renewal in 5 days: 40 h still needed',
+    ]);
+    expect(
+      (await t.app.get(ReminderDeliveriesRepository).forLicense(again)).map(
+        (r) => r.kind,
+      ),
+    ).toEqual(['deadline-7d']);
+  });
+
   it('sends nothing of a kind the licensee turned off', async () => {
     await licensee('dee', { deadlines: false, advocacy: false });
     await scan(DAY_30);
