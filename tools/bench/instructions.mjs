@@ -126,6 +126,18 @@ function callgrind(dir, bundle, n, lines) {
   );
 }
 
+/** Index of the last of `sorted` (ascending by `keyOf`) whose key is at most `value`; -1 when none. */
+function lastAtOrBefore(sorted, value, keyOf) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyOf(sorted[mid]) <= value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi;
+}
+
 /**
  * Instructions per line of the bundle in the optimised code of one function: callgrind's count per
  * instruction address (`--dump-instr`), each address's source position from V8's listing (the last
@@ -164,16 +176,11 @@ function lineProfile({ out, listing }, bundle, runs) {
   const lineStarts = [0];
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1))
     lineStarts.push(i + 1);
-  const lineOf = (position) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= position) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (position) =>
+    Math.max(
+      0,
+      lastAtOrBefore(lineStarts, position, (start) => start),
+    );
   const perLine = new Map();
   // Every optimised version of the function: instructions ("0xADDR  pcoffset  bytes  text"), then its position table.
   for (const block of listing.split('--- Optimized code ---').slice(1)) {
@@ -187,14 +194,7 @@ function lineProfile({ out, listing }, bundle, runs) {
     for (const [at, pc] of instructions) {
       const count = perAddress.get(at);
       if (!count) continue;
-      let k = -1;
-      for (let lo = 0, hi = entries.length - 1; lo <= hi;) {
-        const mid = (lo + hi) >> 1;
-        if (entries[mid][0] <= pc) {
-          k = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
+      const k = lastAtOrBefore(entries, pc, (entry) => entry[0]);
       const line = k < 0 ? -1 : lineOf(entries[k][1]);
       perLine.set(line, (perLine.get(line) ?? 0) + count);
     }
@@ -225,14 +225,7 @@ function perFunction({ pid, out }) {
     .sort((a, b) => a.start - b.start);
   rmSync(mapFile, { force: true });
   const nameOf = (address) => {
-    let lo = 0;
-    let hi = ranges.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ranges[mid].start <= address) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    const r = ranges[hi];
+    const r = ranges[lastAtOrBefore(ranges, address, (range) => range.start)];
     // "JS:*name file:line:column": the function's name, optimised (*) or not (~, ^).
     return r && address < r.end
       ? r.name.replace(/^JS:/, '').replace(/ \S+:\d+:\d+$/, '')

@@ -117,13 +117,11 @@ export class CheckResetTokenDto implements CheckResetTokenRequest {
   token!: string;
 }
 
-export class ResetPasswordDto implements ResetPasswordRequest {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty({ message: 'token is required' })
-  @MaxLength(200)
-  token!: string;
-
+/** The check's token (same rules), and the new password. */
+export class ResetPasswordDto
+  extends CheckResetTokenDto
+  implements ResetPasswordRequest
+{
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword ${PASSWORD_RULE}` })

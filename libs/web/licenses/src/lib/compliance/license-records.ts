@@ -172,10 +172,11 @@ export class LicenseRecords {
       kind === 'json'
         ? this.api.exportTranscript(id)
         : this.api.auditPacket(id, kind);
+    const slug = this.name().replace(/\W+/g, '-');
     const fallback =
       kind === 'json'
-        ? `mezzo-transcript-${this.name().replace(/\W+/g, '-')}.json`
-        : `mezzo-audit-packet-${this.name().replace(/\W+/g, '-')}.${kind}`;
+        ? `mezzo-transcript-${slug}.json`
+        : `mezzo-audit-packet-${slug}.${kind}`;
     this.start(kind);
     request$
       .pipe(
