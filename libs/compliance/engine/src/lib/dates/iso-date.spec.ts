@@ -44,6 +44,29 @@ describe('iso-date', () => {
     }
   });
 
+  it('gives ymdToDay on every day of 0000–9999, and throws on the day after every month end', () => {
+    // toDay's integer arithmetic (shifted era, centuries by multiplication) must be exact on every
+    // date it accepts: compared number by number, not through expect() per date (3.6 million).
+    const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+    let wrong = '';
+    for (let y = 0; y <= 9999 && wrong === ''; y++) {
+      const yyyy = String(y).padStart(4, '0');
+      for (let m = 1; m <= 12; m++) {
+        const prefix = `${yyyy}-${pad(m)}-`;
+        const last = daysInMonth(y, m);
+        for (let d = 1; d <= last; d++) if (toDay(prefix + pad(d)) !== ymdToDay(y, m, d)) wrong ||= prefix + pad(d);
+        let threw = false;
+        try {
+          toDay(prefix + pad(last + 1));
+        } catch {
+          threw = true;
+        }
+        if (!threw) wrong ||= prefix + pad(last + 1);
+      }
+    }
+    expect(wrong).toBe('');
+  });
+
   it('adds months clamping to the month end', () => {
     expect(fromDay(addMonthsDay(toDay('2024-01-31'), 1))).toBe('2024-02-29');
     expect(fromDay(addMonthsDay(toDay('2024-03-31'), -13))).toBe('2023-02-28');

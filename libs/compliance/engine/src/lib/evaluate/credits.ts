@@ -86,6 +86,14 @@ let sorting: readonly Credit[] = [];
 let rankCopies = false;
 let copyStart = 0;
 let copyEnd = 0;
+/**
+ * Whether the last sort compared two credits with the same id (`===`). A stable merge sort compares
+ * every two credits that end up next to each other (the insertion runs place each credit next to the
+ * ones it was compared with; a merge compares each output with the next one of the other run), so
+ * when it never did, no credit's id equals the previous one's: the intake's layout skips that string
+ * comparison per credit.
+ */
+let equalIds = false;
 
 /**
  * How much a copy can count: in the cycle with an accepted approval, then before the cycle with one
@@ -110,6 +118,7 @@ function before(i: number, j: number): boolean {
   const y = b.id;
   if (x < y) return true;
   if (x !== y) return false;
+  equalIds = true;
   if (rankCopies) {
     const ra = copyRank(i);
     const rb = copyRank(j);
@@ -140,6 +149,7 @@ function sortOrder(credits: readonly Credit[]): Int32Array {
   }
   let a = orderA;
   let b = orderB;
+  equalIds = false;
   for (let i = 0; i < n; i++) a[i] = i;
   for (let lo = 0; lo < n; lo += 8) {
     const hi = Math.min(n, lo + 8);
@@ -291,92 +301,110 @@ let rawAccepted = new Uint8Array(64);
 let rawExempt = new Int32Array(64);
 
 /**
- * What the intake derives from credit `credit` alone, written at index `i` of the raw arrays: its
+ * What the intake derives from each of `credits` alone, written at its index in the raw arrays: its
  * requirement and cap matches, practice split, completion day and whether an approval is accepted.
- * `windowBits`/`windowFrom`: due within-years requirements and the first day of each window.
+ * `windowBits`/`windowFrom`: due within-years requirements and the first day of each window. One
+ * loop rather than a call per credit: the rule set's tables and the raw arrays are read once per
+ * intake instead of once per credit. A malformed credit throws at the same point as before.
  */
-function deriveCredit(
+function deriveCredits(
   compiled: CompiledRuleSet,
   bodies: Map<string, BodyInfo>,
-  credit: Credit,
-  i: number,
+  credits: readonly Credit[],
+  n: number,
   windowBits: readonly number[],
   windowFrom: readonly number[],
 ): void {
   const rt = compiled.reqTables;
   const ct = compiled.capTables;
-  let reqTopics = rt.topicAny;
-  let capTopics = ct.topicAny;
-  let capExempt = 0;
   const exceptByTopic = compiled.capExceptByTopic;
-  const topics = credit.topics;
   const names = compiled.topicNames;
   const scan = names.length <= 12;
-  for (let t = 0; t < topics.length; t++) {
-    // A rule set's topics (bit b = names[b]) are usually few: compared in turn rather than hashed.
-    const topic = topics[t];
-    let b = 0;
-    if (scan) {
-      while (b < names.length && names[b] !== topic) b++;
-      if (b === names.length) continue;
-    } else {
-      const bit = compiled.topicBits.get(topic);
-      if (bit === undefined) continue;
-      b = 31 - Math.clz32(bit);
-    }
-    reqTopics |= rt.byTopic[b];
-    capTopics |= ct.byTopic[b];
-    capExempt |= exceptByTopic[b];
-  }
-  let reqMacro = rt.macroAny;
-  let capMacro = ct.macroAny;
-  const areas = credit.macroAreas;
-  if (areas) {
-    for (let t = 0; t < areas.length; t++) {
-      const bit = MACRO_AREA_BIT.get(areas[t]);
-      if (bit === undefined) continue;
-      const b = 31 - Math.clz32(bit);
-      reqMacro |= rt.byMacroArea[b];
-      capMacro |= ct.byMacroArea[b];
-    }
-  }
-  const f = formatIndex(credit.format);
-  let reqApproved = rt.approvalAny;
-  let capApproved = ct.approvalAny;
-  const given = credit.approvals;
-  let accepted = compiled.accepted === null;
-  if (given && given.length > 0) {
-    accepted = false;
-    for (let k = 0; k < given.length; k++) {
-      const body = given[k].body;
-      // Most credits name the same body as the previous one: compare before hashing.
-      let info: BodyInfo;
-      if (body === lastBody && bodies === lastBodies) info = lastInfo;
-      else {
-        info = bodies.get(body) ?? bodyInfo(compiled, bodies, given, k);
-        lastBody = body;
-        lastBodies = bodies;
-        lastInfo = info;
+  const rawM = rawMatch;
+  const rawL = rawLevels;
+  const rawD = rawDay;
+  const rawA = rawAccepted;
+  const rawE = rawExempt;
+  const reqByTopic = rt.byTopic;
+  const capByTopic = ct.byTopic;
+  const reqByFormat = rt.byFormat;
+  const capByFormat = ct.byFormat;
+  const noAcceptedList = compiled.accepted === null;
+  const reqDated = rt.dated.length !== 0;
+  const capDated = ct.dated.length !== 0;
+  const windowCount = windowBits.length;
+  for (let i = 0; i < n; i++) {
+    const credit = credits[i];
+    let reqTopics = rt.topicAny;
+    let capTopics = ct.topicAny;
+    let capExempt = 0;
+    const topics = credit.topics;
+    for (let t = 0; t < topics.length; t++) {
+      // A rule set's topics (bit b = names[b]) are usually few: compared in turn rather than hashed.
+      const topic = topics[t];
+      let b = 0;
+      if (scan) {
+        while (b < names.length && names[b] !== topic) b++;
+        if (b === names.length) continue;
+      } else {
+        const bit = compiled.topicBits.get(topic);
+        if (bit === undefined) continue;
+        b = 31 - Math.clz32(bit);
       }
-      if (info.accepted) accepted = true;
-      reqApproved |= info.reqBits;
-      capApproved |= info.capBits;
+      reqTopics |= reqByTopic[b];
+      capTopics |= capByTopic[b];
+      capExempt |= exceptByTopic[b];
     }
+    let reqMacro = rt.macroAny;
+    let capMacro = ct.macroAny;
+    const areas = credit.macroAreas;
+    if (areas) {
+      for (let t = 0; t < areas.length; t++) {
+        const bit = MACRO_AREA_BIT.get(areas[t]);
+        if (bit === undefined) continue;
+        const b = 31 - Math.clz32(bit);
+        reqMacro |= rt.byMacroArea[b];
+        capMacro |= ct.byMacroArea[b];
+      }
+    }
+    const f = formatIndex(credit.format);
+    let reqApproved = rt.approvalAny;
+    let capApproved = ct.approvalAny;
+    const given = credit.approvals;
+    let accepted = noAcceptedList;
+    if (given && given.length > 0) {
+      accepted = false;
+      for (let k = 0; k < given.length; k++) {
+        const body = given[k].body;
+        // Most credits name the same body as the previous one: compare before hashing.
+        let info: BodyInfo;
+        if (body === lastBody && bodies === lastBodies) info = lastInfo;
+        else {
+          info = bodies.get(body) ?? bodyInfo(compiled, bodies, given, k);
+          lastBody = body;
+          lastBodies = bodies;
+          lastInfo = info;
+        }
+        if (info.accepted) accepted = true;
+        reqApproved |= info.reqBits;
+        capApproved |= info.capBits;
+      }
+    }
+    let reqMatch = reqTopics & reqMacro & reqByFormat[f] & reqApproved;
+    let capMatch = capTopics & capMacro & capByFormat[f] & capApproved;
+    rawE[i] = capExempt;
+    writeLevels(credit, rawL, 3 * i);
+    const day = toDay(credit.completedOn);
+    rawD[i] = day;
+    // Matchers with `completedOnOrAfter` (rare) drop credits completed before their date, and
+    // rolling-window requirements (within-years) those completed before their window.
+    if (reqDated) reqMatch &= ~tooEarly(rt, day);
+    for (let w = 0; w < windowCount; w++) if (day < windowFrom[w]) reqMatch &= ~windowBits[w];
+    if (capDated) capMatch &= ~tooEarly(ct, day);
+    rawM[2 * i] = reqMatch;
+    rawM[2 * i + 1] = capMatch;
+    rawA[i] = accepted ? 1 : 0;
   }
-  let reqMatch = reqTopics & reqMacro & rt.byFormat[f] & reqApproved;
-  let capMatch = capTopics & capMacro & ct.byFormat[f] & capApproved;
-  rawExempt[i] = capExempt;
-  writeLevels(credit, rawLevels, 3 * i);
-  const day = toDay(credit.completedOn);
-  rawDay[i] = day;
-  // Matchers with `completedOnOrAfter` (rare) drop credits completed before their date, and
-  // rolling-window requirements (within-years) those completed before their window.
-  if (rt.dated.length !== 0) reqMatch &= ~tooEarly(rt, day);
-  for (let w = 0; w < windowBits.length; w++) if (day < windowFrom[w]) reqMatch &= ~windowBits[w];
-  if (ct.dated.length !== 0) capMatch &= ~tooEarly(ct, day);
-  rawMatch[2 * i] = reqMatch;
-  rawMatch[2 * i + 1] = capMatch;
-  rawAccepted[i] = accepted ? 1 : 0;
 }
 
 let identity = new Int32Array(64);
@@ -418,7 +446,7 @@ export function intakeCredits(
   let order: Int32Array;
   hundredthsRead = 0;
   try {
-    for (let i = 0; i < n; i++) deriveCredit(compiled, bodies, credits[i], i, windows, windowStarts);
+    deriveCredits(compiled, bodies, credits, n, windows, windowStarts);
     rankCopies = true;
     copyStart = start;
     copyEnd = end;
@@ -426,7 +454,7 @@ export function intakeCredits(
   } catch {
     source = sortCredits(credits);
     hundredthsRead = 0;
-    for (let k = 0; k < n; k++) deriveCredit(compiled, bodies, source[k], k, windows, windowStarts);
+    deriveCredits(compiled, bodies, source, n, windows, windowStarts);
     for (let k = 0; k < n; k++) identity[k] = k;
     order = identity;
   }
@@ -439,35 +467,47 @@ export function intakeCredits(
   const { status, inCycle, levels, reqMatch, capMatch, capExempt } = table;
   const m = compiled.reqLevelMask;
   let previousId: string | undefined;
+  // Module-level buffers read into locals once, not per credit.
+  const rawM = rawMatch;
+  const rawL = rawLevels;
+  const rawD = rawDay;
+  const rawA = rawAccepted;
+  const rawE = rawExempt;
   for (let k = 0; k < n; k++) {
     const i = order[k];
     const credit = source[i];
     sorted[k] = credit;
-    const req = rawMatch[2 * i];
+    const req = rawM[2 * i];
     reqMatch[k] = req;
-    capMatch[k] = rawMatch[2 * i + 1];
-    capExempt[k] = rawExempt[i];
-    const l0 = rawLevels[3 * i];
-    const l1 = rawLevels[3 * i + 1];
-    const l2 = rawLevels[3 * i + 2];
+    capMatch[k] = rawM[2 * i + 1];
+    capExempt[k] = rawE[i];
+    const l0 = rawL[3 * i];
+    const l1 = rawL[3 * i + 1];
+    const l2 = rawL[3 * i + 2];
     levels[3 * k] = l0;
     levels[3 * k + 1] = l1;
     levels[3 * k + 2] = l2;
-    const day = rawDay[i];
+    const day = rawD[i];
     inCycle[k] = day >= start && day <= end ? 1 : 0;
     let s = IN_CYCLE;
-    const id = credit.id;
-    // Sorted by id: a duplicate directly follows the first credit with its id.
+    // Sorted by id: a duplicate directly follows the first credit with its id; only read when the
+    // sort met two credits sharing an id (`equalIds`). The first credit is compared with
+    // `undefined`, as it always was (a credit without an id).
+    let duplicate = false;
+    if (equalIds) {
+      const id = credit.id;
+      duplicate = id === previousId;
+      previousId = id;
+    } else if (k === 0) duplicate = credit.id === undefined;
     // Outside the cycle comes before the approval: a 2010 course in a 2024–2026 cycle is told it is
     // too old, not that its approval is unknown. Only an accepted one may serve once-per-career.
-    if (id === previousId) s = DUPLICATE;
+    if (duplicate) s = DUPLICATE;
     else if (day > end) s = OUTSIDE_CYCLE;
     else if (day < start) {
       s = OUTSIDE_CYCLE;
-      if (careerReqs !== 0 && rawAccepted[i] !== 0 && ((l0 > 0 && (req & m[0] & careerReqs) !== 0) || (l1 > 0 && (req & m[1] & careerReqs) !== 0) || (l2 > 0 && (req & m[2] & careerReqs) !== 0))) s = CAREER_ONLY;
-    } else if (rawAccepted[i] === 0) s = NOT_ACCEPTED;
+      if (careerReqs !== 0 && rawA[i] !== 0 && ((l0 > 0 && (req & m[0] & careerReqs) !== 0) || (l1 > 0 && (req & m[1] & careerReqs) !== 0) || (l2 > 0 && (req & m[2] & careerReqs) !== 0))) s = CAREER_ONLY;
+    } else if (rawA[i] === 0) s = NOT_ACCEPTED;
     status[k] = s;
-    previousId = id;
   }
   return table;
 }

@@ -128,11 +128,17 @@ export function buildPieces(
   // caps: the global caps whose hours exceed their limit, and the per-credit caps its credit exceeds.
   let globalBinding = 0;
   for (let k = 0; k < capCount; k++) if ((perCreditMask & (1 << k)) === 0 && capSum[k] > capLimit[k]) globalBinding |= 1 << k;
-  for (let i = 0; i < count; i++) {
-    const ci = pCredit[i];
-    const binding = rawCaps[i] & (globalBinding | creditBinding[ci]);
-    pCap[i] = binding;
-    pGroup[i] = (binding & perCreditMask) !== 0 ? ci + 1 : 0;
+  // Credit by credit (its pieces are contiguous): its binding caps and group are read once, not per piece.
+  for (let ci = 0, i = 0; i < count; ci++) {
+    const end = pieceStart[ci + 1];
+    if (i === end) continue;
+    const capsHere = globalBinding | creditBinding[ci];
+    const groupHere = ci + 1;
+    for (; i < end; i++) {
+      const binding = rawCaps[i] & capsHere;
+      pCap[i] = binding;
+      pGroup[i] = (binding & perCreditMask) !== 0 ? groupHere : 0;
+    }
   }
   return build;
 }
