@@ -320,6 +320,28 @@ describe('accessibility of the licensee pages (axe-core, WCAG 2.1 A/AA)', () => 
     );
 
     it(
+      'the organisations page (none yet) and a new organisation with an invitation',
+      async () => {
+        await page.goto(`${baseUrl}/organizations`);
+        await settled('Organisations');
+        await expectAccessible('the organisations page');
+        await page.getByLabel('Organisation name').fill('Axe Check Chapter');
+        await choose('Kind', 'Association');
+        await page.getByRole('button', { name: 'Create organisation' }).click();
+        await page
+          .getByRole('textbox', { name: 'Email' })
+          .fill(`invitee.${unique}@example.com`);
+        await page.getByRole('button', { name: 'Send invitation' }).click();
+        await page
+          .getByRole('button', { name: /^Withdraw the invitation to / })
+          .waitFor();
+        await settled('Axe Check Chapter');
+        await expectAccessible('an organisation page');
+      },
+      TIMEOUT,
+    );
+
+    it(
       'the email-confirmation page (a link that no longer works)',
       async () => {
         await page.goto(`${baseUrl}/account/email?token=no-such-token`);

@@ -87,6 +87,13 @@ export const appRoutes: Route[] = [
           import('@mezzo/web-account').then((m) => m.SETTINGS_ROUTES),
       },
       {
+        path: 'organizations',
+        loadChildren: () =>
+          import('@mezzo/web-organizations').then(
+            (m) => m.ORGANIZATIONS_ROUTES,
+          ),
+      },
+      {
         path: 'invitations',
         loadChildren: () =>
           import('@mezzo/web-account').then((m) => m.INVITATIONS_ROUTES),

@@ -105,7 +105,13 @@ describe('ShellLayout', () => {
     const labels = Array.from(landmarks[0].querySelectorAll('a')).map((a) =>
       a.textContent?.trim(),
     );
-    expect(labels).toEqual(['Dashboard', 'Licenses', 'Credits', 'Settings']);
+    expect(labels).toEqual([
+      'Dashboard',
+      'Licenses',
+      'Credits',
+      'Organisations',
+      'Settings',
+    ]);
   });
 
   it('on desktop the navigation sits beside the page, without a menu button', async () => {

@@ -147,6 +147,11 @@ export class ShellLayout {
     { path: '/dashboard', label: 'Dashboard', icon: 'dashboard' },
     { path: '/licenses', label: 'Licenses', icon: 'license' },
     { path: '/credits', label: 'Credits', icon: 'credits' },
+    {
+      path: '/organizations',
+      label: 'Organisations',
+      icon: 'organization',
+    },
     { path: '/settings', label: 'Settings', icon: 'settings' },
   ];
 
