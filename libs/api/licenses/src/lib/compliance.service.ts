@@ -17,7 +17,20 @@ import {
   type Transcript,
 } from '@mezzo/compliance-engine';
 import { findLicenseType, versionInForce } from '@mezzo/compliance-rules';
-import { cycleFromPrintedDate, cycleFromRenewalDate } from './renewal-cycle';
+import {
+  cycleFromPrintedDate,
+  cycleFromRenewalDate,
+  dayBefore,
+} from './renewal-cycle';
+
+/**
+ * Where a license stands on a date: the evaluation of the cycle holding it, and the evaluation of
+ * the cycle before when that one is overdue (`ComplianceService.overdueWith`), else null.
+ */
+export interface Standing {
+  evaluation: Evaluation;
+  overdue: Evaluation | null;
+}
 
 /** Runs the engine for a stored license: a pure function of (rule set, license, credits, date). */
 @Injectable()
@@ -37,7 +50,7 @@ export class ComplianceService {
     asOf: string,
     floorPercent?: number | null,
     otherLicenses?: readonly OtherLicense[],
-  ): Promise<{ evaluation: Evaluation; credits: CreditEntity[] }> {
+  ): Promise<Standing & { credits: CreditEntity[] }> {
     const [credits, floor, others] = await Promise.all([
       this.credits.live(license.userId),
       floorPercent === undefined
@@ -49,9 +62,81 @@ export class ComplianceService {
           .then((all) => otherLicensesOf(license, all)),
     ]);
     return {
-      evaluation: this.evaluateWith(license, credits, asOf, floor, others),
+      ...this.standingWith(license, credits, asOf, floor, others),
       credits,
     };
+  }
+
+  /** `evaluateWith`, and the overdue cycle before the current one (`overdueWith`). */
+  standingWith(
+    license: LicenseEntity,
+    credits: CreditEntity[],
+    asOf: string,
+    floorPercent: number | null,
+    otherLicenses: readonly OtherLicense[],
+  ): Standing {
+    const evaluation = this.evaluateWith(
+      license,
+      credits,
+      asOf,
+      floorPercent,
+      otherLicenses,
+    );
+    return {
+      evaluation,
+      overdue: this.overdueWith(
+        license,
+        credits,
+        asOf,
+        floorPercent,
+        otherLicenses,
+        evaluation,
+      ),
+    };
+  }
+
+  /**
+   * The cycle just before `current`'s, judged as of `asOf` (so the engine calls it `overdue`), when
+   * it ended short and the licensee has not moved on from it: null when the license was issued
+   * after it ended (there was no such cycle), when it was added to Mezzo after it ended (Mezzo did
+   * not track it then, and a licensee adding a license has just renewed it or knows better), when
+   * the licensee confirmed renewing for it (`renewedThrough`), or when it was met. One cycle back
+   * only: once the next cycle ends too, the older shortfall is no longer the license's standing.
+   */
+  overdueWith(
+    license: LicenseEntity,
+    credits: CreditEntity[],
+    asOf: string,
+    floorPercent: number | null,
+    otherLicenses: readonly OtherLicense[],
+    current: Evaluation,
+  ): Evaluation | null {
+    const end = dayBefore(current.cycle.start);
+    if (
+      license.issuedOn > end ||
+      trackedSince(license) > end ||
+      (license.renewedThrough !== null && license.renewedThrough >= end)
+    )
+      return null;
+    // The cycle as the engine places it on its last day, with the other licenses held then.
+    const held = heldOn(otherLicenses, end);
+    const ended = this.run(license, credits, end, undefined, held);
+    if (ended.status === 'met') return null;
+    const cycle = {
+      start: ended.cycle.start,
+      end: ended.cycle.end,
+      ...(ended.cycle.index === undefined ? {} : { index: ended.cycle.index }),
+    };
+    const first = this.run(license, credits, asOf, undefined, held, cycle);
+    if (floorPercent === null) return first;
+    return this.run(
+      license,
+      credits,
+      asOf,
+      Math.round(first.totals.requiredHours * floorPercent) / 100,
+      held,
+      cycle,
+    );
   }
 
   /** The licensee's advocacy floor as a percentage of required hours; null = the engine's default (10%). */
@@ -90,10 +175,12 @@ export class ComplianceService {
     asOf: string,
     advocacyFloorHours: number | undefined,
     otherLicenses: readonly string[],
+    explicitCycle?: { start: string; end: string; index?: number },
   ): Evaluation {
     const rules = findLicenseType(license.jurisdiction, license.licenseType);
     if (!rules) throw AppError.notFound('Rule set');
-    const cycle = licenseCycle(rules.licenseType, license, asOf);
+    const cycle =
+      explicitCycle ?? licenseCycle(rules.licenseType, license, asOf);
     const transcript: Transcript = {
       jurisdiction: rules.jurisdiction.jurisdiction,
       licenseType: rules.licenseType.code,
@@ -156,6 +243,13 @@ export function otherLicensesOf(
   return [...earliest]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([licenseType, issuedOn]) => ({ licenseType, issuedOn }));
+}
+
+/** The day (UTC) the license was added to Mezzo: from then on Mezzo tracked its cycles. */
+export function trackedSince(
+  license: Pick<LicenseEntity, 'createdAt'>,
+): string {
+  return license.createdAt.toISOString().slice(0, 10);
 }
 
 /** The types of the other licenses already issued on `asOf` (a later one was not held then). */

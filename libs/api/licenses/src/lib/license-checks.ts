@@ -52,6 +52,26 @@ export function asOfProblem(asOf: string): string | null {
 }
 
 /**
+ * What is wrong with a confirmed renewal (`renewedThrough`, YYYY-MM-DD), or null: a real date, not
+ * before the license was issued, and no further ahead than a renewal date may be (a licensee may
+ * renew before the deadline, so a cycle still running may be confirmed).
+ */
+export function renewedThroughProblem(
+  renewedThrough: string,
+  issuedOn: string,
+  today: string,
+): string | null {
+  if (!isRealDate(renewedThrough))
+    return 'renewedThrough is not a real calendar date';
+  if (renewedThrough < issuedOn)
+    return `renewedThrough must be on or after the license's issue date (${issuedOn})`;
+  const latest = yearsAfter(today, RENEWS_ON_MAX_YEARS_AHEAD);
+  if (renewedThrough > latest)
+    return `renewedThrough must be within ${RENEWS_ON_MAX_YEARS_AHEAD} years from today (on or before ${latest})`;
+  return null;
+}
+
+/**
  * What the rule sets and the calendar say about a license, per field: an unknown jurisdiction or
  * license type, dates that do not exist or are out of order, and a birth date or renewal date the
  * rule set needs. Only well-formed fields are judged (a malformed one is the DTO's to report), so

@@ -6,6 +6,7 @@ import {
   Param,
   Patch,
   Post,
+  Put,
   Query,
   Res,
   StreamableFile,
@@ -36,6 +37,7 @@ import {
   ComplianceQueryDto,
   CreateLicenseDto,
   ListLicensesQueryDto,
+  RenewedThroughDto,
   UpdateLicenseDto,
 } from './licenses.dto';
 import { LicensesService } from './licenses.service';
@@ -117,6 +119,20 @@ export class LicensesController {
     return this.licenses.retire(user.id, id, todayIso());
   }
 
+  /**
+   * The licensee renewed for the cycle ending on `renewedThrough` (an overdue cycle then stops being
+   * overdue); null withdraws it. 409 on a stale version.
+   */
+  @RequirePermission(PERMISSIONS.licensesWrite)
+  @Put('licenses/:id/renewed-through')
+  renewedThrough(
+    @CurrentUser() user: RequestUser,
+    @Param('id', Id) id: string,
+    @Body() body: RenewedThroughDto,
+  ): Promise<LicenseDto> {
+    return this.licenses.setRenewedThrough(user.id, id, body, todayIso());
+  }
+
   /** Undoes a retirement (409 when another active copy of the same license is tracked meanwhile). */
   @RequirePermission(PERMISSIONS.licensesWrite)
   @Post('licenses/:id/reinstate')
@@ -132,7 +148,7 @@ export class LicensesController {
   @Get('licenses/:id/compliance')
   @ApiOkResponse({
     description:
-      'ComplianceDto: { license, evaluation, credits }, with a weak ETag (If-None-Match answers 304)',
+      'ComplianceDto: { license, evaluation, overdue, credits }, with a weak ETag (If-None-Match answers 304)',
   })
   async compliance(
     @CurrentUser() user: RequestUser,

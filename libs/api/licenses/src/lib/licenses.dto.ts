@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   LICENSE_ROLES,
   type CreateLicenseRequest,
+  type RenewedThroughRequest,
   type UpdateLicenseRequest,
 } from '@mezzo/shared-contracts';
 import { Transform } from 'class-transformer';
@@ -162,6 +163,32 @@ export class UpdateLicenseDto
   extends PartialType(CreateLicenseDto, { skipNullProperties: false })
   implements UpdateLicenseRequest
 {
+  @ApiProperty()
+  @IsInt({ message: 'version is required' })
+  @Min(1)
+  @Max(MAX_INT4, { message: `version must be at most ${MAX_INT4}` })
+  version!: number;
+}
+
+/** PUT /licenses/:id/renewed-through: the date is checked against the license by the service. */
+export class RenewedThroughDto implements RenewedThroughRequest {
+  @ApiProperty({
+    example: '2026-08-31',
+    nullable: true,
+    type: String,
+    description:
+      "The last day of the cycle the licensee renewed for (usually an overdue cycle's end); null withdraws the confirmation",
+  })
+  @ValidateIf((_o, v: unknown) => v !== null)
+  @IsDefined({
+    message: 'renewedThrough is required: a date YYYY-MM-DD, or null',
+  })
+  @IsString({ message: 'renewedThrough must be a date YYYY-MM-DD, or null' })
+  @Matches(ISO_DATE_PATTERN, {
+    message: 'renewedThrough must be a date YYYY-MM-DD, or null',
+  })
+  renewedThrough!: string | null;
+
   @ApiProperty()
   @IsInt({ message: 'version is required' })
   @Min(1)

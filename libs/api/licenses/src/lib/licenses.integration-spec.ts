@@ -58,6 +58,7 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       'big',
       'race',
       'okla',
+      'late',
     ])
       token[who] = await registerUser(t, who);
   });
@@ -1345,6 +1346,183 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
       status: 400,
       fields: { asOf: ['asOf is not a real calendar date'] },
     });
+  });
+
+  it('shows an ended cycle left short as overdue until the licensee says they renewed', async () => {
+    const db = t.app.get(DataSource);
+    const create = async (over: Record<string, unknown>) =>
+      (
+        await request(t.server)
+          .post('/api/licenses')
+          .set(as('late'))
+          .send({ ...njLcsw, ...over })
+          .expect(201)
+      ).body;
+    const lic = await create({ number: 'LATE-1' });
+    // Added today: the cycle that ended before today was not tracked in Mezzo, so it is not overdue.
+    expect(lic).toMatchObject({ overdue: null, renewedThrough: null });
+    expect(lic.status).toBe('in-progress');
+    // As if added years ago.
+    await db.query(
+      `UPDATE licenses SET created_at = '2000-01-01T12:00:00Z' WHERE id = $1`,
+      [lic.id],
+    );
+    await request(t.server)
+      .post('/api/credits')
+      .set(as('late'))
+      .send(
+        credit({
+          title: 'Ethics',
+          topics: ['ethics'],
+          practice: { clinical: 0, macro: 0, general: 3 },
+          completedOn: '2023-05-10',
+        }),
+      )
+      .expect(201);
+    const view = async (asOf: string) =>
+      (
+        await request(t.server)
+          .get(`/api/licenses/${lic.id}/compliance?asOf=${asOf}`)
+          .set(as('late'))
+          .expect(200)
+      ).body;
+
+    // Ten days into the 2024–2026 cycle, the 2022–2024 one ended 37 hours short.
+    const late = await view('2024-09-10');
+    expect(late.evaluation.cycle).toMatchObject({
+      start: '2024-09-01',
+      end: '2026-08-31',
+    });
+    expect(late.evaluation.status).toBe('in-progress');
+    expect(late.overdue.cycle).toMatchObject({
+      start: '2022-09-01',
+      end: '2024-08-31',
+      daysLeft: 0,
+    });
+    expect(late.overdue.status).toBe('overdue');
+    expect(late.overdue.totals).toEqual({
+      requiredHours: 40,
+      countedHours: 3,
+      remainingHours: 37,
+    });
+    expect(late.overdue.requirements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'topic:ethics',
+          allocations: [{ creditId: expect.any(String), hours: 3 }],
+        }),
+      ]),
+    );
+    expect(Object.values(late.credits)).toEqual([
+      expect.objectContaining({ title: 'Ethics' }),
+    ]);
+    expect(late.license).toMatchObject({
+      status: 'overdue',
+      overdue: {
+        start: '2022-09-01',
+        end: '2024-08-31',
+        requiredHours: 40,
+        countedHours: 3,
+        remainingHours: 37,
+      },
+    });
+    // One cycle back only: two years on, the cycle that just ended is the one reported.
+    expect((await view('2026-09-10')).overdue.cycle.end).toBe('2026-08-31');
+    // On its last day the 2022–2024 cycle is still running: the overdue one is the cycle before.
+    expect((await view('2024-08-31')).overdue.cycle.end).toBe('2022-08-31');
+
+    // Today: the cycle before today's is short too, and the list says so.
+    const listed = (
+      await request(t.server).get('/api/licenses').set(as('late')).expect(200)
+    ).body.find((l: { id: string }) => l.id === lic.id);
+    expect(listed.status).toBe('overdue');
+    const endedOn = listed.overdue.end;
+    expect(endedOn).toBe(
+      (await request(t.server).get(`/api/licenses/${lic.id}`).set(as('late')))
+        .body.overdue.end,
+    );
+
+    const put = (body: Record<string, unknown>) =>
+      request(t.server)
+        .put(`/api/licenses/${lic.id}/renewed-through`)
+        .set(as('late'))
+        .send(body);
+    for (const [body, message] of [
+      [
+        { renewedThrough: '2026-02-30', version: lic.version },
+        'renewedThrough is not a real calendar date',
+      ],
+      [
+        { renewedThrough: '2017-12-31', version: lic.version },
+        "renewedThrough must be on or after the license's issue date (2018-03-10)",
+      ],
+      [
+        { renewedThrough: 'soon', version: lic.version },
+        'renewedThrough must be a date YYYY-MM-DD, or null',
+      ],
+      [
+        { version: lic.version },
+        'renewedThrough is required: a date YYYY-MM-DD, or null',
+      ],
+    ] as const) {
+      const res = await put(body);
+      expect({ body, status: res.status, fields: res.body.fields }).toEqual({
+        body,
+        status: 400,
+        fields: { renewedThrough: [message] },
+      });
+    }
+    await put({ renewedThrough: endedOn, version: lic.version + 7 }).expect(
+      409,
+    );
+    expect((await view('2024-09-10')).overdue).not.toBeNull();
+
+    const renewed = (
+      await put({ renewedThrough: endedOn, version: lic.version }).expect(200)
+    ).body;
+    expect(renewed).toMatchObject({
+      renewedThrough: endedOn,
+      overdue: null,
+      status: 'in-progress',
+      version: lic.version + 1,
+    });
+    // Renewing for the later cycle covers the earlier one too; the cached view is rebuilt.
+    expect((await view('2024-09-10')).overdue).toBeNull();
+    expect((await view('2024-09-10')).license.status).toBe('in-progress');
+
+    // Withdrawn: overdue again.
+    const withdrawn = (
+      await put({ renewedThrough: null, version: renewed.version }).expect(200)
+    ).body;
+    expect(withdrawn).toMatchObject({
+      renewedThrough: null,
+      status: 'overdue',
+    });
+    expect((await view('2024-09-10')).overdue.cycle.end).toBe('2024-08-31');
+    // Confirming only the earlier cycle leaves the later one overdue.
+    const earlier = (
+      await put({
+        renewedThrough: '2024-08-31',
+        version: withdrawn.version,
+      }).expect(200)
+    ).body;
+    expect(earlier.overdue.end).toBe(endedOn);
+    expect((await view('2024-09-10')).overdue).toBeNull();
+
+    // A license issued after the cycle ended had no earlier cycle to be short in.
+    const fresh = await create({ number: 'LATE-2', issuedOn: '2025-01-15' });
+    await db.query(
+      `UPDATE licenses SET created_at = '2000-01-01T12:00:00Z' WHERE id = $1`,
+      [fresh.id],
+    );
+    const first = (
+      await request(t.server)
+        .get(`/api/licenses/${fresh.id}/compliance?asOf=2025-03-01`)
+        .set(as('late'))
+        .expect(200)
+    ).body;
+    expect(first.evaluation.cycle.start).toBe('2025-01-15');
+    expect(first.overdue).toBeNull();
   });
 
   it("applies the licensee's advocacy floor setting to the balance at once", async () => {

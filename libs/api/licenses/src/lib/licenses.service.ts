@@ -12,11 +12,7 @@ import {
   type OtherLicense,
   type LicenseFields,
 } from '@mezzo/api-data-access';
-import {
-  APPROVAL_BODIES,
-  canonicalBody,
-  type Evaluation,
-} from '@mezzo/compliance-engine';
+import { APPROVAL_BODIES, canonicalBody } from '@mezzo/compliance-engine';
 import {
   findLicenseType,
   listLicenseTypes,
@@ -35,10 +31,19 @@ import {
   downloadBaseName,
   heldOn,
   otherLicensesOf,
+  type Standing,
 } from './compliance.service';
 import { EvaluationCache } from './evaluation-cache';
-import type { CreateLicenseDto, UpdateLicenseDto } from './licenses.dto';
-import { asOfProblem, licenseProblems } from './license-checks';
+import type {
+  CreateLicenseDto,
+  RenewedThroughDto,
+  UpdateLicenseDto,
+} from './licenses.dto';
+import {
+  asOfProblem,
+  licenseProblems,
+  renewedThroughProblem,
+} from './license-checks';
 import { acceptsRenewalDate, needsRenewalDate } from './renewal-cycle';
 
 export interface AuditPacket {
@@ -213,6 +218,36 @@ export class LicensesService {
     return this.get(userId, id, today);
   }
 
+  /**
+   * Records (or, with null, withdraws) the licensee's word that they renewed for the cycle ending
+   * on `renewedThrough`: an ended cycle left short is overdue until then. Same optimistic locking as
+   * `update`; the version moves, so cached compliance views are rebuilt.
+   */
+  async setRenewedThrough(
+    userId: string,
+    id: string,
+    change: RenewedThroughDto,
+    today: string,
+  ): Promise<LicenseDto> {
+    const current = await this.requireOwned(userId, id);
+    const value = change.renewedThrough;
+    const problem =
+      value === null
+        ? null
+        : renewedThroughProblem(value, current.issuedOn, today);
+    if (problem) throw AppError.validation({ renewedThrough: [problem] });
+    if (change.version !== current.version) throw stale(current);
+    if (current.renewedThrough === value) return this.get(userId, id, today);
+    const applied = await this.licenses.updateIfVersion(
+      userId,
+      id,
+      change.version,
+      { renewedThrough: value },
+    );
+    if (!applied) throw stale(current);
+    return this.get(userId, id, today);
+  }
+
   /** Tracks a retired license again; an active license is left as it is. */
   async reinstate(
     userId: string,
@@ -355,18 +390,19 @@ export class LicensesService {
     floorPercent: number | null,
     otherLicenses: readonly OtherLicense[],
   ): Promise<ComplianceDto> {
-    const { evaluation, credits } = await this.compliance.evaluateLicense(
-      license,
-      asOf,
-      floorPercent,
-      otherLicenses,
+    const { evaluation, overdue, credits } =
+      await this.compliance.evaluateLicense(
+        license,
+        asOf,
+        floorPercent,
+        otherLicenses,
+      );
+    const mentioned = new Set<string>(
+      [evaluation, ...(overdue ? [overdue] : [])].flatMap((e) => [
+        ...e.requirements.flatMap((r) => r.allocations.map((a) => a.creditId)),
+        ...e.excluded.map((x) => x.creditId),
+      ]),
     );
-    const mentioned = new Set<string>([
-      ...evaluation.requirements.flatMap((r) =>
-        r.allocations.map((a) => a.creditId),
-      ),
-      ...evaluation.excluded.map((e) => e.creditId),
-    ]);
     const titles: ComplianceDto['credits'] = {};
     for (const c of credits)
       if (mentioned.has(c.id))
@@ -376,8 +412,9 @@ export class LicensesService {
           hours: c.hours,
         };
     return {
-      license: this.toDto(license, evaluation),
+      license: this.toDto(license, { evaluation, overdue }),
       evaluation,
+      overdue,
       credits: titles,
     };
   }
@@ -389,14 +426,14 @@ export class LicensesService {
   async evaluateActive(
     userId: string,
     asOf: string,
-  ): Promise<{ license: LicenseEntity; evaluation: Evaluation }[]> {
+  ): Promise<({ license: LicenseEntity } & Standing)[]> {
     const [licenses, credits] = await Promise.all([
       this.licenses.list(userId, false),
       this.credits.live(userId),
     ]);
     return licenses.flatMap((license) => {
-      const evaluation = this.safeEvaluate(license, credits, asOf, licenses);
-      return evaluation ? [{ license, evaluation }] : [];
+      const standing = this.safeEvaluate(license, credits, asOf, licenses);
+      return standing ? [{ license, ...standing }] : [];
     });
   }
 
@@ -444,9 +481,9 @@ export class LicensesService {
     credits: CreditEntity[],
     today: string,
     licenses: readonly LicenseEntity[],
-  ): Evaluation | null {
+  ): Standing | null {
     try {
-      return this.compliance.evaluateWith(
+      return this.compliance.standingWith(
         license,
         credits,
         today,
@@ -458,7 +495,9 @@ export class LicensesService {
     }
   }
 
-  private toDto(l: LicenseEntity, evaluation: Evaluation | null): LicenseDto {
+  private toDto(l: LicenseEntity, standing: Standing | null): LicenseDto {
+    const evaluation = standing?.evaluation;
+    const overdue = standing?.overdue ?? null;
     return {
       id: l.id,
       jurisdiction: l.jurisdiction,
@@ -470,6 +509,7 @@ export class LicensesService {
       roles: l.roles,
       retiredAt: l.retiredAt ? l.retiredAt.toISOString() : null,
       version: l.version,
+      renewedThrough: l.renewedThrough,
       cycle: evaluation
         ? {
             start: evaluation.cycle.start,
@@ -477,7 +517,14 @@ export class LicensesService {
             daysLeft: evaluation.cycle.daysLeft,
           }
         : null,
-      status: evaluation?.status ?? null,
+      status: overdue ? 'overdue' : (evaluation?.status ?? null),
+      overdue: overdue && {
+        start: overdue.cycle.start,
+        end: overdue.cycle.end,
+        requiredHours: overdue.totals.requiredHours,
+        countedHours: overdue.totals.countedHours,
+        remainingHours: overdue.totals.remainingHours,
+      },
     };
   }
 

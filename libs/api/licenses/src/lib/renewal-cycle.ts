@@ -36,11 +36,16 @@ function endOn(cycle: CycleRule & { anchor: 'fixed' }, year: number): string {
   return `${year}-${pad(cycle.month)}-${pad(day)}`;
 }
 
-function dayAfter(iso: string): string {
+/** `iso` moved by `days` calendar days. */
+function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+const dayAfter = (iso: string) => addDays(iso, 1);
+
+export const dayBefore = (iso: string) => addDays(iso, -1);
 
 /**
  * The cycle that contains `asOf`, for a fixed-date rule whose years follow the licensee's renewal

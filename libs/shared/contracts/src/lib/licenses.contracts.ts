@@ -78,9 +78,42 @@ export interface LicenseDto {
   roles: string[];
   retiredAt: string | null;
   version: number;
+  /**
+   * The last day of the latest cycle the licensee confirmed renewing for (`PUT
+   * /licenses/:id/renewed-through`); null when none was confirmed.
+   */
+  renewedThrough: string | null;
   /** The current cycle, derived from the rule set (null when it cannot be derived). */
   cycle: { start: string; end: string; daysLeft: number } | null;
+  /**
+   * The license's standing: `overdue` while the cycle before the current one is overdue (`overdue`
+   * below), otherwise the current cycle's status.
+   */
   status: 'met' | 'in-progress' | 'overdue' | null;
+  /**
+   * The cycle just before the current one when it ended short, the license was tracked in Mezzo by
+   * its last day, and the licensee has not confirmed renewing for it: its dates and hours. Null
+   * otherwise.
+   */
+  overdue: OverdueCycleDto | null;
+}
+
+export interface OverdueCycleDto {
+  start: string;
+  end: string;
+  requiredHours: number;
+  countedHours: number;
+  remainingHours: number;
+}
+
+/**
+ * PUT /licenses/:id/renewed-through: the last day of the cycle the licensee renewed for (an ended
+ * cycle's end, on or before today), or null to withdraw the confirmation.
+ */
+export interface RenewedThroughRequest {
+  renewedThrough: string | null;
+  /** The version the client last saw; a stale one answers 409 conflict. */
+  version: number;
 }
 
 export const LICENSE_ROLES = ['supervisor', 'direct-care'] as const;
@@ -89,7 +122,12 @@ export const LICENSE_ROLES = ['supervisor', 'direct-care'] as const;
 export interface ComplianceDto {
   license: LicenseDto;
   evaluation: Evaluation;
-  /** Titles and dates of every credit the evaluation mentions, for display. */
+  /**
+   * The evaluation of the overdue cycle before the current one (status `overdue`), when there is
+   * one (`LicenseDto.overdue`); its credits are named in `credits` too.
+   */
+  overdue: Evaluation | null;
+  /** Titles and dates of every credit the evaluations mention, for display. */
   credits: Record<
     string,
     { title: string; completedOn: string; hours: number }

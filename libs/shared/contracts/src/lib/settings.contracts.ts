@@ -36,12 +36,16 @@ export interface CalendarTokenResponse {
   url: string;
 }
 
-/** The reminder emails Mezzo sends; each is sent at most once per license and cycle. */
+/**
+ * The reminder emails Mezzo sends; each is sent at most once per license and cycle. `overdue`: once,
+ * after a cycle ends short (the deadline reminders' switch turns it off too).
+ */
 export const REMINDER_KINDS = [
   'deadline-90d',
   'deadline-30d',
   'deadline-7d',
   'advocacy-missing',
+  'overdue',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 

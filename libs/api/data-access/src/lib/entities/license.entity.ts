@@ -51,6 +51,13 @@ export class LicenseEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles!: string[];
 
+  /**
+   * The last day of the latest cycle the licensee says they renewed for: an ended cycle left short
+   * is overdue until then (docs/API.md, "Overdue cycles"). Null: no renewal confirmed.
+   */
+  @Column({ name: 'renewed_through', type: 'date', nullable: true })
+  renewedThrough!: string | null;
+
   @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
   retiredAt!: Date | null;
 

@@ -18,6 +18,7 @@ export const REMINDER_KIND_VALUES = [
   'deadline-30d',
   'deadline-7d',
   'advocacy-missing',
+  'overdue',
 ] as const;
 export type ReminderKindValue = (typeof REMINDER_KIND_VALUES)[number];
 export type ReminderDeliveryStatus = 'sending' | 'sent' | 'failed';
@@ -34,7 +35,7 @@ export type ReminderDeliveryStatus = 'sending' | 'sent' | 'failed';
 ])
 @Check(
   'reminder_deliveries_kind_check',
-  `kind IN ('deadline-90d', 'deadline-30d', 'deadline-7d', 'advocacy-missing')`,
+  `kind IN ('deadline-90d', 'deadline-30d', 'deadline-7d', 'advocacy-missing', 'overdue')`,
 )
 @Check(
   'reminder_deliveries_status_check',

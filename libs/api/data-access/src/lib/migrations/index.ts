@@ -7,6 +7,7 @@ import { OrganizationInvitations1763834400000 } from './1763834400000-organizati
 import { EmailChanges1763841600000 } from './1763841600000-email-changes';
 import { EmailReverts1763848800000 } from './1763848800000-email-reverts';
 import { LicenseActiveUnique1763856000000 } from './1763856000000-license-active-unique';
+import { OverdueCycles1763863200000 } from './1763863200000-overdue-cycles';
 
 /** Every migration, in order, as classes (the bundle cannot glob). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   EmailChanges1763841600000,
   EmailReverts1763848800000,
   LicenseActiveUnique1763856000000,
+  OverdueCycles1763863200000,
 ];

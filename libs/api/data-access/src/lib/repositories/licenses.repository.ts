@@ -38,7 +38,7 @@ export interface LicenseEvaluationInputs {
 const EVALUATION_INPUTS = {
   name: 'licenses.find-owned-with-evaluation-inputs',
   text: `SELECT l.id, l.user_id, l.jurisdiction, l.license_type, l.number, l.issued_on::text AS issued_on,
-       l.birth_date::text AS birth_date, l.renews_on::text AS renews_on, l.roles, l.retired_at, l.version, l.created_at, l.updated_at,
+       l.birth_date::text AS birth_date, l.renews_on::text AS renews_on, l.renewed_through::text AS renewed_through, l.roles, l.retired_at, l.version, l.created_at, l.updated_at,
        c.live || ':' || c.versions || ':' || coalesce((extract(epoch FROM c.changed_at) * 1000000)::bigint, 0) AS fingerprint,
        s.advocacy_floor_percent::text AS floor_percent,
        ARRAY(SELECT o.license_type || ' ' || min(o.issued_on)::text FROM licenses o
@@ -77,6 +77,7 @@ interface EvaluationInputsRow {
   issued_on: string;
   birth_date: string | null;
   renews_on: string | null;
+  renewed_through: string | null;
   roles: string[];
   retired_at: Date | null;
   version: number;
@@ -194,7 +195,10 @@ export class LicensesRepository {
     userId: string,
     id: string,
     expectedVersion: number,
-    patch: Partial<LicenseFields> & { retiredAt?: Date | null },
+    patch: Partial<LicenseFields> & {
+      retiredAt?: Date | null;
+      renewedThrough?: string | null;
+    },
   ): Promise<boolean> {
     const result = await this.licenses
       .createQueryBuilder()
@@ -220,6 +224,7 @@ function toInputs(row: EvaluationInputsRow): LicenseEvaluationInputs {
     issuedOn: row.issued_on,
     birthDate: row.birth_date,
     renewsOn: row.renews_on,
+    renewedThrough: row.renewed_through,
     roles: [...row.roles],
     retiredAt: row.retired_at,
     version: row.version,

@@ -19,30 +19,45 @@ export interface ReminderSwitches {
   remindAdvocacy: boolean;
 }
 
-/** The reminders a license's evaluation calls for today, before checking what was already sent. */
+/**
+ * The reminders a license's standing calls for today, before checking what was already sent, each
+ * with the end of the cycle it is about: the deadline and advocacy ones for the current cycle, the
+ * overdue one (deadline reminders' switch) for the ended cycle before it.
+ */
 export function dueReminders(
-  ev: Evaluation,
+  standing: { evaluation: Evaluation; overdue: Evaluation | null },
   switches: ReminderSwitches,
-): ReminderKind[] {
-  const kinds: ReminderKind[] = [];
+): { kind: ReminderKind; cycleEnd: string }[] {
+  const ev = standing.evaluation;
+  const due: { kind: ReminderKind; cycleEnd: string }[] = [];
+  if (switches.remindDeadlines && standing.overdue)
+    due.push({ kind: 'overdue', cycleEnd: standing.overdue.cycle.end });
   if (switches.remindDeadlines && ev.status !== 'met') {
     const kind = deadlineKind(ev.cycle.daysLeft);
-    if (kind) kinds.push(kind);
+    if (kind) due.push({ kind, cycleEnd: ev.cycle.end });
   }
   if (switches.remindAdvocacy && ev.advocacy.status === 'missing')
-    kinds.push('advocacy-missing');
-  return kinds;
+    due.push({ kind: 'advocacy-missing', cycleEnd: ev.cycle.end });
+  return due;
 }
 
-/** Whether a reminder queued earlier still applies when its job runs (settings or credits may have changed). */
+/**
+ * The evaluation a reminder of `kind` is about when its job runs (settings, credits or the
+ * licensee's renewal may have changed since the scan), or null when it no longer applies.
+ */
 export function stillDue(
   kind: ReminderKind,
-  ev: Evaluation,
+  cycleEnd: string,
+  standing: { evaluation: Evaluation; overdue: Evaluation | null },
   switches: ReminderSwitches,
-): boolean {
-  return kind === 'advocacy-missing'
-    ? switches.remindAdvocacy && ev.advocacy.status === 'missing'
-    : switches.remindDeadlines && ev.status !== 'met';
+): Evaluation | null {
+  const ev = kind === 'overdue' ? standing.overdue : standing.evaluation;
+  if (!ev || ev.cycle.end !== cycleEnd) return null;
+  const due =
+    kind === 'advocacy-missing'
+      ? switches.remindAdvocacy && ev.advocacy.status === 'missing'
+      : switches.remindDeadlines && ev.status !== 'met';
+  return due ? ev : null;
 }
 
 export interface SendJobData {

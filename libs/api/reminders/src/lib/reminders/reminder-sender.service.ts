@@ -5,6 +5,7 @@ import { LicensesService } from '@mezzo/api-licenses';
 import { MailerService } from '@mezzo/api-notifications';
 import { advocacyNoticeEmail } from '../templates/advocacy-notice.template';
 import { deadlineReminderEmail } from '../templates/deadline-reminder.template';
+import { overdueNoticeEmail } from '../templates/overdue-notice.template';
 import { stillDue, type SendJobData } from './reminder-plan';
 
 /**
@@ -31,13 +32,11 @@ export class ReminderSender {
     const item = (
       await this.licenses.evaluateActive(job.userId, job.asOf)
     ).find((i) => i.license.id === job.licenseId);
-    // Retired, moved to another cycle, met or switched off since the scan: nothing to remind of.
-    if (
-      !item ||
-      item.evaluation.cycle.end !== job.cycleEnd ||
-      !stillDue(job.kind, item.evaluation, recipient)
-    )
-      return false;
+    // Retired, moved to another cycle, met, renewed or switched off since the scan: nothing to
+    // remind of.
+    const evaluation =
+      item && stillDue(job.kind, job.cycleEnd, item, recipient);
+    if (!item || !evaluation) return false;
     const key = {
       licenseId: job.licenseId,
       cycleEnd: job.cycleEnd,
@@ -47,13 +46,15 @@ export class ReminderSender {
     const input = {
       recipientName: recipient.name,
       license: item.license,
-      evaluation: item.evaluation,
+      evaluation,
       appUrl: this.config.appUrl,
     };
     const email =
       job.kind === 'advocacy-missing'
         ? advocacyNoticeEmail(input)
-        : deadlineReminderEmail(input);
+        : job.kind === 'overdue'
+          ? overdueNoticeEmail(input)
+          : deadlineReminderEmail(input);
     try {
       await this.mailer.send({ to: recipient.email, ...email });
     } catch (error) {

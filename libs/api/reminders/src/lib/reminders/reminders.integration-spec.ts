@@ -187,6 +187,49 @@ describe('reminders (pg-boss on PostgreSQL, real SMTP)', () => {
     expect(mails[0].text).toContain(`http://mezzo.test/licenses/${id}`);
   });
 
+  it('sends one overdue notice after a cycle ends short, and none once the licensee says they renewed', async () => {
+    const db = t.app.get<DataSource>(getDataSourceToken());
+    // Tracked in Mezzo since before the cycle ended.
+    const tracked = async (who: string) => {
+      const id = await licensee(who, { advocacy: false });
+      await db.query(
+        `UPDATE licenses SET created_at = '2020-01-01T00:00:00Z' WHERE id = $1`,
+        [id],
+      );
+      return id;
+    };
+    const id = await tracked('ora');
+    await scan('2026-09-03');
+    await scan('2026-09-04');
+    const mails = mailTo('ora');
+    expect(mails.map((m) => m.subject)).toEqual([
+      'NJ LCSW renewal overdue: 40 h were missing on August 31, 2026',
+    ]);
+    expect(mails[0].text).toContain(
+      'The renewal cycle of your NJ LCSW license (no. 44SC00012345) ended on August 31, 2026 with 40 of its 40 required hours still missing in Mezzo',
+    );
+    expect(mails[0].text).toContain(`http://mezzo.test/licenses/${id}`);
+    const ledger = await t.app.get(ReminderDeliveriesRepository).forLicense(id);
+    expect(ledger.map((r) => [r.cycleEnd, r.kind, r.status])).toEqual([
+      [CYCLE_END, 'overdue', 'sent'],
+    ]);
+
+    const renewed = await tracked('pat');
+    const version = (
+      await request(t.server)
+        .get(`/api/licenses/${renewed}`)
+        .set(as('pat'))
+        .expect(200)
+    ).body.version;
+    await request(t.server)
+      .put(`/api/licenses/${renewed}/renewed-through`)
+      .set(as('pat'))
+      .send({ renewedThrough: CYCLE_END, version })
+      .expect(200);
+    await scan('2026-09-05');
+    expect(mailTo('pat')).toEqual([]);
+  });
+
   it('sends no reminder for a license whose cycle is met and balanced', async () => {
     const id = await licensee('fay');
     const credit = (

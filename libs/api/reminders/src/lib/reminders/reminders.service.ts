@@ -54,9 +54,9 @@ export class RemindersService {
       ),
     );
     let queued = 0;
-    for (const { license, evaluation } of items) {
-      for (const kind of dueReminders(evaluation, recipient)) {
-        const cycleEnd = evaluation.cycle.end;
+    for (const item of items) {
+      const { license } = item;
+      for (const { kind, cycleEnd } of dueReminders(item, recipient)) {
         if (settled.has(`${license.id}:${cycleEnd}:${kind}`)) continue;
         const id = await this.queue.enqueueSend({
           userId: recipient.userId,

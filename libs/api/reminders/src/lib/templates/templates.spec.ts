@@ -12,6 +12,7 @@ import {
 } from '../reminders/reminder-plan';
 import { advocacyNoticeEmail } from './advocacy-notice.template';
 import { deadlineReminderEmail } from './deadline-reminder.template';
+import { overdueNoticeEmail } from './overdue-notice.template';
 
 function njLcsw(asOf: string, credits: Credit[] = []): Evaluation {
   const rules = findLicenseType('NJ', 'LCSW');
@@ -133,6 +134,31 @@ describe('advocacy notice email', () => {
   );
 });
 
+describe('overdue notice email', () => {
+  const ended = njLcsw('2026-08-31');
+  const email = overdueNoticeEmail({
+    recipientName: 'Zoë',
+    license,
+    evaluation: { ...ended, status: 'overdue' },
+    appUrl,
+  });
+
+  it('says when the cycle ended, what was missing, and how to move on', () => {
+    expect(email.subject).toBe(
+      'NJ LCSW renewal overdue: 40 h were missing on August 31, 2026',
+    );
+    expect(email.text).toContain(
+      'ended on August 31, 2026 with 40 of its 40 required hours still missing in Mezzo (the cycle ran September 1, 2024 to August 31, 2026)',
+    );
+    for (const p of ended.plan)
+      expect(email.text).toContain(`- ${p.description}`);
+    expect(email.text).toContain('I renewed this license');
+    expect(email.text).toContain(`${appUrl}/licenses/${license.id}`);
+    expect(email.html).toContain('44SC&lt;b&gt;1&lt;/b&gt;');
+    expect(email.html).not.toContain('<b>1</b>');
+  });
+});
+
 describe('which reminders are due', () => {
   it.each([
     [120, null],
@@ -150,22 +176,66 @@ describe('which reminders are due', () => {
   it('skips a met cycle and switched-off kinds', () => {
     const open = njLcsw('2026-08-01');
     const on = { remindDeadlines: true, remindAdvocacy: true };
-    expect(dueReminders(open, on)).toEqual([
-      'deadline-30d',
+    const kinds = (ev: Evaluation, switches = on) =>
+      dueReminders({ evaluation: ev, overdue: null }, switches).map(
+        (d) => d.kind,
+      );
+    expect(kinds(open)).toEqual(['deadline-30d', 'advocacy-missing']);
+    expect(kinds(open, { ...on, remindDeadlines: false })).toEqual([
       'advocacy-missing',
     ]);
-    expect(dueReminders(open, { ...on, remindDeadlines: false })).toEqual([
-      'advocacy-missing',
-    ]);
-    expect(dueReminders(open, { ...on, remindAdvocacy: false })).toEqual([
+    expect(kinds(open, { ...on, remindAdvocacy: false })).toEqual([
       'deadline-30d',
     ]);
     const met: Evaluation = { ...open, status: 'met' };
-    expect(dueReminders(met, { ...on, remindAdvocacy: false })).toEqual([]);
-    expect(stillDue('deadline-30d', met, on)).toBe(false);
+    expect(kinds(met, { ...on, remindAdvocacy: false })).toEqual([]);
+    const standing = (ev: Evaluation) => ({ evaluation: ev, overdue: null });
+    expect(stillDue('deadline-30d', '2026-08-31', standing(met), on)).toBe(
+      null,
+    );
     expect(
-      stillDue('advocacy-missing', open, { ...on, remindAdvocacy: false }),
-    ).toBe(false);
+      stillDue('advocacy-missing', '2026-08-31', standing(open), {
+        ...on,
+        remindAdvocacy: false,
+      }),
+    ).toBe(null);
+    expect(stillDue('deadline-30d', '2026-08-31', standing(open), on)).toBe(
+      open,
+    );
+    // A job queued for a cycle the license has moved on from is not sent.
+    expect(stillDue('deadline-30d', '2024-08-31', standing(open), on)).toBe(
+      null,
+    );
+  });
+
+  it('calls for one overdue notice about the ended cycle, under the deadline switch', () => {
+    const current = njLcsw('2026-09-10');
+    const overdue: Evaluation = {
+      ...njLcsw('2026-08-31'),
+      status: 'overdue',
+    };
+    const on = { remindDeadlines: true, remindAdvocacy: false };
+    expect(dueReminders({ evaluation: current, overdue }, on)).toEqual([
+      { kind: 'overdue', cycleEnd: '2026-08-31' },
+    ]);
+    expect(
+      dueReminders(
+        { evaluation: current, overdue },
+        { ...on, remindDeadlines: false },
+      ),
+    ).toEqual([]);
+    expect(
+      stillDue('overdue', '2026-08-31', { evaluation: current, overdue }, on),
+    ).toBe(overdue);
+    // Renewed (no overdue cycle any more) by the time the job runs: not sent.
+    expect(
+      stillDue(
+        'overdue',
+        '2026-08-31',
+        { evaluation: current, overdue: null },
+        on,
+      ),
+    ).toBe(null);
   });
 });
 

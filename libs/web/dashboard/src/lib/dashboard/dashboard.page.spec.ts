@@ -15,32 +15,70 @@ const license = (id: string, jurisdiction: string): LicenseDto => ({
   licenseType: 'LCSW',
   number: `${jurisdiction}-1`,
   issuedOn: '2018-03-10',
-  birthDate: null, renewsOn: null,
+  birthDate: null,
+  renewsOn: null,
   roles: [],
   retiredAt: null,
   version: 1,
+  renewedThrough: null,
   cycle: { start: '2026-09-01', end: '2028-08-31', daysLeft: 648 },
   status: 'in-progress',
+  overdue: null,
 });
 
 const compliance = (l: LicenseDto): ComplianceDto => ({
   license: l,
+  overdue: null,
   credits: {},
   evaluation: {
     jurisdiction: l.jurisdiction,
     licenseType: 'LCSW',
     ruleSet: { version: '1', effectiveFrom: '2018-09-01' },
-    cycle: { start: '2026-09-01', end: '2028-08-31', firstRenewal: false, daysLeft: 648 },
+    cycle: {
+      start: '2026-09-01',
+      end: '2028-08-31',
+      firstRenewal: false,
+      daysLeft: 648,
+    },
     status: 'in-progress',
     totals: { requiredHours: 40, countedHours: 10, remainingHours: 30 },
     requirements: [],
     excluded: [],
-    advocacy: { clinicalHours: 9, macroHours: 1, generalHours: 0, macroShare: 0.1, floorHours: 4, status: 'thin', macroCountsTowardRenewal: 'yes', note: '' },
+    advocacy: {
+      clinicalHours: 9,
+      macroHours: 1,
+      generalHours: 0,
+      macroShare: 0.1,
+      floorHours: 4,
+      status: 'thin',
+      macroCountsTowardRenewal: 'yes',
+      note: '',
+    },
     plan: [
-      { code: 'topic:ethics', hours: 5, description: '5 more hours of Ethics', accepts: { topics: ['ethics'] } },
-      { code: 'topic:cultural-competence', hours: 3, description: '3 more hours of Social and cultural competence', accepts: {} },
-      { code: 'practice:clinical', hours: 10, description: '10 more clinical hours', accepts: {} },
-      { code: 'total', hours: 12, description: '12 more hours of any accepted CE', accepts: {} },
+      {
+        code: 'topic:ethics',
+        hours: 5,
+        description: '5 more hours of Ethics',
+        accepts: { topics: ['ethics'] },
+      },
+      {
+        code: 'topic:cultural-competence',
+        hours: 3,
+        description: '3 more hours of Social and cultural competence',
+        accepts: {},
+      },
+      {
+        code: 'practice:clinical',
+        hours: 10,
+        description: '10 more clinical hours',
+        accepts: {},
+      },
+      {
+        code: 'total',
+        hours: 12,
+        description: '12 more hours of any accepted CE',
+        accepts: {},
+      },
     ],
   },
 });
@@ -54,7 +92,11 @@ describe('LicenseeDashboardPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [LicenseeDashboardPage],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(LicenseeDashboardPage);
@@ -69,8 +111,13 @@ describe('LicenseeDashboardPage', () => {
     backend.expectOne(`${LICENSES_PATH}?includeRetired=false`).flush([]);
     await fixture.whenStable();
     expect(el.querySelector('mat-progress-bar')).toBeNull();
-    expect(el.querySelector('h2')?.textContent).toContain('Start with your first license');
-    const links = Array.from(el.querySelectorAll('a')).map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
+    expect(el.querySelector('h2')?.textContent).toContain(
+      'Start with your first license',
+    );
+    const links = Array.from(el.querySelectorAll('a')).map((a) => [
+      a.textContent?.trim(),
+      a.getAttribute('href'),
+    ]);
     expect(links).toContainEqual(['Add your first license', '/licenses/new']);
     expect(links).toContainEqual(['Log a credit', '/credits/new']);
   });
@@ -82,16 +129,23 @@ describe('LicenseeDashboardPage', () => {
     // Both compliance requests are in flight before either is answered.
     const reqNj = backend.expectOne(`${LICENSES_PATH}/a/compliance`);
     const reqNy = backend.expectOne(`${LICENSES_PATH}/b/compliance`);
-    reqNy.flush({ statusCode: 500, code: 'internal_error', message: 'x' }, { status: 500, statusText: 'Error' });
+    reqNy.flush(
+      { statusCode: 500, code: 'internal_error', message: 'x' },
+      { status: 500, statusText: 'Error' },
+    );
     reqNj.flush(compliance(nj));
     await fixture.whenStable();
     const cards = Array.from(el.querySelectorAll('.mz-card'));
     expect(cards).toHaveLength(2);
-    expect(cards[0].querySelector('h3 a')?.getAttribute('href')).toBe('/licenses/a');
+    expect(cards[0].querySelector('h3 a')?.getAttribute('href')).toBe(
+      '/licenses/a',
+    );
     expect(cards[0].textContent).toContain('648 days left');
     expect(cards[0].textContent).toContain('5 h — 5 more hours of Ethics');
     expect(cards[0].textContent).toContain('and 1 more on the license page');
-    expect(cards[0].querySelector('mz-advocacy-flag')?.textContent).toContain('Thin');
+    expect(cards[0].querySelector('mz-advocacy-flag')?.textContent).toContain(
+      'Thin',
+    );
     expect(cards[1].textContent).toContain('could not be loaded');
     expect(text()).toContain('NY LCSW');
   });
@@ -107,7 +161,34 @@ describe('LicenseeDashboardPage', () => {
       const c = compliance(l);
       return [
         l,
-        { ...c, evaluation: { ...c.evaluation, status, cycle: { ...c.evaluation.cycle, daysLeft } } },
+        {
+          ...c,
+          // The license's standing: overdue comes from the ended cycle before the current one.
+          license: { ...c.license, status },
+          evaluation: {
+            ...c.evaluation,
+            status: status === 'overdue' ? 'in-progress' : status,
+            cycle: { ...c.evaluation.cycle, daysLeft },
+          },
+          overdue:
+            status === 'overdue'
+              ? {
+                  ...c.evaluation,
+                  status: 'overdue',
+                  cycle: {
+                    start: '2024-09-01',
+                    end: '2026-08-31',
+                    firstRenewal: false,
+                    daysLeft: 0,
+                  },
+                  totals: {
+                    requiredHours: 40,
+                    countedHours: 31,
+                    remainingHours: 9,
+                  },
+                }
+              : null,
+        },
       ];
     };
     const all = [
@@ -116,10 +197,23 @@ describe('LicenseeDashboardPage', () => {
       at('ny', 'NY', 'overdue', 0),
       at('tn', 'TN', 'in-progress', 39),
     ];
-    backend.expectOne(`${LICENSES_PATH}?includeRetired=false`).flush(all.map(([l]) => l));
-    for (const [l, c] of all) backend.expectOne(`${LICENSES_PATH}/${l.id}/compliance`).flush(c);
+    backend
+      .expectOne(`${LICENSES_PATH}?includeRetired=false`)
+      .flush(all.map(([l]) => l));
+    for (const [l, c] of all)
+      backend.expectOne(`${LICENSES_PATH}/${l.id}/compliance`).flush(c);
     await fixture.whenStable();
-    const order = Array.from(el.querySelectorAll('.mz-card h3')).map((h) => h.textContent?.trim());
+    const order = Array.from(el.querySelectorAll('.mz-card h3')).map((h) =>
+      h.textContent?.trim(),
+    );
     expect(order).toEqual(['NY LCSW', 'TN LCSW', 'NJ LCSW', 'CA LCSW']);
+    const ny = el.querySelector('.mz-card');
+    expect(ny?.querySelector('mz-status-chip')?.textContent).toContain(
+      'Overdue',
+    );
+    expect(
+      ny?.querySelector('.mz-card__overdue')?.textContent?.replace(/\s+/g, ' '),
+    ).toContain('Overdue: the cycle that ended Aug 31, 2026 was 9 h short.');
+    expect(el.querySelectorAll('.mz-card__overdue')).toHaveLength(1);
   });
 });

@@ -15,12 +15,20 @@ import {
   LoadError,
   ProgressMeter,
   StatusChip,
+  dateText,
   daysLeftText,
   hours,
   remote,
 } from '@mezzo/web-licenses';
 import { Icon } from '@mezzo/web-ui';
-import { catchError, forkJoin, map, of, switchMap, type Observable } from 'rxjs';
+import {
+  catchError,
+  forkJoin,
+  map,
+  of,
+  switchMap,
+  type Observable,
+} from 'rxjs';
 
 export interface DashboardCard {
   license: LicenseDto;
@@ -37,7 +45,11 @@ const STATUS_RANK = { overdue: 0, 'in-progress': 1, met: 2 } as const;
  */
 export function byUrgency(a: DashboardCard, b: DashboardCard): number {
   const rank = (c: DashboardCard) =>
-    c.compliance ? STATUS_RANK[c.compliance.evaluation.status] : 3;
+    c.compliance
+      ? STATUS_RANK[
+          c.compliance.license.status ?? c.compliance.evaluation.status
+        ]
+      : 3;
   const days = (c: DashboardCard) =>
     c.compliance?.evaluation.cycle.daysLeft ?? c.license.cycle?.daysLeft ?? 0;
   return rank(a) - rank(b) || days(a) - days(b);
@@ -81,6 +93,7 @@ export class LicenseeDashboardPage {
   );
   protected readonly list = this.cards.value;
   protected readonly fmt = hours;
+  protected readonly dateText = dateText;
   protected readonly daysLeftText = daysLeftText;
 
   protected nextItems(c: ComplianceDto) {
@@ -96,9 +109,17 @@ export class LicenseeDashboardPage {
           : forkJoin(
               licenses.map((license) =>
                 this.api.compliance(license.id).pipe(
-                  map((compliance): DashboardCard => ({ license, compliance, error: null })),
+                  map((compliance): DashboardCard => ({
+                    license,
+                    compliance,
+                    error: null,
+                  })),
                   catchError((err: unknown) =>
-                    of<DashboardCard>({ license, compliance: null, error: errorMessage(err) }),
+                    of<DashboardCard>({
+                      license,
+                      compliance: null,
+                      error: errorMessage(err),
+                    }),
                   ),
                 ),
               ),

@@ -118,10 +118,13 @@ const compliance: ComplianceDto = {
     roles: [],
     retiredAt: null,
     version: 1,
+    renewedThrough: null,
     cycle: { start: '2026-09-01', end: '2028-08-31', daysLeft: 648 },
     status: 'in-progress',
+    overdue: null,
   },
   evaluation,
+  overdue: null,
   credits: {
     c1: { title: 'DBT skills', completedOn: '2026-10-02', hours: 6 },
     c2: { title: 'Ethics and boundaries', completedOn: '2026-10-20', hours: 3 },
@@ -288,6 +291,97 @@ describe('LicenseCompliancePage', () => {
     expect(sentence()).toBe(
       'The total is met, but some requirements are not: What is left lists 2 h.',
     );
+  });
+
+  it('shows an overdue cycle with what was missing, and records the renewal with Undo', async () => {
+    const late: ComplianceDto = {
+      ...compliance,
+      license: {
+        ...compliance.license,
+        status: 'overdue',
+        overdue: {
+          start: '2024-09-01',
+          end: '2026-08-31',
+          requiredHours: 40,
+          countedHours: 34,
+          remainingHours: 6,
+        },
+      },
+      overdue: {
+        ...evaluation,
+        cycle: {
+          start: '2024-09-01',
+          end: '2026-08-31',
+          firstRenewal: false,
+          daysLeft: 0,
+        },
+        status: 'overdue',
+        totals: { requiredHours: 40, countedHours: 34, remainingHours: 6 },
+        plan: [
+          {
+            code: 'topic:ethics',
+            hours: 2,
+            description: '2 more hours of Ethics',
+            accepts: { topics: ['ethics'] },
+          },
+        ],
+      },
+    };
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(late);
+    await fixture.whenStable();
+    expect(el.querySelector('mz-status-chip')?.textContent).toContain(
+      'Overdue',
+    );
+    const section = el.querySelector<HTMLElement>('.mz-overdue');
+    const said = section?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(said).toContain('Overdue: the cycle that ended Aug 31, 2026');
+    expect(said).toContain(
+      'The cycle Sep 1, 2024 – Aug 31, 2026 ended with 6 h of its 40 h required missing in Mezzo.',
+    );
+    expect(said).toContain('2 more hours of Ethics');
+    // The current cycle is still shown beneath.
+    expect(text()).toContain('648 days left');
+
+    Array.from(section!.querySelectorAll('button'))
+      .find((b) => b.textContent?.includes('I renewed this license'))!
+      .click();
+    TestBed.tick();
+    const put = backend.expectOne(`${LICENSES_PATH}/lic-1/renewed-through`);
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({
+      renewedThrough: '2026-08-31',
+      version: 1,
+    });
+    put.flush({
+      ...compliance.license,
+      version: 2,
+      renewedThrough: '2026-08-31',
+    });
+    await fixture.whenStable();
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(compliance);
+    await fixture.whenStable();
+    expect(el.querySelector('.mz-overdue')).toBeNull();
+    expect(el.querySelector('mz-status-chip')?.textContent).toContain(
+      'In progress',
+    );
+    expect(document.activeElement).toBe(el.querySelector('h1'));
+
+    // Undo puts the earlier confirmation back, at the version the renewal left.
+    const undo = Array.from(
+      document.querySelectorAll<HTMLButtonElement>(
+        '.mat-mdc-snack-bar-container button',
+      ),
+    ).find((b) => b.textContent?.includes('Undo'));
+    expect(undo).toBeDefined();
+    undo!.click();
+    await fixture.whenStable();
+    const back = backend.expectOne(`${LICENSES_PATH}/lic-1/renewed-through`);
+    expect(back.request.body).toEqual({ renewedThrough: null, version: 2 });
+    back.flush({ ...compliance.license, version: 3 });
+    await fixture.whenStable();
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(late);
+    await fixture.whenStable();
+    expect(el.querySelector('.mz-overdue')).not.toBeNull();
   });
 
   it('shows a retired license as retired, not as in progress, and reinstates it', async () => {

@@ -81,6 +81,7 @@ export class LicenseCompliancePage {
   );
   protected readonly data = this.compliance.value;
   protected readonly retiring = signal(false);
+  protected readonly confirming = signal(false);
   protected readonly actionError = signal<string | null>(null);
 
   protected readonly fmt = hours;
@@ -135,6 +136,60 @@ export class LicenseCompliancePage {
       completedOn: c?.completedOn ?? null,
       hours: c?.hours ?? 0,
     };
+  }
+
+  /**
+   * The licensee renewed for the overdue cycle: recorded, with Undo (the previous confirmation put
+   * back), and the page shows the current cycle's standing.
+   */
+  protected confirmRenewed(): void {
+    const d = this.data();
+    if (!d?.overdue || this.confirming()) return;
+    const end = d.overdue.cycle.end;
+    const previous = d.license.renewedThrough;
+    this.actionError.set(null);
+    this.confirming.set(true);
+    this.api
+      .setRenewedThrough(d.license.id, {
+        renewedThrough: end,
+        version: d.license.version,
+      })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (license) => {
+          this.confirming.set(false);
+          this.compliance.reload();
+          // The pressed button goes with its section: keep the keyboard on the page, at its heading.
+          this.host.nativeElement.querySelector<HTMLElement>('h1')?.focus();
+          this.snackBar
+            .open(`Renewal through ${dateText(end)} recorded.`, 'Undo', {
+              duration: 8000,
+            })
+            .onAction()
+            .pipe(
+              switchMap(() =>
+                this.api.setRenewedThrough(license.id, {
+                  renewedThrough: previous,
+                  version: license.version,
+                }),
+              ),
+            )
+            .subscribe({
+              next: () => this.compliance.reload(),
+              error: (err: unknown) =>
+                this.snackBar.open(
+                  `The renewal was not undone. ${errorMessage(err)}`,
+                  'Close',
+                ),
+            });
+        },
+        error: (err: unknown) => {
+          this.confirming.set(false);
+          this.actionError.set(
+            `The renewal was not recorded. ${errorMessage(err)}`,
+          );
+        },
+      });
   }
 
   /** Tracks a retired license again, from its page. */

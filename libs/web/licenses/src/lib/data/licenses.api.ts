@@ -8,6 +8,7 @@ import type {
   ComplianceDto,
   CreateLicenseRequest,
   LicenseDto,
+  RenewedThroughRequest,
   LicenseTypeOptionDto,
   TranscriptImportResultDto,
   UpdateLicenseRequest,
@@ -64,6 +65,17 @@ export class LicensesApi {
     return this.http.post<LicenseDto>(
       `${LICENSES_PATH}/${encodeURIComponent(id)}/reinstate`,
       {},
+    );
+  }
+
+  /** Records (or, with null, withdraws) the renewal of the cycle ending on `renewedThrough`. */
+  setRenewedThrough(
+    id: string,
+    body: RenewedThroughRequest,
+  ): Observable<LicenseDto> {
+    return this.http.put<LicenseDto>(
+      `${LICENSES_PATH}/${encodeURIComponent(id)}/renewed-through`,
+      body,
     );
   }
 

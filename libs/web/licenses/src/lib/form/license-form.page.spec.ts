@@ -89,8 +89,10 @@ const license: LicenseDto = {
   roles: [],
   retiredAt: null,
   version: 3,
+  renewedThrough: null,
   cycle: { start: '2026-09-01', end: '2028-08-31', daysLeft: 600 },
   status: 'in-progress',
+  overdue: null,
 };
 
 describe('LicenseFormPage', () => {

@@ -1,0 +1,69 @@
+import {
+  escapeHtml,
+  type RenderedEmail,
+  EMAIL_BODY_STYLE,
+} from '@mezzo/api-notifications';
+import type { Evaluation } from '@mezzo/compliance-engine';
+import { formatHours, licenseName, longDate } from './wording';
+import type { DeadlineReminderInput } from './deadline-reminder.template';
+
+/**
+ * Once, after a cycle ends short (the license's `overdue` standing): what was missing, and the two
+ * ways out, logging credits that were not in Mezzo, or telling Mezzo the license was renewed.
+ * `evaluation` is the ended cycle's.
+ */
+export function overdueNoticeEmail({
+  recipientName,
+  license,
+  evaluation: ev,
+  appUrl,
+}: DeadlineReminderInput & { evaluation: Evaluation }): RenderedEmail {
+  const name = licenseName(license);
+  const link = `${appUrl}/licenses/${license.id}`;
+  const greeting = recipientName.trim() || 'there';
+  const intro = `The renewal cycle of your ${name} license (no. ${license.number}) ended on ${longDate(ev.cycle.end)} with ${formatHours(ev.totals.remainingHours)} of its ${formatHours(ev.totals.requiredHours)} required hours still missing in Mezzo (the cycle ran ${longDate(ev.cycle.start)} to ${longDate(ev.cycle.end)}).`;
+  const needs = ev.plan.map((p) => p.description);
+  const ways = [
+    'If you completed CE in that cycle that is not in Mezzo yet, log it: the shortfall shrinks as you do.',
+    'If you have renewed the license, open it and choose "I renewed this license": Mezzo then moves on to the new cycle.',
+    'If you have not renewed, your board may offer a late renewal or a way to make up the hours: check its rules before you practise.',
+  ];
+  const subject = `${name} renewal overdue: ${formatHours(ev.totals.remainingHours)} h were missing on ${longDate(ev.cycle.end)}`;
+  const text = [
+    `Hi ${greeting},`,
+    '',
+    intro,
+    '',
+    'Missing:',
+    ...needs.map((n) => `- ${n}`),
+    '',
+    ...ways,
+    '',
+    link,
+    '',
+    `Mezzo sends this once per cycle. You can turn deadline reminders off in your settings: ${appUrl}/settings`,
+    '',
+    'The Mezzo team',
+  ].join('\n');
+  const href = escapeHtml(link);
+  const html = `<!doctype html>
+<html lang="en">
+  <body style="${EMAIL_BODY_STYLE}">
+    <p>Hi ${escapeHtml(greeting)},</p>
+    <p>${escapeHtml(intro)}</p>
+    <p><strong>Missing:</strong></p>
+    <ul>
+${needs.map((n) => `      <li>${escapeHtml(n)}</li>`).join('\n')}
+    </ul>
+${ways.map((w) => `    <p>${escapeHtml(w)}</p>`).join('\n')}
+    <p>
+      <a href="${href}" style="display: inline-block; padding: 10px 18px; background: #1d4ed8; color: #ffffff; text-decoration: none; border-radius: 4px;">Open your ${escapeHtml(name)} license</a>
+    </p>
+    <p>If the button doesn't work, copy this link into your browser:<br><a href="${href}">${href}</a></p>
+    <p style="font-size: 13px; color: #4b5563;">Mezzo sends this once per cycle. You can turn deadline reminders off in your <a href="${escapeHtml(`${appUrl}/settings`)}">settings</a>.</p>
+    <p>The Mezzo team</p>
+  </body>
+</html>
+`;
+  return { subject, text, html };
+}
