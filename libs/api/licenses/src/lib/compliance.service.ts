@@ -118,25 +118,22 @@ export class ComplianceService {
       (license.renewedThrough !== null && license.renewedThrough >= end)
     )
       return null;
-    // The cycle as the engine places it on its last day, with the other licenses held then.
+    // The cycle as the engine places it on its last day, with the other licenses held then. A
+    // cycle the rule sets cannot judge (before their first version) is not called overdue.
     const held = heldOn(otherLicenses, end);
-    const ended = this.run(license, credits, end, undefined, held);
-    if (ended.status === 'met') return null;
-    const cycle = {
-      start: ended.cycle.start,
-      end: ended.cycle.end,
-      ...(ended.cycle.index === undefined ? {} : { index: ended.cycle.index }),
-    };
-    const first = this.run(license, credits, asOf, undefined, held, cycle);
-    if (floorPercent === null) return first;
-    return this.run(
-      license,
-      credits,
-      asOf,
-      Math.round(first.totals.requiredHours * floorPercent) / 100,
-      held,
-      cycle,
-    );
+    try {
+      const ended = this.run(license, credits, end, undefined, held);
+      if (ended.status === 'met') return null;
+      const { start, index } = ended.cycle;
+      return this.withFloor(license, credits, asOf, floorPercent, held, {
+        start,
+        end: ended.cycle.end,
+        ...(index === undefined ? {} : { index }),
+      });
+    } catch (e) {
+      if (e instanceof AppError && e.status === 422) return null;
+      throw e;
+    }
   }
 
   /** The licensee's advocacy floor as a percentage of required hours; null = the engine's default (10%). */
@@ -157,8 +154,25 @@ export class ComplianceService {
     floorPercent: number | null,
     otherLicenses: readonly OtherLicense[],
   ): Evaluation {
-    const held = heldOn(otherLicenses, asOf);
-    const first = this.run(license, credits, asOf, undefined, held);
+    return this.withFloor(
+      license,
+      credits,
+      asOf,
+      floorPercent,
+      heldOn(otherLicenses, asOf),
+    );
+  }
+
+  /** `run`, twice when the floor is a percentage (`evaluateWith`). */
+  private withFloor(
+    license: LicenseEntity,
+    credits: CreditEntity[],
+    asOf: string,
+    floorPercent: number | null,
+    held: readonly string[],
+    cycle?: { start: string; end: string; index?: number },
+  ): Evaluation {
+    const first = this.run(license, credits, asOf, undefined, held, cycle);
     if (floorPercent === null) return first;
     return this.run(
       license,
@@ -166,6 +180,7 @@ export class ComplianceService {
       asOf,
       Math.round(first.totals.requiredHours * floorPercent) / 100,
       held,
+      cycle,
     );
   }
 
