@@ -66,7 +66,7 @@ describe('the worker process (dist/apps/api/worker.js)', () => {
       `SELECT name, cron, timezone FROM pgboss.schedule`,
     );
     expect(schedules.rows).toEqual([
-      { name: 'reminders.scan', cron: '0 7 * * *', timezone: 'UTC' },
+      { name: 'reminders.scan', cron: '0 14 * * *', timezone: 'UTC' },
     ]);
 
     const exited = new Promise<void>((ok) => worker?.once('exit', () => ok()));

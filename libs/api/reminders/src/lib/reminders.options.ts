@@ -4,8 +4,18 @@ export interface RemindersOptions {
    * tests that only need settings or the calendar feed (nothing connects to the queue then).
    */
   runWorkers: boolean;
-  /** When the daily scan runs (cron, UTC). Default `0 7 * * *`. */
+  /**
+   * When the daily scan runs (cron, UTC). Default `0 14 * * *`: a morning email in every zone the
+   * rule sets cover (9:00 in New York, 6:00 in Los Angeles in winter).
+   */
   scanCron?: string;
+  /**
+   * The time zone whose calendar date a scan evaluates as "today". Default `America/Los_Angeles`, the
+   * westernmost zone of the jurisdictions Mezzo covers: a scan never runs ahead of any licensee's
+   * own date, so "due for renewal today" never arrives the evening before (a UTC date did, for the
+   * West Coast, at 07:00 UTC).
+   */
+  scanTimeZone?: string;
   /**
    * Also queue a scan when the workers start. Default true: the schedule fires only at its minute,
    * so a product started after it (or down then) would wait a day; a scan sends nothing twice (the

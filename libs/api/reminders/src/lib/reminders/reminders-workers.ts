@@ -14,6 +14,21 @@ import { ReminderSender } from './reminder-sender.service';
 import { RemindersQueue } from './reminders-queue.service';
 import { RemindersService } from './reminders.service';
 
+export const DEFAULT_SCAN_CRON = '0 14 * * *';
+export const DEFAULT_SCAN_TIME_ZONE = 'America/Los_Angeles';
+
+/** The calendar date (YYYY-MM-DD) of `instant` in `timeZone` (an IANA name). */
+export function dateIn(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** Subscribes the workers and the daily schedule once the queue has started (after every onModuleInit). */
 @Injectable()
 export class RemindersWorkers implements OnApplicationBootstrap {
@@ -30,9 +45,14 @@ export class RemindersWorkers implements OnApplicationBootstrap {
       await this.sender.handle(job);
     });
     await this.queue.work<object>(SCAN_QUEUE, async () => {
-      await this.reminders.scanNow(new Date().toISOString().slice(0, 10));
+      await this.reminders.scanNow(
+        dateIn(new Date(), this.options.scanTimeZone ?? DEFAULT_SCAN_TIME_ZONE),
+      );
     });
-    await this.queue.schedule(SCAN_QUEUE, this.options.scanCron ?? '0 7 * * *');
+    await this.queue.schedule(
+      SCAN_QUEUE,
+      this.options.scanCron ?? DEFAULT_SCAN_CRON,
+    );
     // Catch up now rather than at the next scheduled minute (see `scanOnStart`).
     if (this.options.scanOnStart ?? true) await this.queue.enqueueScan();
   }

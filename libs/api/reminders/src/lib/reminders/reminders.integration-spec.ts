@@ -333,9 +333,11 @@ describe('reminders (pg-boss on PostgreSQL, real SMTP)', () => {
     const ds = t.app.get<DataSource>(getDataSourceToken());
     expect(
       await ds.query(`SELECT name, cron, timezone FROM pgboss.schedule`),
-    ).toEqual([{ name: 'reminders.scan', cron: '0 7 * * *', timezone: 'UTC' }]);
+    ).toEqual([
+      { name: 'reminders.scan', cron: '0 14 * * *', timezone: 'UTC' },
+    ]);
 
-    // By default the workers also scan as they start: the schedule alone would wait for 07:00 UTC.
+    // By default the workers also scan as they start: the schedule alone would wait for 14:00 UTC.
     const other = await createTestApp([
       RemindersModule.forRoot({
         runWorkers: true,
