@@ -4,7 +4,7 @@ import {
   EMAIL_BODY_STYLE,
 } from '@mezzo/api-notifications';
 import type { Evaluation } from '@mezzo/compliance-engine';
-import { licenseName, longDate } from './wording';
+import { licenseName, longDate, closingHtml } from './wording';
 
 export interface AdvocacyNoticeInput {
   recipientName: string;
@@ -56,7 +56,6 @@ export function advocacyNoticeEmail({
     '',
     'The Mezzo team',
   ].join('\n');
-  const href = escapeHtml(link);
   const html = `<!doctype html>
 <html lang="en">
   <body style="${EMAIL_BODY_STYLE}">
@@ -67,13 +66,7 @@ export function advocacyNoticeEmail({
 ${WHY.map((w) => `      <li>${escapeHtml(w)}</li>`).join('\n')}
     </ul>
     <p>${escapeHtml(counts)}</p>
-${note ? `    <p>What the ${escapeHtml(license.jurisdiction)} rules say: ${escapeHtml(note)}</p>\n` : ''}    <p>
-      <a href="${href}" style="display: inline-block; padding: 10px 18px; background: #1d4ed8; color: #ffffff; text-decoration: none; border-radius: 4px;">See your balance</a>
-    </p>
-    <p>If the button doesn't work, copy this link into your browser:<br><a href="${href}">${href}</a></p>
-    <p style="font-size: 13px; color: #4b5563;">Mezzo sends this notice once per cycle. You can turn advocacy notices off in your <a href="${escapeHtml(`${appUrl}/settings`)}">settings</a>.</p>
-    <p>The Mezzo team</p>
-  </body>
+${note ? `    <p>What the ${escapeHtml(license.jurisdiction)} rules say: ${escapeHtml(note)}</p>\n` : ''}${closingHtml(link, 'See your balance', 'Mezzo sends this notice once per cycle. You can turn advocacy notices off in your', appUrl)}  </body>
 </html>
 `;
   return { subject, text, html };

@@ -4,7 +4,13 @@ import {
   EMAIL_BODY_STYLE,
 } from '@mezzo/api-notifications';
 import type { Evaluation } from '@mezzo/compliance-engine';
-import { daysWords, formatHours, licenseName, longDate } from './wording';
+import {
+  daysWords,
+  formatHours,
+  licenseName,
+  longDate,
+  closingHtml,
+} from './wording';
 
 export interface DeadlineReminderInput {
   recipientName: string;
@@ -54,7 +60,6 @@ export function deadlineReminderEmail({
     '',
     'The Mezzo team',
   ].join('\n');
-  const href = escapeHtml(link);
   const html = `<!doctype html>
 <html lang="en">
   <body style="${EMAIL_BODY_STYLE}">
@@ -65,13 +70,7 @@ export function deadlineReminderEmail({
 ${needs.map((n) => `      <li>${escapeHtml(n)}</li>`).join('\n')}
     </ul>
     <p><strong>Days left: ${ev.cycle.daysLeft}</strong></p>
-    <p>
-      <a href="${href}" style="display: inline-block; padding: 10px 18px; background: #1d4ed8; color: #ffffff; text-decoration: none; border-radius: 4px;">Open your ${escapeHtml(name)} license</a>
-    </p>
-    <p>If the button doesn't work, copy this link into your browser:<br><a href="${href}">${href}</a></p>
-    <p style="font-size: 13px; color: #4b5563;">Mezzo reminds you 90, 30 and 7 days before a deadline. You can turn deadline reminders off in your <a href="${escapeHtml(`${appUrl}/settings`)}">settings</a>.</p>
-    <p>The Mezzo team</p>
-  </body>
+${closingHtml(link, `Open your ${name} license`, 'Mezzo reminds you 90, 30 and 7 days before a deadline. You can turn deadline reminders off in your', appUrl)}  </body>
 </html>
 `;
   return { subject, text, html };

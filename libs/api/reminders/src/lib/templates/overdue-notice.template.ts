@@ -4,7 +4,7 @@ import {
   EMAIL_BODY_STYLE,
 } from '@mezzo/api-notifications';
 import type { Evaluation } from '@mezzo/compliance-engine';
-import { formatHours, licenseName, longDate } from './wording';
+import { formatHours, licenseName, longDate, closingHtml } from './wording';
 import type { DeadlineReminderInput } from './deadline-reminder.template';
 
 /**
@@ -45,7 +45,6 @@ export function overdueNoticeEmail({
     '',
     'The Mezzo team',
   ].join('\n');
-  const href = escapeHtml(link);
   const html = `<!doctype html>
 <html lang="en">
   <body style="${EMAIL_BODY_STYLE}">
@@ -56,13 +55,7 @@ export function overdueNoticeEmail({
 ${needs.map((n) => `      <li>${escapeHtml(n)}</li>`).join('\n')}
     </ul>
 ${ways.map((w) => `    <p>${escapeHtml(w)}</p>`).join('\n')}
-    <p>
-      <a href="${href}" style="display: inline-block; padding: 10px 18px; background: #1d4ed8; color: #ffffff; text-decoration: none; border-radius: 4px;">Open your ${escapeHtml(name)} license</a>
-    </p>
-    <p>If the button doesn't work, copy this link into your browser:<br><a href="${href}">${href}</a></p>
-    <p style="font-size: 13px; color: #4b5563;">Mezzo sends this once per cycle. You can turn deadline reminders off in your <a href="${escapeHtml(`${appUrl}/settings`)}">settings</a>.</p>
-    <p>The Mezzo team</p>
-  </body>
+${closingHtml(link, `Open your ${name} license`, 'Mezzo sends this once per cycle. You can turn deadline reminders off in your', appUrl)}  </body>
 </html>
 `;
   return { subject, text, html };

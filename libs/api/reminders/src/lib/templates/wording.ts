@@ -1,3 +1,4 @@
+import { escapeHtml } from '@mezzo/api-notifications';
 import type { ComplianceStatus } from '@mezzo/compliance-engine';
 
 /** "NJ LCSW". */
@@ -33,4 +34,24 @@ export function longDate(iso: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   });
+}
+
+/**
+ * The end of a reminder email's html: the button to `link`, the link spelled out for clients that
+ * drop the button, `footnote` ending in a link to the settings, and the sign-off.
+ */
+export function closingHtml(
+  link: string,
+  label: string,
+  footnote: string,
+  appUrl: string,
+): string {
+  const href = escapeHtml(link);
+  return `    <p>
+      <a href="${href}" style="display: inline-block; padding: 10px 18px; background: #1d4ed8; color: #ffffff; text-decoration: none; border-radius: 4px;">${escapeHtml(label)}</a>
+    </p>
+    <p>If the button doesn't work, copy this link into your browser:<br><a href="${href}">${href}</a></p>
+    <p style="font-size: 13px; color: #4b5563;">${escapeHtml(footnote)} <a href="${escapeHtml(`${appUrl}/settings`)}">settings</a>.</p>
+    <p>The Mezzo team</p>
+`;
 }
