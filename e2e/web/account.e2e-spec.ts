@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import {
   SCREENSHOTS,
   openPhoneBrowser,
+  signUpInBrowser,
   webBaseUrl,
 } from '../src/support/browser';
 import { waitForMail } from '../src/support/outbox';
@@ -50,12 +51,7 @@ describe('settings and the account in the browser', () => {
   it(
     'signs up and finds Settings and the account in the account menu',
     async () => {
-      await page.goto(`${baseUrl}/sign-up`);
-      await page.getByLabel('Full name').fill(person.name);
-      await page.getByLabel('Email').fill(person.email);
-      await page.getByLabel('Password', { exact: true }).fill(person.password);
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await page.waitForURL('**/dashboard');
+      await signUpInBrowser(page, person);
       await page
         .getByRole('button', {
           name: `Account: ${person.name} (${person.email})`,

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import {
   SCREENSHOTS,
   openPhoneBrowser,
-  webBaseUrl,
+  signUpInBrowser,
 } from '../src/support/browser';
 import { outbox } from '../src/support/outbox';
 
@@ -14,7 +14,6 @@ import { outbox } from '../src/support/outbox';
  * one (an empty form is refused first), invites an email (an invalid one is refused next to the
  * field), sees the invitation listed and mailed, and withdraws it after confirming.
  */
-const baseUrl = webBaseUrl;
 const TIMEOUT = 60_000;
 
 describe('organisations in the browser', () => {
@@ -41,12 +40,7 @@ describe('organisations in the browser', () => {
   it(
     'signs up and finds Organisations in the navigation, with none yet',
     async () => {
-      await page.goto(`${baseUrl}/sign-up`);
-      await page.getByLabel('Full name').fill(person.name);
-      await page.getByLabel('Email').fill(person.email);
-      await page.getByLabel('Password', { exact: true }).fill(person.password);
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await page.waitForURL('**/dashboard');
+      await signUpInBrowser(page, person);
       await page.getByRole('button', { name: 'Open navigation' }).click();
       await page
         .getByRole('navigation', { name: 'Main' })

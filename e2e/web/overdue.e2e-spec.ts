@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import {
   SCREENSHOTS,
   openPhoneBrowser,
-  webBaseUrl,
+  signUpInBrowser,
 } from '../src/support/browser';
 import { call } from '../src/support/http';
 
@@ -15,7 +15,6 @@ import { call } from '../src/support/http';
  * cycle that ended before today's ended short. The dashboard and the license page say so; "I renewed
  * this license" moves the license on to its current cycle, and Undo brings the overdue cycle back.
  */
-const baseUrl = webBaseUrl;
 const TIMEOUT = 60_000;
 
 describe('an overdue cycle in the browser', () => {
@@ -41,12 +40,7 @@ describe('an overdue cycle in the browser', () => {
   it(
     'says on the dashboard that the cycle before this one ended short',
     async () => {
-      await page.goto(`${baseUrl}/sign-up`);
-      await page.getByLabel('Full name').fill(person.name);
-      await page.getByLabel('Email').fill(person.email);
-      await page.getByLabel('Password', { exact: true }).fill(person.password);
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await page.waitForURL('**/dashboard');
+      await signUpInBrowser(page, person);
 
       const token = (
         await call<{ accessToken: string }>('POST', '/api/auth/sign-in', {

@@ -39,3 +39,16 @@ export async function openPhoneBrowser(
   page.setDefaultTimeout(stepTimeout);
   return { browser, page };
 }
+
+/** Signs a new person up through the sign-up page; resolves on the dashboard they land on. */
+export async function signUpInBrowser(
+  page: Page,
+  person: { name: string; email: string; password: string },
+): Promise<void> {
+  await page.goto(`${webBaseUrl}/sign-up`);
+  await page.getByLabel('Full name').fill(person.name);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/dashboard');
+}
