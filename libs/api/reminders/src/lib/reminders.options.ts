@@ -28,6 +28,11 @@ export interface RemindersOptions {
   retryLimit?: number;
   /** How often an idle worker looks for jobs. Default 2 (pg-boss's minimum is 0.5). */
   pollingIntervalSeconds?: number;
+  /**
+   * Send jobs a worker fetches at a time. Default 20. A full batch fetches the next one at once, so
+   * a backlog drains at the pace of SMTP, not one email per polling interval.
+   */
+  sendBatchSize?: number;
 }
 
 export const REMINDERS_OPTIONS = Symbol('REMINDERS_OPTIONS');

@@ -87,18 +87,41 @@ export class RemindersQueue implements OnModuleInit, OnModuleDestroy {
     return this.require().send(SCAN_QUEUE, {});
   }
 
+  /**
+   * Runs `handler` on the queue's jobs, up to `batchSize` per fetch, one after the other. A job whose
+   * handler throws is failed on its own (pg-boss retries it); the rest of its batch still runs and
+   * completes. A full batch fetches the next one at once instead of waiting out the polling
+   * interval (pg-boss waits it after every fetch), so a backlog drains at the handler's pace: with
+   * one job per fetch, a worker sent at most one email per interval.
+   */
   async work<T extends object>(
     name: string,
     handler: (data: T) => Promise<void>,
+    batchSize = 1,
   ): Promise<void> {
-    await this.require().work<T>(
+    const boss = this.require();
+    // Known once `work` resolves, before the first batch (which waits for a fetch) can arrive.
+    const worker: { id?: string } = {};
+    worker.id = await boss.work<T>(
       name,
       {
-        batchSize: 1,
+        batchSize,
         pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
       },
       async (jobs) => {
-        for (const job of jobs) await handler(job.data);
+        for (const job of jobs) {
+          try {
+            await handler(job.data);
+          } catch (error) {
+            const message =
+              error instanceof Error ? error.message : String(error);
+            this.logger.warn(`Job ${job.id} on ${name} failed: ${message}`);
+            // Only this job: the batch's others stay active and are completed when this returns.
+            await boss.fail(name, job.id, { message });
+          }
+        }
+        if (jobs.length === batchSize && worker.id !== undefined)
+          boss.notifyWorker(worker.id);
       },
     );
   }

@@ -16,6 +16,7 @@ import { RemindersService } from './reminders.service';
 
 export const DEFAULT_SCAN_CRON = '0 14 * * *';
 export const DEFAULT_SCAN_TIME_ZONE = 'America/Los_Angeles';
+export const DEFAULT_SEND_BATCH_SIZE = 20;
 
 /** The calendar date (YYYY-MM-DD) of `instant` in `timeZone` (an IANA name). */
 export function dateIn(instant: Date, timeZone: string): string {
@@ -41,9 +42,13 @@ export class RemindersWorkers implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.runWorkers) return;
-    await this.queue.work<SendJobData>(SEND_QUEUE, async (job) => {
-      await this.sender.handle(job);
-    });
+    await this.queue.work<SendJobData>(
+      SEND_QUEUE,
+      async (job) => {
+        await this.sender.handle(job);
+      },
+      this.options.sendBatchSize ?? DEFAULT_SEND_BATCH_SIZE,
+    );
     await this.queue.work<object>(SCAN_QUEUE, async () => {
       await this.reminders.scanNow(
         dateIn(new Date(), this.options.scanTimeZone ?? DEFAULT_SCAN_TIME_ZONE),
