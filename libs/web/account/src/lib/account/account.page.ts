@@ -68,7 +68,7 @@ import { SignOutEverywhereDialog } from './sign-out-everywhere-dialog';
     ChangeEmailCard,
   ],
   templateUrl: './account.page.html',
-  styleUrls: ['../account-pages.css', './account.page.css'],
+  styleUrls: ['../account-pages.scss', './account.page.css'],
 })
 export class AccountPage {
   private readonly api = inject(AccountApi);

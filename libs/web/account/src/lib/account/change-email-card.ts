@@ -84,7 +84,7 @@ const EXPIRY = new Intl.DateTimeFormat('en-US', {
     SubmitButton,
   ],
   templateUrl: './change-email-card.html',
-  styleUrls: ['../account-pages.css', './account.page.css'],
+  styleUrls: ['../account-pages.scss', './account.page.css'],
 })
 export class ChangeEmailCard {
   private readonly api = inject(AccountApi);

@@ -6,7 +6,7 @@ import {
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { InvitationDto } from '@mezzo/shared-contracts';
-import { AuthStore } from '@mezzo/web-core';
+import { AUTH_PATHS, AuthStore } from '@mezzo/web-core';
 import { InvitationsPage } from './invitations.page';
 
 const GARDEN: InvitationDto = {
@@ -141,6 +141,20 @@ describe('InvitationsPage', () => {
     ]);
     // The pressed button is gone: focus is kept on the page, at its heading.
     expect(document.activeElement?.textContent?.trim()).toBe('Invitations');
+    // The account page reads my organisations from the session: it asks the API who I am now.
+    const joined = {
+      organizationId: GARDEN.organizationId,
+      organizationName: 'Garden State CE',
+      kind: 'provider',
+      role: 'member',
+    } as const;
+    backend.expectOne({ method: 'GET', url: AUTH_PATHS.me }).flush({
+      id: 'u1',
+      email: 'sam@example.org',
+      name: 'Sam Worker',
+      memberships: [joined],
+    });
+    expect(TestBed.inject(AuthStore).user()?.memberships).toEqual([joined]);
   });
 
   it('declines, and says when an invitation is no longer open', async () => {

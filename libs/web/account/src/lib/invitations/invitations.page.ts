@@ -37,7 +37,7 @@ const ROLE_WORDS: Record<InvitationDto['role'], string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatProgressBarModule, Alert, LoadError],
   templateUrl: './invitations.page.html',
-  styleUrls: ['../account-pages.css', './invitations.page.css'],
+  styleUrls: ['../account-pages.scss', './invitations.page.scss'],
 })
 export class InvitationsPage implements OnInit {
   private readonly api = inject(InvitationsApi);
@@ -121,6 +121,8 @@ export class InvitationsPage implements OnInit {
       )
       .subscribe({
         next: () => {
+          // The session lists my organisations (the account page reads them): I joined one.
+          if (action === 'accept') this.auth.reloadUser();
           this.answered.update((s) => new Set(s).add(i.id));
           // The answered card and its buttons go: keep the keyboard on the page, at its heading.
           this.host.nativeElement.querySelector<HTMLElement>('h1')?.focus();

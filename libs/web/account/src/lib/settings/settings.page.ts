@@ -68,7 +68,7 @@ export function percentOrEmpty(
     SubmitButton,
   ],
   templateUrl: './settings.page.html',
-  styleUrls: ['../account-pages.css', './settings.page.css'],
+  styleUrls: ['../account-pages.scss', './settings.page.css'],
 })
 export class SettingsPage {
   private readonly api = inject(AccountApi);

@@ -4,12 +4,19 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import type { MembershipDto } from '@mezzo/shared-contracts';
 import { firstValueFrom } from 'rxjs';
 import { AUTH_PATHS } from './api-paths';
 import { AuthStore } from './auth.store';
 import { TEST_SESSION } from './session.fixture';
 
 const session = TEST_SESSION;
+const CHAPTER: MembershipDto = {
+  organizationId: 'o1',
+  organizationName: 'NASW New Jersey Chapter',
+  kind: 'association',
+  role: 'owner',
+};
 
 describe('AuthStore', () => {
   let store: AuthStore;
@@ -80,6 +87,47 @@ describe('AuthStore', () => {
     expect(store.user()?.name).toBe('Ada King');
     store.clearSession();
     store.updateUser({ ...session.user, name: 'Too Late' });
+    expect(store.user()).toBeNull();
+  });
+
+  it('reloads the signed-in person from GET /me, so their memberships follow the server', () => {
+    store.setSession(session);
+    store.reloadUser();
+    const req = backend.expectOne(AUTH_PATHS.me);
+    expect(req.request.method).toBe('GET');
+    req.flush({ ...session.user, memberships: [CHAPTER] });
+    expect(store.user()?.memberships).toEqual([CHAPTER]);
+    expect(store.accessToken()).toBe('tok');
+  });
+
+  it('lets the newest reload win, and keeps what it has when a reload fails', () => {
+    store.setSession({
+      ...session,
+      user: { ...session.user, memberships: [CHAPTER] },
+    });
+    store.reloadUser();
+    store.reloadUser();
+    const [older, newer] = backend.match(AUTH_PATHS.me);
+    expect(older.cancelled).toBe(true);
+    newer.flush({ ...session.user, memberships: [] });
+    expect(store.user()?.memberships).toEqual([]);
+
+    store.reloadUser();
+    backend
+      .expectOne(AUTH_PATHS.me)
+      .flush(null, { status: 503, statusText: 'Unavailable' });
+    expect(store.user()?.memberships).toEqual([]);
+    expect(store.isSignedIn()).toBe(true);
+  });
+
+  it('asks nothing when nobody is signed in, and drops an answer that comes after sign-out', () => {
+    store.reloadUser();
+    backend.expectNone(AUTH_PATHS.me);
+    store.setSession(session);
+    store.reloadUser();
+    const req = backend.expectOne(AUTH_PATHS.me);
+    store.clearSession();
+    expect(req.cancelled).toBe(true);
     expect(store.user()).toBeNull();
   });
 

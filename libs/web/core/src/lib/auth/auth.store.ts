@@ -14,6 +14,7 @@ import {
   firstValueFrom,
   map,
   of,
+  type Subscription,
   shareReplay,
   switchMap,
   tap,
@@ -75,6 +76,7 @@ export class AuthStore {
   private readonly tokenState = signal<string | null>(null);
   private readonly statusState = signal<AuthStatus>('unknown');
   private refreshInFlight: Observable<SessionResponse> | null = null;
+  private userReload: Subscription | null = null;
 
   readonly user = this.userState.asReadonly();
   readonly accessToken = this.tokenState.asReadonly();
@@ -170,7 +172,26 @@ export class AuthStore {
     if (this.userState()?.id === user.id) this.userState.set(user);
   }
 
+  /**
+   * Fetches the signed-in person again (GET /me) after a change elsewhere that the session shows,
+   * such as creating or leaving an organisation: the server's answer is the one source of
+   * truth for the memberships, so nothing is patched here by hand. The store owns the request, so
+   * it completes even when the page that asked navigates away; a newer reload replaces an older one,
+   * so a slow answer never overwrites a fresher one. A failure keeps what is shown until the next
+   * reload or sign-in (a stale token is refreshed by the interceptor first).
+   */
+  reloadUser(): void {
+    if (this.statusState() !== 'signed-in') return;
+    this.userReload?.unsubscribe();
+    this.userReload = this.api.me().subscribe({
+      next: (user) => this.updateUser(user),
+      error: () => undefined,
+    });
+  }
+
   clearSession(): void {
+    this.userReload?.unsubscribe();
+    this.userReload = null;
     this.userState.set(null);
     this.tokenState.set(null);
     this.statusState.set('signed-out');

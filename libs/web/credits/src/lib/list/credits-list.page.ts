@@ -62,7 +62,7 @@ const PHONE_QUERY = '(max-width: 767.98px)';
     LoadError,
   ],
   templateUrl: './credits-list.page.html',
-  styleUrl: './credits-list.page.css',
+  styleUrl: './credits-list.page.scss',
 })
 export class CreditsListPage {
   private readonly api = inject(CreditsApi);

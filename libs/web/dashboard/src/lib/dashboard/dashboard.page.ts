@@ -76,7 +76,7 @@ const PLAN_ITEMS = 3;
     StatusChip,
   ],
   templateUrl: './dashboard.page.html',
-  styleUrl: './dashboard.page.css',
+  styleUrl: './dashboard.page.scss',
 })
 export class LicenseeDashboardPage {
   private readonly api = inject(LicensesApi);

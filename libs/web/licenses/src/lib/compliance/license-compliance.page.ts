@@ -63,7 +63,7 @@ interface CreditLine {
     StatusChip,
   ],
   templateUrl: './license-compliance.page.html',
-  styleUrl: './license-compliance.page.css',
+  styleUrl: './license-compliance.page.scss',
 })
 export class LicenseCompliancePage {
   private readonly api = inject(LicensesApi);

@@ -102,6 +102,8 @@ import { StatusChip } from '../ui/status-chip';
     }
   `,
   styles: `
+    @use 'cards';
+
     .mz-page-head {
       display: flex;
       flex-wrap: wrap;
@@ -118,40 +120,11 @@ import { StatusChip } from '../ui/status-chip';
       display: block;
       margin: 8px 0 16px;
     }
-    .mz-cards {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 16px;
-      grid-template-columns: repeat(auto-fill, minmax(280px, 1fr));
-    }
-    .mz-card {
-      position: relative;
-      padding: 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-    }
-    .mz-card:hover {
-      background: var(--mat-sys-surface-container-low);
-    }
+    @include cards.link-cards(280px);
     .mz-card--retired {
       background: var(--mat-sys-surface-container);
     }
-    .mz-card__title {
-      margin: 0;
-      font: var(--mat-sys-title-large);
-    }
-    .mz-card__title a {
-      color: inherit;
-      text-decoration: none;
-    }
-    /* The whole card is the link's hit area; the focus ring stays on the title link. */
-    .mz-card__title a::after {
-      content: '';
-      position: absolute;
-      inset: 0;
-    }
+    /* The whole card is the link's hit area (cards.link-cards); the focus ring stays on the title link. */
     .mz-card__title a:focus-visible {
       outline: 2px solid var(--mat-sys-primary);
     }
@@ -170,21 +143,7 @@ import { StatusChip } from '../ui/status-chip';
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-medium);
     }
-    .mz-empty {
-      max-width: 560px;
-      padding: 32px 16px;
-      text-align: center;
-      border: 1px dashed var(--mat-sys-outline);
-      border-radius: 12px;
-    }
-    .mz-empty h2 {
-      margin: 8px 0;
-      font: var(--mat-sys-title-large);
-    }
-    .mz-empty__icon {
-      --mz-icon-size: 48px;
-      color: var(--mat-sys-primary);
-    }
+    @include cards.empty-state(560px);
   `,
 })
 export class LicensesListPage {

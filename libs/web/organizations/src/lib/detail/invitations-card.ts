@@ -70,7 +70,7 @@ import { confirmChange } from '../ui/confirm-dialog';
     SubmitButton,
   ],
   templateUrl: './invitations-card.html',
-  styleUrls: ['../organizations-pages.css', './invitations-card.css'],
+  styleUrls: ['../organizations-pages.scss', './invitations-card.css'],
 })
 export class InvitationsCard {
   private readonly api = inject(OrganizationsApi);

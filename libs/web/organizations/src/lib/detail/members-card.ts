@@ -62,7 +62,7 @@ function withArticle(role: MembershipRole): string {
     LoadError,
   ],
   templateUrl: './members-card.html',
-  styleUrls: ['../organizations-pages.css', './members-card.css'],
+  styleUrls: ['../organizations-pages.scss', './members-card.css'],
 })
 export class MembersCard {
   private readonly api = inject(OrganizationsApi);

@@ -8,11 +8,13 @@ import { MatDialog } from '@angular/material/dialog';
 import { Router, provideRouter } from '@angular/router';
 import type {
   MemberDto,
+  MembershipDto,
   MembershipRole,
   OrganizationDto,
   PendingInvitationDto,
 } from '@mezzo/shared-contracts';
-import { AuthStore } from '@mezzo/web-core';
+import { AUTH_PATHS, AuthStore } from '@mezzo/web-core';
+import { TEST_SESSION } from '@mezzo/web-core/testing';
 import { of } from 'rxjs';
 import type { ConfirmDialogData } from '../ui/confirm-dialog';
 import { OrganizationPage } from './organization.page';
@@ -26,6 +28,19 @@ const org = (myRole: MembershipRole): OrganizationDto => ({
   myRole,
   createdAt: '2026-01-01T00:00:00.000Z',
 });
+/** My membership of it, as the session lists it. */
+const membership = (role: MembershipRole): MembershipDto => ({
+  organizationId: ORG_ID,
+  organizationName: 'NASW-NJ',
+  kind: 'association',
+  role,
+});
+const OTHER: MembershipDto = {
+  organizationId: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+  organizationName: 'Garden State CE',
+  kind: 'provider',
+  role: 'member',
+};
 const person = (
   userId: string,
   name: string,
@@ -60,6 +75,12 @@ describe('OrganizationPage', () => {
   let el: HTMLElement;
   let backend: HttpTestingController;
   let navigateByUrl: jest.SpyInstance;
+  let auth: AuthStore;
+  /** The user GET /me answers after a change: me, with these memberships. */
+  const meWith = (memberships: MembershipDto[]) => ({
+    ...auth.user()!,
+    memberships,
+  });
   /** What the confirmation dialog answers next; every question asked is kept. */
   let answer: boolean;
   let asked: ConfirmDialogData[];
@@ -116,6 +137,7 @@ describe('OrganizationPage', () => {
     members: MemberDto[] = [ME, OLU, SAM],
     invitations: PendingInvitationDto[] = [PAT, BOSS],
   ) {
+    auth.updateUser(meWith([membership(myRole), OTHER]));
     fixture = TestBed.createComponent(OrganizationPage);
     fixture.componentRef.setInput('id', ORG_ID);
     el = fixture.nativeElement;
@@ -151,10 +173,16 @@ describe('OrganizationPage', () => {
       ],
     });
     backend = TestBed.inject(HttpTestingController);
-    TestBed.inject(AuthStore).setSession({
-      accessToken: 't',
-      user: { id: 'me', email: 'amir@example.org', name: 'Amir Association' },
-    } as Parameters<AuthStore['setSession']>[0]);
+    auth = TestBed.inject(AuthStore);
+    auth.setSession({
+      ...TEST_SESSION,
+      user: {
+        ...TEST_SESSION.user,
+        id: 'me',
+        email: 'amir@example.org',
+        name: 'Amir Association',
+      },
+    });
     navigateByUrl = jest
       .spyOn(TestBed.inject(Router), 'navigateByUrl')
       .mockResolvedValue(true);
@@ -453,7 +481,7 @@ describe('OrganizationPage', () => {
     ).toBe('Owner');
   });
 
-  it('lets me leave, and tells the last owner why not', async () => {
+  it('lets me leave, and tells the last owner why not; the session then no longer lists it', async () => {
     await open('member');
     button('Leave this organisation').click();
     await stable();
@@ -472,6 +500,8 @@ describe('OrganizationPage', () => {
       'You did not leave NASW-NJ. An organisation needs at least one owner; make someone else owner first.',
     );
     expect(navigateByUrl).not.toHaveBeenCalled();
+    backend.expectNone(AUTH_PATHS.me);
+    expect(auth.user()?.memberships).toEqual([membership('member'), OTHER]);
 
     button('Leave this organisation').click();
     await stable();
@@ -480,5 +510,34 @@ describe('OrganizationPage', () => {
       .flush(null, { status: 204, statusText: 'No Content' });
     await stable();
     expect(navigateByUrl).toHaveBeenCalledWith('/organizations');
+    // The account page reads my organisations from the session: it asks the API who I am now.
+    backend
+      .expectOne({ method: 'GET', url: AUTH_PATHS.me })
+      .flush(meWith([OTHER]));
+    expect(auth.user()?.memberships).toEqual([OTHER]);
+  });
+
+  it('after I change my own role, shows what I may do now and the session has my new role', async () => {
+    await open('owner');
+    const options = await openSelect(
+      el.querySelector<HTMLElement>(
+        'mat-select[aria-label="Role of Amir Association"]',
+      )!,
+    );
+    options.find((o) => text(o) === 'Member')!.click();
+    await stable();
+    expect(asked[0].title).toBe('Make yourself a member?');
+    backend
+      .expectOne({ method: 'PATCH', url: `${BASE}/members/me` })
+      .flush({ ...ME, role: 'member' });
+    await stable();
+    backend.expectOne(BASE).flush(org('member'));
+    backend
+      .expectOne({ method: 'GET', url: AUTH_PATHS.me })
+      .flush(meWith([membership('member'), OTHER]));
+    await stable();
+    expect(el.textContent).toContain('Association · Your role: Member');
+    expect(el.querySelector('mz-org-members')).toBeNull();
+    expect(auth.user()?.memberships).toEqual([membership('member'), OTHER]);
   });
 });

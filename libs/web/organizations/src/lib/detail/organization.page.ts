@@ -46,7 +46,7 @@ import { MembersCard } from './members-card';
     InvitationsCard,
   ],
   templateUrl: './organization.page.html',
-  styleUrls: ['../organizations-pages.css'],
+  styleUrls: ['../organizations-pages.scss'],
 })
 export class OrganizationPage implements HoldsUnsavedChanges {
   private readonly api = inject(OrganizationsApi);
@@ -76,6 +76,12 @@ export class OrganizationPage implements HoldsUnsavedChanges {
     return this.invitationsCard()?.hasUnsavedChanges() ?? false;
   }
 
+  /** My own role changed in the members card: what I may do here, and the session's memberships. */
+  protected myRoleChanged(): void {
+    this.organization.reload();
+    this.auth.reloadUser();
+  }
+
   protected leave(): void {
     const org = this.organization.value();
     const me = this.auth.user()?.id;
@@ -98,7 +104,10 @@ export class OrganizationPage implements HoldsUnsavedChanges {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
-        next: () => void this.router.navigateByUrl('/organizations'),
+        next: () => {
+          this.auth.reloadUser();
+          void this.router.navigateByUrl('/organizations');
+        },
         error: (err: unknown) =>
           this.leaveError.set(
             `You did not leave ${org.name}. ${refusalMessage(err)}`,

@@ -6,6 +6,8 @@ import {
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { OrganizationDto } from '@mezzo/shared-contracts';
+import { AUTH_PATHS, AuthStore } from '@mezzo/web-core';
+import { TEST_SESSION } from '@mezzo/web-core/testing';
 import { OrganizationsListPage } from './organizations-list.page';
 
 const CHAPTER: OrganizationDto = {
@@ -28,6 +30,7 @@ describe('OrganizationsListPage', () => {
   let el: HTMLElement;
   let backend: HttpTestingController;
   let navigate: jest.SpyInstance;
+  let auth: AuthStore;
   const stable = () => fixture.whenStable();
   const input = (name: string) =>
     el.querySelector<HTMLInputElement>(`[formcontrolname="${name}"]`);
@@ -61,6 +64,8 @@ describe('OrganizationsListPage', () => {
       ],
     });
     backend = TestBed.inject(HttpTestingController);
+    auth = TestBed.inject(AuthStore);
+    auth.setSession(TEST_SESSION);
     navigate = jest
       .spyOn(TestBed.inject(Router), 'navigate')
       .mockResolvedValue(true);
@@ -132,7 +137,7 @@ describe('OrganizationsListPage', () => {
     backend.expectNone({ method: 'POST' });
   });
 
-  it('creates the organisation and opens its page', async () => {
+  it('creates the organisation, opens its page, and the session lists it', async () => {
     backend.expectOne('/api/organizations').flush([]);
     await stable();
     input('name')!.value = '  South Jersey Clinicians  ';
@@ -154,6 +159,18 @@ describe('OrganizationsListPage', () => {
     await stable();
     expect(navigate).toHaveBeenCalledWith(['/organizations', 'new-id']);
     expect(fixture.componentInstance.hasUnsavedChanges()).toBe(false);
+
+    // The account page reads my organisations from the session: it asks the API who I am now.
+    const created = {
+      organizationId: 'new-id',
+      organizationName: 'South Jersey Clinicians',
+      kind: 'association',
+      role: 'owner',
+    } as const;
+    backend
+      .expectOne({ method: 'GET', url: AUTH_PATHS.me })
+      .flush({ ...TEST_SESSION.user, memberships: [created] });
+    expect(auth.user()?.memberships).toEqual([created]);
   });
 
   it("shows the API's field errors next to their fields", async () => {
@@ -184,5 +201,6 @@ describe('OrganizationsListPage', () => {
     );
     expect(document.activeElement).toBe(input('name'));
     expect(navigate).not.toHaveBeenCalled();
+    backend.expectNone(AUTH_PATHS.me);
   });
 });

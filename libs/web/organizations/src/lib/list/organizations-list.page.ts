@@ -18,7 +18,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type { OrganizationKind } from '@mezzo/shared-contracts';
-import type { HoldsUnsavedChanges } from '@mezzo/web-core';
+import { AuthStore, type HoldsUnsavedChanges } from '@mezzo/web-core';
 import { LoadError, remote } from '@mezzo/web-licenses';
 import {
   Alert,
@@ -55,10 +55,11 @@ export const ORGANIZATION_NAME_MAX_LENGTH = 200;
     SubmitButton,
   ],
   templateUrl: './organizations-list.page.html',
-  styleUrls: ['../organizations-pages.css', './organizations-list.page.css'],
+  styleUrls: ['../organizations-pages.scss', './organizations-list.page.css'],
 })
 export class OrganizationsListPage implements HoldsUnsavedChanges {
   private readonly api = inject(OrganizationsApi);
+  private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly destroyRef = inject(DestroyRef);
@@ -119,6 +120,8 @@ export class OrganizationsListPage implements HoldsUnsavedChanges {
       .subscribe({
         next: (created) => {
           this.saved = true;
+          // The session lists my organisations (the account page reads them): I now own this one.
+          this.auth.reloadUser();
           void this.router.navigate(['/organizations', created.id]);
         },
         error: (err: unknown) =>
