@@ -154,6 +154,25 @@ describe('hostile input', () => {
     expect(after.body).toEqual(before.body);
   });
 
+  it('takes any body on the one-click unsubscribe route only, as mail providers send a form there', async () => {
+    // RFC 8058: `List-Unsubscribe=One-Click`, form-encoded. A bad token is the answer, not the body.
+    const path = `/api/reminders/unsubscribe?token=${'A'.repeat(67)}`;
+    for (const [body, type] of [
+      ['List-Unsubscribe=One-Click', 'application/x-www-form-urlencoded'],
+      ['{not json', 'application/json'],
+      ['anything', 'text/plain'],
+    ] as const) {
+      const res = await send('POST', path, body, type);
+      expect(res).toMatchObject({
+        status: 400,
+        body: { code: 'invalid_unsubscribe_token' },
+      });
+    }
+    const page = await fetch(`${baseUrl()}${path}`);
+    expect(page.status).toBe(400);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
   it('answers a charset or encoding it cannot read with 415, and a body that will not inflate with 400', async () => {
     for (const type of [
       'application/json; charset=latin1',

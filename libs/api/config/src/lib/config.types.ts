@@ -31,6 +31,13 @@ export interface AppConfig {
     signInWindowSeconds: number;
     /** Secure cookies (HTTPS only) — on in production. */
     secureCookies: boolean;
+    /**
+     * HMAC-SHA256 key of the reminder emails' one-click unsubscribe links (32 bytes), derived from
+     * COOKIE_SECRET with HKDF under its own label, so no key is shared between two uses and no new
+     * setting is needed. Not from JWT_SECRET: rotating that one to sign everybody out must not
+     * break the unsubscribe links in mail already sent. Rotating COOKIE_SECRET does.
+     */
+    unsubscribeKey: Buffer;
   };
   mail: { smtpUrl?: string; from: string; outboxDir: string };
   /**

@@ -22,6 +22,29 @@ describe('loadConfig', () => {
     ).toHaveProperty('JWT_SECRET');
   });
 
+  it('derives the unsubscribe-link key from COOKIE_SECRET: stable, its own, and not the JWT secret', () => {
+    const secrets = {
+      JWT_SECRET: 'j'.repeat(40),
+      COOKIE_SECRET: 'c'.repeat(40),
+    };
+    const key = loadConfig({ ...base, ...secrets }, dir).auth.unsubscribeKey;
+    expect(key).toHaveLength(32);
+    expect(key.equals(Buffer.from(secrets.COOKIE_SECRET))).toBe(false);
+    // The same secret gives the same key: links in mail already sent keep working after a restart.
+    expect(
+      loadConfig({ ...base, ...secrets }, dir).auth.unsubscribeKey.equals(key),
+    ).toBe(true);
+    // Signing everybody out (a new JWT secret) leaves the links alone; a new cookie secret does not.
+    expect(
+      loadConfig({ ...base, ...secrets, JWT_SECRET: 'k'.repeat(40) }, dir).auth
+        .unsubscribeKey,
+    ).toEqual(key);
+    expect(
+      loadConfig({ ...base, ...secrets, COOKIE_SECRET: 'd'.repeat(40) }, dir)
+        .auth.unsubscribeKey,
+    ).not.toEqual(key);
+  });
+
   it('runs the reminder workers in the API unless WORKERS=0 hands them to a worker process', () => {
     expect(loadConfig({ ...base }, dir).runWorkers).toBe(true);
     expect(loadConfig({ ...base, WORKERS: '1' }, dir).runWorkers).toBe(true);

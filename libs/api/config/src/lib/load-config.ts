@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AppConfig, RunMode } from './config.types';
@@ -23,6 +23,8 @@ const LOG_LEVELS = [
   'silent',
 ] as const;
 const MIN_SECRET_LENGTH = 32;
+/** HKDF `info` of the unsubscribe-link key; a new label (`v2`) would be a new key. */
+const UNSUBSCRIBE_KEY_LABEL = 'mezzo/unsubscribe-link/v1';
 
 /**
  * Reads and validates the environment. The only code in the API that reads `process.env`.
@@ -135,6 +137,7 @@ export function loadConfig(
         problems,
       ),
       secureCookies: mode === 'production' && appUrl.startsWith('https://'),
+      unsubscribeKey: deriveKey(cookieSecret, UNSUBSCRIBE_KEY_LABEL),
     },
     mail: {
       smtpUrl,
@@ -245,6 +248,11 @@ function secret(
     return '';
   }
   return localSecret(dataDir, name);
+}
+
+/** A 32-byte key for one purpose, derived from a configured secret (HKDF-SHA256, RFC 5869). */
+function deriveKey(secret: string, label: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, '', label, 32));
 }
 
 function localSecret(dataDir: string, name: string): string {

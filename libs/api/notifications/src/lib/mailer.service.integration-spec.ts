@@ -109,6 +109,50 @@ describe('MailerService', () => {
       expect(received.html).toBeUndefined();
     });
 
+    it('adds the RFC 8058 one-click unsubscribe headers when given an unsubscribe URL, and only then', async () => {
+      const url = `https://app.mezzo.test/api/reminders/unsubscribe?token=${'A'.repeat(67)}`;
+      await mailer.send({
+        to: 'ada@example.com',
+        subject: 'Reminder',
+        text: 'x',
+        unsubscribeUrl: url,
+      });
+      await mailer.send({ to: 'ada@example.com', subject: 'Reset', text: 'y' });
+      const reminder = await smtp.waitFor((m) => m.subject === 'Reminder');
+      expect(reminder.headers['list-unsubscribe']).toBe(`<${url}>`);
+      expect(reminder.headers['list-unsubscribe-post']).toBe(
+        'List-Unsubscribe=One-Click',
+      );
+      const reset = await smtp.waitFor((m) => m.subject === 'Reset');
+      expect(reset.headers['list-unsubscribe']).toBeUndefined();
+      expect(reset.headers['list-unsubscribe-post']).toBeUndefined();
+    });
+
+    it.each([
+      'mailto:stop@mezzo.test',
+      'javascript:alert(1)',
+      'https://app.mezzo.test/u?t=a>, <https://evil.test',
+      'https://app.mezzo.test/u?t=a\r\nBcc: eve@example.com',
+      'not a url',
+    ])('refuses the unsubscribe URL %j and sends nothing', async (url) => {
+      await expect(
+        mailer.send({
+          to: 'ada@example.com',
+          subject: 'Reminder',
+          text: 'x',
+          unsubscribeUrl: url,
+        }),
+      ).rejects.toMatchObject({
+        name: 'MailDeliveryError',
+        cause: expect.objectContaining({
+          message: 'the unsubscribe URL is not a plain http(s) URL',
+        }),
+      });
+      await mailer.send({ to: 'ada@example.com', subject: 'Probe', text: 'x' });
+      await smtp.waitFor((mail) => mail.subject === 'Probe');
+      expect(smtp.messages.map((mail) => mail.subject)).toEqual(['Probe']);
+    });
+
     it.each([
       [
         'a header injected through a line break',

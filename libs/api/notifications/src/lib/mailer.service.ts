@@ -56,13 +56,6 @@ export class MailerService implements OnModuleDestroy {
 
   async send(message: MailMessage): Promise<void> {
     const { to, subject } = message;
-    const mail = {
-      from: this.options.from,
-      to,
-      subject,
-      text: message.text,
-      html: message.html,
-    };
     const delivery = this.delivery;
     try {
       // One bare addr-spec: no display name, list, group, comment or line break.
@@ -70,6 +63,14 @@ export class MailerService implements OnModuleDestroy {
         // nodemailer reads `a@x\r\nBcc: b@y` or `a@x, b@y` as several recipients; `to` is one.
         throw new Error('the recipient is not a single plain email address');
       }
+      const mail = {
+        from: this.options.from,
+        to,
+        subject,
+        text: message.text,
+        html: message.html,
+        ...oneClickUnsubscribe(message.unsubscribeUrl),
+      };
       if (delivery.kind === 'smtp') {
         const info = await delivery.transporter.sendMail(mail);
         this.logger.log(
@@ -101,6 +102,35 @@ export class MailerService implements OnModuleDestroy {
     this.sequence = (this.sequence + 1) % 10_000;
     return `${stamp}-${String(this.sequence).padStart(4, '0')}-${randomBytes(3).toString('hex')}.eml`;
   }
+}
+
+/**
+ * RFC 8058 headers for `url`: nodemailer's `list` option writes `List-Unsubscribe: <url>`; the
+ * `List-Unsubscribe-Post` header tells the provider a POST to it is enough. No `mailto:` beside
+ * it: there is no mailbox that would act on one.
+ */
+function oneClickUnsubscribe(url: string | undefined): {
+  list?: { unsubscribe: string };
+  headers?: Record<string, string>;
+} {
+  if (url === undefined) return {};
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  // It goes between the angle brackets of a header as it is: printable ASCII, no space or bracket.
+  if (
+    !parsed ||
+    (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') ||
+    /[^\x21-\x7e]|[<>"]/.test(url)
+  )
+    throw new Error('the unsubscribe URL is not a plain http(s) URL');
+  return {
+    list: { unsubscribe: url },
+    headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
 }
 
 function smtpDelivery(smtpUrl: string): Delivery {

@@ -9,6 +9,8 @@ import { RemindersWorkers } from './reminders/reminders-workers';
 import { RemindersService } from './reminders/reminders.service';
 import { SettingsController } from './settings/settings.controller';
 import { SettingsService } from './settings/settings.service';
+import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
+import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
 
 /**
  * Notification settings, the calendar feed and email reminders on a pg-boss queue. Register once in
@@ -19,7 +21,11 @@ export class RemindersModule {
   static forRoot(options: RemindersOptions): DynamicModule {
     return {
       module: RemindersModule,
-      controllers: [SettingsController, CalendarController],
+      controllers: [
+        SettingsController,
+        CalendarController,
+        UnsubscribeController,
+      ],
       providers: [
         { provide: REMINDERS_OPTIONS, useValue: options },
         // LicensesModule does not export its services; they are stateless, so this module has its own.
@@ -27,6 +33,7 @@ export class RemindersModule {
         ComplianceService,
         SettingsService,
         CalendarService,
+        UnsubscribeService,
         RemindersQueue,
         RemindersService,
         ReminderSender,

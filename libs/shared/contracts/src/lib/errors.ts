@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'invalid_reset_token',
   'invalid_email_change_token',
   'invalid_email_revert_token',
+  'invalid_unsubscribe_token',
   'refresh_reused',
   'rate_limited',
   'conflict',
@@ -51,6 +52,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
     'This confirmation link is invalid, has expired or was already used. Please ask for a new one.',
   invalid_email_revert_token:
     'This link no longer works: it has expired or was already used. Please contact Mezzo support.',
+  invalid_unsubscribe_token:
+    'This unsubscribe link is not valid. Turn reminder emails off in your settings instead.',
   refresh_reused:
     'Your session was signed out for safety. Please sign in again.',
   rate_limited: 'Too many attempts. Please wait a few minutes and try again.',

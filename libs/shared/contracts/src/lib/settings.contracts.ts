@@ -8,6 +8,11 @@
  * DELETE /me/calendar-token                    → 204                                     (Bearer, account:write)
  * GET    /calendar/:token.ics                  → 200 text/calendar (RFC 5545)  404 unknown or revoked token
  *        public: the token in the URL is the credential
+ * POST   /reminders/unsubscribe?token=…         → 200 text/html      400 invalid_unsubscribe_token
+ *        public, RFC 8058 one-click (the URL of a reminder email's List-Unsubscribe header): turns
+ *        off the switch the token names (deadlines or advocacy); any body; idempotent
+ * GET    /reminders/unsubscribe?token=…         → 200 text/html page with a button that POSTs  400 page
+ *        changes nothing (link scanners fetch it)
  */
 export interface SettingsDto {
   /** Macro share below which the advocacy balance is `thin`, in percent; null = the default (10%). */
@@ -30,6 +35,9 @@ export interface UpdateSettingsRequest {
   advocacyFloorPercent?: number | null;
   reminders?: { deadlines?: boolean; advocacy?: boolean };
 }
+
+/** The switch a reminder email's unsubscribe link turns off: a key of `SettingsDto.reminders`. */
+export type ReminderSwitch = keyof SettingsDto['reminders'];
 
 export interface CalendarTokenResponse {
   /** The feed URL to subscribe to; shown once (only a hash of its token is kept). */

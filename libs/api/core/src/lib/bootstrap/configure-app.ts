@@ -14,7 +14,11 @@ import { AppError } from '../errors/app-error';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { REQUEST_ID, requestLogging } from '../http/logging';
 import { createValidationPipe } from '../errors/validation';
-import { checkParsedInput, requireJsonOrMultipart } from '../http/input-guard';
+import {
+  BODY_IGNORED_ROUTE,
+  checkParsedInput,
+  requireJsonOrMultipart,
+} from '../http/input-guard';
 
 /**
  * Everything the running API and the integration tests share: the `/api` prefix, request logs,
@@ -31,6 +35,14 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   // before Nest's, so malformed bodies get a stable error code; then the checks every field needs
   // (no NUL characters or lone surrogates, no absurd nesting) before any validator runs.
   app.use(requireJsonOrMultipart);
+  // One-click unsubscribe takes any body (mail providers send a form) and reads none of it: read
+  // here up to a small limit and dropped, so that no parser below can refuse it.
+  app.use(
+    BODY_IGNORED_ROUTE,
+    express.raw({ type: () => true, limit: '64kb' }),
+    mapBodyParserErrors,
+    dropBody,
+  );
   // A transcript carries a whole credit log (about 230 bytes a credit): what the export gives for
   // a long career must import again. Parsed here first, so the 1 MB parser below skips it.
   app.use(
@@ -128,6 +140,11 @@ function mapBodyParserErrors(
       new AppError(400, 'invalid_json', 'The request body could not be read'),
     );
   next(err);
+}
+
+function dropBody(req: Request, _res: Response, next: NextFunction): void {
+  req.body = undefined;
+  next();
 }
 
 function isJson(text: unknown): boolean {

@@ -73,16 +73,28 @@ export const UPLOAD_ROUTES =
   /^\/api\/(credits\/[^/]+\/certificates|certificates\/prefill)\/?$/;
 
 /**
- * Before the body parsers: a body must be JSON, or multipart on an upload route. A form-encoded,
- * text or multipart body elsewhere used to be ignored (a settings change answered 200 and changed
- * nothing) or misread.
+ * The routes that read no body and take any, read and dropped by `configureApp`: RFC 8058 one-click
+ * unsubscribe, where mail providers POST `List-Unsubscribe=One-Click` form-encoded (the signed
+ * token is in the URL). A 415 there would leave the licensee subscribed.
+ */
+export const BODY_IGNORED_ROUTE = '/api/reminders/unsubscribe';
+
+/**
+ * Before the body parsers: a body must be JSON, or multipart on an upload route, or anything on
+ * the route that ignores it. A form-encoded, text or multipart body elsewhere used to be ignored (a
+ * settings change answered 200 and changed nothing) or misread.
  */
 export function requireJsonOrMultipart(
   req: Request,
   _res: Response,
   next: NextFunction,
 ): void {
-  if (!req.path.startsWith('/api') || !hasBody(req)) return next();
+  if (
+    !req.path.startsWith('/api') ||
+    !hasBody(req) ||
+    req.path.replace(/\/$/, '').toLowerCase() === BODY_IGNORED_ROUTE
+  )
+    return next();
   const upload = UPLOAD_ROUTES.test(req.path);
   if (req.is(upload ? ['multipart/form-data'] : ['application/json']))
     return next();

@@ -38,6 +38,7 @@ describe('logging', () => {
         config: {
           jwtSecret: 'jwt-secret-value',
           cookieSecret: 'cookie-secret-value',
+          unsubscribeKey: 'unsubscribe-key-value',
         },
       },
       'request',
@@ -51,6 +52,7 @@ describe('logging', () => {
       'reset-token-1',
       'jwt-secret-value',
       'cookie-secret-value',
+      'unsubscribe-key-value',
     ]) {
       expect(out).not.toContain(secret);
     }

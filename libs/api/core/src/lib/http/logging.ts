@@ -17,6 +17,7 @@ export const REDACT_PATHS = [
   '*.refreshToken',
   '*.jwtSecret',
   '*.cookieSecret',
+  '*.unsubscribeKey',
 ];
 
 /** The pino options of every API log: level, redaction, and requests as id, method and path. */

@@ -32,6 +32,29 @@ export class UserSettingsRepository {
     return this.settings.findOneByOrFail({ userId });
   }
 
+  /**
+   * Turns one reminder switch off, in one statement (no read first, so two unsubscribes at once
+   * cannot undo each other). Returns false, changing nothing, when the user no longer exists.
+   */
+  async turnOff(
+    userId: string,
+    reminder: 'remindDeadlines' | 'remindAdvocacy',
+  ): Promise<boolean> {
+    // From a fixed map, never from input: the column name is SQL text.
+    const column = {
+      remindDeadlines: 'remind_deadlines',
+      remindAdvocacy: 'remind_advocacy',
+    }[reminder];
+    const rows: unknown[] = await this.settings.manager.query(
+      `INSERT INTO user_settings (user_id, ${column})
+       SELECT id, false FROM users WHERE id = $1
+       ON CONFLICT (user_id) DO UPDATE SET ${column} = false, updated_at = now()
+       RETURNING user_id`,
+      [userId],
+    );
+    return rows.length > 0;
+  }
+
   /** Replaces the calendar token (null revokes it): the previous token stops working at once. */
   async setCalendarToken(
     userId: string,

@@ -1,5 +1,5 @@
 import type { Evaluation } from '@mezzo/compliance-engine';
-import type { ReminderKind } from '@mezzo/shared-contracts';
+import type { ReminderKind, ReminderSwitch } from '@mezzo/shared-contracts';
 
 /**
  * The deadline reminder due for a cycle with `daysLeft` days to go: the 7-day one from 7 days on,
@@ -12,6 +12,11 @@ export function deadlineKind(daysLeft: number): ReminderKind | null {
   if (daysLeft <= 30) return 'deadline-30d';
   if (daysLeft <= 90) return 'deadline-90d';
   return null;
+}
+
+/** The settings switch that turns a kind of reminder off: the overdue notice is a deadline reminder. */
+export function reminderSwitch(kind: ReminderKind): ReminderSwitch {
+  return kind === 'advocacy-missing' ? 'advocacy' : 'deadlines';
 }
 
 export interface ReminderSwitches {

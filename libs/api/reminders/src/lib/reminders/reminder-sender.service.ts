@@ -6,7 +6,8 @@ import { MailerService } from '@mezzo/api-notifications';
 import { advocacyNoticeEmail } from '../templates/advocacy-notice.template';
 import { deadlineReminderEmail } from '../templates/deadline-reminder.template';
 import { overdueNoticeEmail } from '../templates/overdue-notice.template';
-import { stillDue, type SendJobData } from './reminder-plan';
+import { UnsubscribeService } from '../unsubscribe/unsubscribe.service';
+import { reminderSwitch, stillDue, type SendJobData } from './reminder-plan';
 
 /**
  * Runs one `reminders.send` job. The ledger row is claimed ('sending') before the email goes out
@@ -23,6 +24,7 @@ export class ReminderSender {
     private readonly deliveries: ReminderDeliveriesRepository,
     private readonly licenses: LicensesService,
     private readonly mailer: MailerService,
+    private readonly unsubscribe: UnsubscribeService,
   ) {}
 
   /** Returns whether an email was sent by this call. */
@@ -43,11 +45,17 @@ export class ReminderSender {
       kind: job.kind,
     };
     if (!(await this.deliveries.claim(job.userId, key))) return false;
+    // One click in the mail client (List-Unsubscribe) or the footer link turns off this kind only.
+    const unsubscribeUrl = this.unsubscribe.url(
+      job.userId,
+      reminderSwitch(job.kind),
+    );
     const input = {
       recipientName: recipient.name,
       license: item.license,
       evaluation,
       appUrl: this.config.appUrl,
+      unsubscribeUrl,
     };
     const email =
       job.kind === 'advocacy-missing'
@@ -56,7 +64,7 @@ export class ReminderSender {
           ? overdueNoticeEmail(input)
           : deadlineReminderEmail(input);
     try {
-      await this.mailer.send({ to: recipient.email, ...email });
+      await this.mailer.send({ to: recipient.email, ...email, unsubscribeUrl });
     } catch (error) {
       await this.deliveries.markFailed(key);
       throw error;

@@ -274,6 +274,236 @@ describe('reminders (pg-boss on PostgreSQL, real SMTP)', () => {
     expect(mailTo('fay')).toEqual([]);
   });
 
+  describe('one-click unsubscribe (RFC 8058)', () => {
+    /** The List-Unsubscribe URL of a received mail, as path and query for supertest. */
+    const unsubscribeUrl = (mail: { headers: Record<string, string> }) => {
+      const header = mail.headers['list-unsubscribe'];
+      expect(header).toMatch(
+        /^<http:\/\/mezzo\.test\/api\/reminders\/unsubscribe\?token=[A-Za-z0-9_-]{67}>$/,
+      );
+      expect(mail.headers['list-unsubscribe-post']).toBe(
+        'List-Unsubscribe=One-Click',
+      );
+      const url = new URL(header.slice(1, -1));
+      return { href: url.href, path: `${url.pathname}${url.search}` };
+    };
+    const switches = async (who: string) =>
+      (await request(t.server).get('/api/me/settings').set(as(who)).expect(200))
+        .body.reminders;
+    /** What Gmail and Yahoo send: a form-encoded POST, without cookies or sign-in. */
+    const oneClick = (path: string) =>
+      request(t.server)
+        .post(path)
+        .type('form')
+        .send('List-Unsubscribe=One-Click');
+
+    it('puts the headers on every reminder; a POST to the URL turns off that kind only, a GET nothing', async () => {
+      await licensee('uma');
+      await licensee('vin');
+      await scan('2026-06-15');
+      // The two are sent by separate jobs: in either order.
+      const first = mailTo('uma');
+      expect(first.map((m) => m.subject).sort()).toEqual([
+        'NJ LCSW renewal in 77 days: 40 h still needed',
+        'No advocacy or macro CE yet this cycle for your NJ LCSW',
+      ]);
+      const [deadlineMail, advocacyMail] = [
+        'NJ LCSW renewal',
+        'No advocacy',
+      ].map((start) => {
+        const mail = first.find((m) => m.subject.startsWith(start));
+        if (!mail) throw new Error(`no mail "${start}…"`);
+        return mail;
+      });
+      const deadline = unsubscribeUrl(deadlineMail);
+      const advocacy = unsubscribeUrl(advocacyMail);
+      expect(deadline.href).not.toBe(advocacy.href);
+      // Vin's links are Vin's own.
+      expect(mailTo('vin').map((m) => unsubscribeUrl(m).href)).not.toContain(
+        deadline.href,
+      );
+      // The footer link a person can click is the same URL.
+      for (const [mail, url] of [
+        [deadlineMail, deadline],
+        [advocacyMail, advocacy],
+      ] as const) {
+        expect(mail.text).toContain(
+          `\nUnsubscribe from these emails: ${url.href}\n`,
+        );
+        expect(mail.html).toContain(
+          `<a href="${url.href}">Unsubscribe from these emails</a>`,
+        );
+      }
+
+      // A GET (a link scanner, or a person's click) only shows a page whose button POSTs.
+      const page = await request(t.server).get(deadline.path).expect(200);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.headers['referrer-policy']).toBe('no-referrer');
+      expect(page.text).toContain(
+        `<form method="post" action="${deadline.path}">`,
+      );
+      expect(page.text).toContain(
+        '<button type="submit">Unsubscribe from deadline reminders</button>',
+      );
+      await request(t.server).get(advocacy.path).expect(200);
+      expect(await switches('uma')).toEqual({
+        deadlines: true,
+        advocacy: true,
+      });
+
+      // Advocacy off: the deadline reminders still come.
+      const done = await oneClick(advocacy.path).expect(200);
+      expect(done.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(done.text).toContain(
+        '<p role="status">You will no longer get advocacy notices from Mezzo.</p>',
+      );
+      expect(await switches('uma')).toEqual({
+        deadlines: true,
+        advocacy: false,
+      });
+      await scan(DAY_30);
+      const second = mailTo('uma').slice(2);
+      expect(second.map((m) => m.subject)).toEqual([
+        'NJ LCSW renewal in 30 days: 40 h still needed',
+      ]);
+      expect(unsubscribeUrl(second[0]).href).toBe(deadline.href);
+
+      // Deadlines off too, by the button of the page (the same POST, as a browser sends it); twice is fine.
+      await oneClick(deadline.path).expect(200);
+      await request(t.server).post(deadline.path).expect(200);
+      expect(await switches('uma')).toEqual({
+        deadlines: false,
+        advocacy: false,
+      });
+      await scan('2026-08-26');
+      expect(mailTo('uma')).toHaveLength(3);
+      // Nobody else's settings moved; Vin still gets the 7-day reminder.
+      expect(await switches('vin')).toEqual({
+        deadlines: true,
+        advocacy: true,
+      });
+      expect(mailTo('vin').map((m) => m.subject)).toContain(
+        'NJ LCSW renewal in 5 days: 40 h still needed',
+      );
+    });
+
+    it("an overdue notice's link turns off the deadline switch it belongs to, not advocacy", async () => {
+      const id = await licensee('wyn');
+      // Tracked in Mezzo since before the cycle ended, so that it is overdue after it.
+      await t.app
+        .get<DataSource>(getDataSourceToken())
+        .query(
+          `UPDATE licenses SET created_at = '2020-01-01T00:00:00Z' WHERE id = $1`,
+          [id],
+        );
+      await scan('2026-09-03');
+      const overdue = mailTo('wyn').find((m) => m.subject.includes('overdue'));
+      if (!overdue) throw new Error('no overdue notice');
+      await oneClick(unsubscribeUrl(overdue).path).expect(200);
+      expect(await switches('wyn')).toEqual({
+        deadlines: false,
+        advocacy: true,
+      });
+    });
+
+    it('answers 400 with the error body for a bad token, never 500, and changes nothing', async () => {
+      await licensee('xia', { advocacy: false });
+      await scan(DAY_30);
+      const { path } = unsubscribeUrl(mailTo('xia')[0]);
+      const token = new URL(path, 'http://x').searchParams.get('token') ?? '';
+      // Another character in the middle (the user id), at the end (the MAC), a token cut short.
+      const swap = (i: number) =>
+        token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
+      const bad = [
+        `?token=${swap(10)}`,
+        `?token=${swap(66)}`,
+        `?token=${token.slice(0, -1)}`,
+        `?token=${token}A`,
+        `?token=${token}&token=${token}`,
+        '?token=',
+        '',
+        '?token=%E0%A4%A',
+        '?token[a]=b',
+        '?token=%00',
+      ];
+      for (const query of bad) {
+        const res = await oneClick(`/api/reminders/unsubscribe${query}`);
+        expect([query, res.status]).toEqual([query, 400]);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(res.body).toMatchObject({ statusCode: 400 });
+        const page = await request(t.server).get(
+          `/api/reminders/unsubscribe${query}`,
+        );
+        expect([query, page.status]).toEqual([query, 400]);
+      }
+      const tampered = await oneClick(
+        `/api/reminders/unsubscribe?token=${swap(10)}`,
+      );
+      expect(tampered.body).toEqual({
+        statusCode: 400,
+        code: 'invalid_unsubscribe_token',
+        message: 'The unsubscribe link is not valid',
+        fields: { token: ['is not a valid unsubscribe token'] },
+        requestId: expect.any(String),
+      });
+      const page = await request(t.server).get(
+        `/api/reminders/unsubscribe?token=${swap(10)}`,
+      );
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.text).toContain('This unsubscribe link is not valid');
+      expect(page.text).not.toContain('<form');
+      expect(await switches('xia')).toEqual({
+        deadlines: true,
+        advocacy: false,
+      });
+    });
+
+    it('takes any body, and answers 200 for a user deleted since the email went out', async () => {
+      await licensee('yul', { advocacy: false });
+      await scan(DAY_30);
+      const { path } = unsubscribeUrl(mailTo('yul')[0]);
+      for (const [body, type] of [
+        ['{not json', 'application/json'],
+        ['List-Unsubscribe=One-Click', 'text/plain'],
+        ['\u0000\ud800', 'application/octet-stream'],
+        [
+          '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n',
+          'multipart/form-data; boundary=x',
+        ],
+      ]) {
+        await request(t.server)
+          .post(path)
+          .set('Content-Type', type)
+          .send(body)
+          .expect(200);
+      }
+      expect(await switches('yul')).toEqual({
+        deadlines: false,
+        advocacy: false,
+      });
+      // The exemption is this route's only: elsewhere a form is still refused.
+      await request(t.server)
+        .patch('/api/me/settings')
+        .set(as('yul'))
+        .type('form')
+        .send('advocacyFloorPercent=33')
+        .expect(415);
+
+      const id = (
+        await request(t.server).get('/api/me').set(as('yul')).expect(200)
+      ).body.id;
+      await t.app
+        .get<DataSource>(getDataSourceToken())
+        .query('DELETE FROM users WHERE id = $1', [id]);
+      await oneClick(path).expect(200);
+      const rows = await t.app
+        .get<DataSource>(getDataSourceToken())
+        .query('SELECT 1 FROM user_settings WHERE user_id = $1', [id]);
+      expect(rows).toEqual([]);
+    });
+  });
+
   it('retries a send that failed, and the email arrives exactly once', async () => {
     const id = await licensee('gus', { advocacy: false });
     const mailer = t.app.get(MailerService);

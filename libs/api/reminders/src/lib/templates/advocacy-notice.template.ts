@@ -4,13 +4,20 @@ import {
   EMAIL_BODY_STYLE,
 } from '@mezzo/api-notifications';
 import type { Evaluation } from '@mezzo/compliance-engine';
-import { licenseName, longDate, closingHtml } from './wording';
+import {
+  licenseName,
+  longDate,
+  closingHtml,
+  UNSUBSCRIBE_LABEL,
+} from './wording';
 
 export interface AdvocacyNoticeInput {
   recipientName: string;
   license: { id: string; jurisdiction: string; licenseType: string };
   evaluation: Evaluation;
   appUrl: string;
+  /** The signed one-click link that turns advocacy notices off (also the List-Unsubscribe URL). */
+  unsubscribeUrl: string;
 }
 
 const WHY = [
@@ -25,6 +32,7 @@ export function advocacyNoticeEmail({
   license,
   evaluation: ev,
   appUrl,
+  unsubscribeUrl,
 }: AdvocacyNoticeInput): RenderedEmail {
   const name = licenseName(license);
   const link = `${appUrl}/licenses/${license.id}`;
@@ -53,6 +61,7 @@ export function advocacyNoticeEmail({
     link,
     '',
     `Mezzo sends this notice once per cycle. You can turn advocacy notices off in your settings: ${appUrl}/settings`,
+    `${UNSUBSCRIBE_LABEL}: ${unsubscribeUrl}`,
     '',
     'The Mezzo team',
   ].join('\n');
@@ -66,7 +75,7 @@ export function advocacyNoticeEmail({
 ${WHY.map((w) => `      <li>${escapeHtml(w)}</li>`).join('\n')}
     </ul>
     <p>${escapeHtml(counts)}</p>
-${note ? `    <p>What the ${escapeHtml(license.jurisdiction)} rules say: ${escapeHtml(note)}</p>\n` : ''}${closingHtml(link, 'See your balance', 'Mezzo sends this notice once per cycle. You can turn advocacy notices off in your', appUrl)}  </body>
+${note ? `    <p>What the ${escapeHtml(license.jurisdiction)} rules say: ${escapeHtml(note)}</p>\n` : ''}${closingHtml(link, 'See your balance', 'Mezzo sends this notice once per cycle. You can turn advocacy notices off in your', appUrl, unsubscribeUrl)}  </body>
 </html>
 `;
   return { subject, text, html };

@@ -10,6 +10,7 @@ import {
   licenseName,
   longDate,
   closingHtml,
+  UNSUBSCRIBE_LABEL,
 } from './wording';
 
 export interface DeadlineReminderInput {
@@ -22,6 +23,8 @@ export interface DeadlineReminderInput {
   };
   evaluation: Evaluation;
   appUrl: string;
+  /** The signed one-click link that turns deadline reminders off (also the List-Unsubscribe URL). */
+  unsubscribeUrl: string;
 }
 
 /** The 90/30/7-day email: what is due, the hours still needed by requirement, days left, a link. */
@@ -30,6 +33,7 @@ export function deadlineReminderEmail({
   license,
   evaluation: ev,
   appUrl,
+  unsubscribeUrl,
 }: DeadlineReminderInput): RenderedEmail {
   const name = licenseName(license);
   const when = daysWords(ev.cycle.daysLeft);
@@ -57,6 +61,7 @@ export function deadlineReminderEmail({
     link,
     '',
     `Mezzo reminds you 90, 30 and 7 days before a deadline. You can turn deadline reminders off in your settings: ${appUrl}/settings`,
+    `${UNSUBSCRIBE_LABEL}: ${unsubscribeUrl}`,
     '',
     'The Mezzo team',
   ].join('\n');
@@ -70,7 +75,7 @@ export function deadlineReminderEmail({
 ${needs.map((n) => `      <li>${escapeHtml(n)}</li>`).join('\n')}
     </ul>
     <p><strong>Days left: ${ev.cycle.daysLeft}</strong></p>
-${closingHtml(link, `Open your ${name} license`, 'Mezzo reminds you 90, 30 and 7 days before a deadline. You can turn deadline reminders off in your', appUrl)}  </body>
+${closingHtml(link, `Open your ${name} license`, 'Mezzo reminds you 90, 30 and 7 days before a deadline. You can turn deadline reminders off in your', appUrl, unsubscribeUrl)}  </body>
 </html>
 `;
   return { subject, text, html };

@@ -4,7 +4,13 @@ import {
   EMAIL_BODY_STYLE,
 } from '@mezzo/api-notifications';
 import type { Evaluation } from '@mezzo/compliance-engine';
-import { formatHours, licenseName, longDate, closingHtml } from './wording';
+import {
+  formatHours,
+  licenseName,
+  longDate,
+  closingHtml,
+  UNSUBSCRIBE_LABEL,
+} from './wording';
 import type { DeadlineReminderInput } from './deadline-reminder.template';
 
 /**
@@ -17,6 +23,7 @@ export function overdueNoticeEmail({
   license,
   evaluation: ev,
   appUrl,
+  unsubscribeUrl,
 }: DeadlineReminderInput & { evaluation: Evaluation }): RenderedEmail {
   const name = licenseName(license);
   const link = `${appUrl}/licenses/${license.id}`;
@@ -42,6 +49,7 @@ export function overdueNoticeEmail({
     link,
     '',
     `Mezzo sends this once per cycle. You can turn deadline reminders off in your settings: ${appUrl}/settings`,
+    `${UNSUBSCRIBE_LABEL}: ${unsubscribeUrl}`,
     '',
     'The Mezzo team',
   ].join('\n');
@@ -55,7 +63,7 @@ export function overdueNoticeEmail({
 ${needs.map((n) => `      <li>${escapeHtml(n)}</li>`).join('\n')}
     </ul>
 ${ways.map((w) => `    <p>${escapeHtml(w)}</p>`).join('\n')}
-${closingHtml(link, `Open your ${name} license`, 'Mezzo sends this once per cycle. You can turn deadline reminders off in your', appUrl)}  </body>
+${closingHtml(link, `Open your ${name} license`, 'Mezzo sends this once per cycle. You can turn deadline reminders off in your', appUrl, unsubscribeUrl)}  </body>
 </html>
 `;
   return { subject, text, html };

@@ -4,10 +4,12 @@ import {
   type Evaluation,
 } from '@mezzo/compliance-engine';
 import { findLicenseType } from '@mezzo/compliance-rules';
+import { REMINDER_KINDS } from '@mezzo/shared-contracts';
 import { buildCalendarFeed } from '../calendar/calendar-feed';
 import {
   deadlineKind,
   dueReminders,
+  reminderSwitch,
   stillDue,
 } from '../reminders/reminder-plan';
 import { advocacyNoticeEmail } from './advocacy-notice.template';
@@ -40,6 +42,8 @@ const license = {
   number: '44SC<b>1</b>',
 };
 const appUrl = 'https://app.mezzo.test';
+const unsubscribeUrl = `${appUrl}/api/reminders/unsubscribe?token=t0k_-n`;
+const unsubscribeLink = `<a href="${unsubscribeUrl}">Unsubscribe from these emails</a>`;
 
 describe('deadline reminder email', () => {
   const email = deadlineReminderEmail({
@@ -47,6 +51,7 @@ describe('deadline reminder email', () => {
     license,
     evaluation: njLcsw('2026-08-01'),
     appUrl,
+    unsubscribeUrl,
   });
 
   it('says what is due, the hours still needed by requirement, the days left and links the license', () => {
@@ -75,12 +80,30 @@ describe('deadline reminder email', () => {
     expect(email.text).toContain('Hi Zoë <script>alert(1)</script>,');
   });
 
+  it('ends with a link that unsubscribes from these emails, in both parts', () => {
+    expect(email.text).toContain(
+      `\nUnsubscribe from these emails: ${unsubscribeUrl}\n`,
+    );
+    expect(email.html).toContain(unsubscribeLink);
+    const odd = deadlineReminderEmail({
+      recipientName: '',
+      license,
+      evaluation: njLcsw('2026-08-01'),
+      appUrl,
+      unsubscribeUrl: `${appUrl}/u?a=1&b="2"`,
+    });
+    expect(odd.html).toContain(
+      `<a href="${appUrl}/u?a=1&amp;b=&quot;2&quot;">Unsubscribe from these emails</a>`,
+    );
+  });
+
   it('words the last day as today', () => {
     const last = deadlineReminderEmail({
       recipientName: '',
       license,
       evaluation: njLcsw('2026-08-31'),
       appUrl,
+      unsubscribeUrl,
     });
     expect(last.subject).toBe('NJ LCSW renewal today: 40 h still needed');
     expect(last.text).toContain(
@@ -98,6 +121,7 @@ describe('advocacy notice email', () => {
       license,
       evaluation: base,
       appUrl,
+      unsubscribeUrl,
     });
     expect(subject).toBe(
       'No advocacy or macro CE yet this cycle for your NJ LCSW',
@@ -106,6 +130,8 @@ describe('advocacy notice email', () => {
     expect(text).toContain('Macro hours count toward your NJ renewal');
     expect(text).toContain(`What the NJ rules say: ${base.advocacy.note}`);
     expect(html).toContain('<li>');
+    expect(text).toContain(`Unsubscribe from these emails: ${unsubscribeUrl}`);
+    expect(html).toContain(unsubscribeLink);
   });
 
   it.each([
@@ -127,6 +153,7 @@ describe('advocacy notice email', () => {
         license,
         evaluation,
         appUrl,
+        unsubscribeUrl,
       });
       expect(text).toMatch(words);
       expect(html).toContain('A &amp; B');
@@ -141,6 +168,7 @@ describe('overdue notice email', () => {
     license,
     evaluation: { ...ended, status: 'overdue' },
     appUrl,
+    unsubscribeUrl,
   });
 
   it('says when the cycle ended, what was missing, and how to move on', () => {
@@ -156,6 +184,10 @@ describe('overdue notice email', () => {
     expect(email.text).toContain(`${appUrl}/licenses/${license.id}`);
     expect(email.html).toContain('44SC&lt;b&gt;1&lt;/b&gt;');
     expect(email.html).not.toContain('<b>1</b>');
+    expect(email.text).toContain(
+      `Unsubscribe from these emails: ${unsubscribeUrl}`,
+    );
+    expect(email.html).toContain(unsubscribeLink);
   });
 });
 
@@ -171,6 +203,16 @@ describe('which reminders are due', () => {
     [0, 'deadline-7d'],
   ])('%i days left → %s', (days, kind) => {
     expect(deadlineKind(days)).toBe(kind);
+  });
+
+  it('unsubscribes from the switch that turns the kind off: overdue notices go with deadline reminders', () => {
+    expect(REMINDER_KINDS.map((k) => [k, reminderSwitch(k)])).toEqual([
+      ['deadline-90d', 'deadlines'],
+      ['deadline-30d', 'deadlines'],
+      ['deadline-7d', 'deadlines'],
+      ['advocacy-missing', 'advocacy'],
+      ['overdue', 'deadlines'],
+    ]);
   });
 
   it('skips a met cycle and switched-off kinds', () => {

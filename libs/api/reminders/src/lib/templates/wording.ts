@@ -1,6 +1,9 @@
 import { escapeHtml } from '@mezzo/api-notifications';
 import type { ComplianceStatus } from '@mezzo/compliance-engine';
 
+/** The footer link's words, in the html and the text part. */
+export const UNSUBSCRIBE_LABEL = 'Unsubscribe from these emails';
+
 /** "NJ LCSW". */
 export function licenseName(l: {
   jurisdiction: string;
@@ -38,13 +41,16 @@ export function longDate(iso: string): string {
 
 /**
  * The end of a reminder email's html: the button to `link`, the link spelled out for clients that
- * drop the button, `footnote` ending in a link to the settings, and the sign-off.
+ * drop the button, `footnote` ending in a link to the settings, the unsubscribe link (the URL of
+ * the `List-Unsubscribe` header: a page whose button turns this kind of email off), and the
+ * sign-off.
  */
 export function closingHtml(
   link: string,
   label: string,
   footnote: string,
   appUrl: string,
+  unsubscribeUrl: string,
 ): string {
   const href = escapeHtml(link);
   return `    <p>
@@ -52,6 +58,7 @@ export function closingHtml(
     </p>
     <p>If the button doesn't work, copy this link into your browser:<br><a href="${href}">${href}</a></p>
     <p style="font-size: 13px; color: #4b5563;">${escapeHtml(footnote)} <a href="${escapeHtml(`${appUrl}/settings`)}">settings</a>.</p>
+    <p style="font-size: 13px; color: #4b5563;"><a href="${escapeHtml(unsubscribeUrl)}">${UNSUBSCRIBE_LABEL}</a></p>
     <p>The Mezzo team</p>
 `;
 }
