@@ -90,9 +90,9 @@ export class RemindersQueue implements OnModuleInit, OnModuleDestroy {
   /**
    * Runs `handler` on the queue's jobs, up to `batchSize` per fetch, one after the other. A job whose
    * handler throws is failed on its own (pg-boss retries it); the rest of its batch still runs and
-   * completes. A full batch fetches the next one at once instead of waiting out the polling
-   * interval (pg-boss waits it after every fetch), so a backlog drains at the handler's pace: with
-   * one job per fetch, a worker sent at most one email per interval.
+   * completes. A full batch (of more than one job) fetches the next one at once instead of waiting
+   * out the polling interval (pg-boss waits it after every fetch), so a backlog drains at the
+   * handler's pace: with one job per fetch, a worker sent at most one email per interval.
    */
   async work<T extends object>(
     name: string,
@@ -120,7 +120,12 @@ export class RemindersQueue implements OnModuleInit, OnModuleDestroy {
             await boss.fail(name, job.id, { message });
           }
         }
-        if (jobs.length === batchSize && worker.id !== undefined)
+        // A queue taken one job at a time (the scan) has no backlog to drain: it keeps pg-boss's pace.
+        if (
+          batchSize > 1 &&
+          jobs.length === batchSize &&
+          worker.id !== undefined
+        )
           boss.notifyWorker(worker.id);
       },
     );
