@@ -45,6 +45,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     body.requestId = typeof req.id === 'string' ? req.id : undefined;
     if (res.headersSent) return;
     for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
+    // A route's `@Header('Content-Type', …)` is set before its handler runs (the calendar feed's
+    // text/calendar): the error body is JSON and says so, whatever the route would have sent.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.status(body.statusCode).json(body);
   }
 

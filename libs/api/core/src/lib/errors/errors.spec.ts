@@ -220,7 +220,10 @@ describe('AllExceptionsFilter', () => {
       fields: undefined,
       requestId: 'req-1',
     });
-    expect(headers).toEqual([['Retry-After', '30']]);
+    expect(headers).toEqual([
+      ['Retry-After', '30'],
+      ['Content-Type', 'application/json; charset=utf-8'],
+    ]);
   });
 
   it('maps framework HTTP errors to stable codes', () => {

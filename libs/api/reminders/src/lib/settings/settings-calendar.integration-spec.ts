@@ -263,9 +263,14 @@ describe('notification settings and the calendar feed (HTTP, PostgreSQL)', () =>
   });
 
   it('answers 404 for a token nobody holds, and for anything that is not a token', async () => {
-    await request(t.server)
+    const missing = await request(t.server)
       .get(`/api/calendar/${'A'.repeat(43)}.ics`)
       .expect(404);
+    // The error body is JSON and labelled so, not with the feed's text/calendar.
+    expect(missing.headers['content-type']).toBe(
+      'application/json; charset=utf-8',
+    );
+    expect(missing.body).toMatchObject({ statusCode: 404, code: 'not_found' });
     await request(t.server).get('/api/calendar/short.ics').expect(404);
     await request(t.server)
       .get(`/api/calendar/${'A'.repeat(43)}`)
