@@ -104,14 +104,7 @@ import { StatusChip } from '../ui/status-chip';
   styles: `
     @use 'cards';
 
-    .mz-page-head {
-      display: flex;
-      flex-wrap: wrap;
-      justify-content: space-between;
-      align-items: center;
-      gap: 8px;
-      margin-bottom: 8px;
-    }
+    @include cards.page-head;
     .mz-title {
       margin: 0;
       font: var(--mat-sys-headline-medium);
