@@ -72,4 +72,9 @@ export interface SendJobData {
   kind: ReminderKind;
   /** The scan's date: the email describes the cycle as of that day. */
   asOf: string;
+  /**
+   * Advocacy notices only: the person's other licenses due one the same day, each with its cycle's
+   * end. One email names them all; each keeps its own ledger row.
+   */
+  also?: { licenseId: string; cycleEnd: string }[];
 }

@@ -187,6 +187,33 @@ describe('reminders (pg-boss on PostgreSQL, real SMTP)', () => {
     expect(mails[0].text).toContain(`http://mezzo.test/licenses/${id}`);
   });
 
+  it("sends one advocacy notice for all of a licensee's licenses due one the same day", async () => {
+    const lcsw = await licensee('max', { deadlines: false });
+    const lsw = (
+      await request(t.server)
+        .post('/api/licenses')
+        .set(as('max'))
+        .send({ ...njLcsw, licenseType: 'LSW', number: '44SS00054321' })
+        .expect(201)
+    ).body.id as string;
+    await scan(DAY_30);
+    const [mail, ...more] = mailTo('max');
+    expect(more).toEqual([]);
+    expect(mail.subject).toMatch(
+      /^No advocacy or macro CE yet this cycle for your NJ (LCSW and NJ LSW|LSW and NJ LCSW)$/,
+    );
+    expect(mail.text).toContain(`http://mezzo.test/licenses/${lcsw}`);
+    expect(mail.text).toContain(`http://mezzo.test/licenses/${lsw}`);
+    const ledger = t.app.get(ReminderDeliveriesRepository);
+    for (const id of [lcsw, lsw])
+      expect(
+        (await ledger.forLicense(id)).map((r) => [r.kind, r.status]),
+      ).toEqual([['advocacy-missing', 'sent']]);
+    // Each license's notice is settled: nothing more this cycle.
+    expect(await scan('2026-08-20')).toBe(0);
+    expect(mailTo('max')).toHaveLength(1);
+  });
+
   it('sends one overdue notice after a cycle ends short, and none once the licensee says they renewed', async () => {
     const db = t.app.get<DataSource>(getDataSourceToken());
     // Tracked in Mezzo since before the cycle ended.

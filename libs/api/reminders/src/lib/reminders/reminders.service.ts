@@ -54,10 +54,16 @@ export class RemindersService {
       ),
     );
     let queued = 0;
+    // Advocacy notices due for several licenses go out as one email (the first license's job).
+    const advocacy: { licenseId: string; cycleEnd: string }[] = [];
     for (const item of items) {
       const { license } = item;
       for (const { kind, cycleEnd } of dueReminders(item, recipient)) {
         if (settled.has(`${license.id}:${cycleEnd}:${kind}`)) continue;
+        if (kind === 'advocacy-missing') {
+          advocacy.push({ licenseId: license.id, cycleEnd });
+          continue;
+        }
         const id = await this.queue.enqueueSend({
           userId: recipient.userId,
           licenseId: license.id,
@@ -67,6 +73,17 @@ export class RemindersService {
         });
         if (id) queued++;
       }
+    }
+    if (advocacy.length > 0) {
+      const [first, ...also] = advocacy;
+      const id = await this.queue.enqueueSend({
+        userId: recipient.userId,
+        ...first,
+        kind: 'advocacy-missing',
+        asOf: today,
+        ...(also.length > 0 ? { also } : {}),
+      });
+      if (id) queued++;
     }
     return queued;
   }

@@ -15,6 +15,7 @@ import {
 import { advocacyNoticeEmail } from './advocacy-notice.template';
 import { deadlineReminderEmail } from './deadline-reminder.template';
 import { overdueNoticeEmail } from './overdue-notice.template';
+import { longDate } from './wording';
 
 function njLcsw(asOf: string, credits: Credit[] = []): Evaluation {
   const rules = findLicenseType('NJ', 'LCSW');
@@ -159,6 +160,60 @@ describe('advocacy notice email', () => {
       expect(html).toContain('A &amp; B');
     },
   );
+});
+
+describe('advocacy notice email for several licenses', () => {
+  const nj = njLcsw('2026-08-01');
+  const ny: Evaluation = {
+    ...nj,
+    jurisdiction: 'NY',
+    cycle: { ...nj.cycle, start: '2024-01-01', end: '2026-12-31' },
+    advocacy: {
+      ...nj.advocacy,
+      macroCountsTowardRenewal: 'no',
+      note: 'NY <rule> text',
+    },
+  };
+  const nyLicense = { id: 'lic-ny', jurisdiction: 'NY', licenseType: 'LMSW' };
+  const { subject, text, html } = advocacyNoticeEmail({
+    recipientName: 'Ada',
+    license,
+    evaluation: nj,
+    appUrl,
+    unsubscribeUrl,
+    others: [{ license: nyLicense, evaluation: ny }],
+  });
+
+  it("is one email naming every license, with each one's cycle, rules and link", () => {
+    expect(subject).toBe(
+      'No advocacy or macro CE yet this cycle for your NJ LCSW and NY LMSW',
+    );
+    expect(text).toContain(
+      'None of the CE you logged in the current cycle of these 2 licenses is macro or advocacy content:',
+    );
+    expect(text).toContain(
+      `- NJ LCSW: ${nj.cycle.start} to ${nj.cycle.end}, renewal on ${longDate(nj.cycle.end)}`,
+    );
+    expect(text).toContain(
+      '- NY LMSW: 2024-01-01 to 2026-12-31, renewal on December 31, 2026',
+    );
+    expect(text).toContain('Macro hours count toward your NJ renewal');
+    expect(text).toContain('NY does not count macro hours toward this renewal');
+    expect(text).toContain(`What the NJ rules say: ${nj.advocacy.note}`);
+    expect(text).toContain('What the NY rules say: NY <rule> text');
+    expect(text).toContain(`${appUrl}/licenses/${license.id}`);
+    expect(text).toContain(`${appUrl}/licenses/lic-ny`);
+    // Why it matters is said once, not per license.
+    expect(text.match(/social and political action/g)).toHaveLength(1);
+    expect(text).toContain(`Unsubscribe from these emails: ${unsubscribeUrl}`);
+  });
+
+  it('escapes what it puts in the html', () => {
+    expect(html).toContain('NY &lt;rule&gt; text');
+    expect(html).not.toContain('<rule>');
+    expect(html).toContain(`href="${appUrl}/licenses/lic-ny"`);
+    expect(html).toContain(unsubscribeLink);
+  });
 });
 
 describe('overdue notice email', () => {
