@@ -1,15 +1,16 @@
-import {
-  escapeHtml,
-  type RenderedEmail,
-  EMAIL_BODY_STYLE,
-} from '@mezzo/api-notifications';
+import { escapeHtml, type RenderedEmail } from '@mezzo/api-notifications';
 import type { Evaluation } from '@mezzo/compliance-engine';
 import {
   licenseName,
   longDate,
   closingHtml,
-  UNSUBSCRIBE_LABEL,
+  closingText,
+  openingHtml,
 } from './wording';
+
+/** The email's last sentence before the settings link (text and html). */
+const FOOTNOTE =
+  'Mezzo sends this notice once per cycle. You can turn advocacy notices off in your';
 
 export interface AdvocacyNoticeInput {
   recipientName: string;
@@ -76,22 +77,15 @@ export function advocacyNoticeEmail(input: AdvocacyNoticeInput): RenderedEmail {
     'See your clinical / macro / general balance for this cycle:',
     link,
     '',
-    `Mezzo sends this notice once per cycle. You can turn advocacy notices off in your settings: ${appUrl}/settings`,
-    `${UNSUBSCRIBE_LABEL}: ${unsubscribeUrl}`,
-    '',
-    'The Mezzo team',
+    ...closingText(FOOTNOTE, appUrl, unsubscribeUrl),
   ].join('\n');
-  const html = `<!doctype html>
-<html lang="en">
-  <body style="${EMAIL_BODY_STYLE}">
-    <p>Hi ${escapeHtml(greeting)},</p>
-    <p>${escapeHtml(intro)}</p>
+  const html = `${openingHtml(greeting)}    <p>${escapeHtml(intro)}</p>
     <p><strong>Why it matters</strong></p>
     <ul>
 ${WHY.map((w) => `      <li>${escapeHtml(w)}</li>`).join('\n')}
     </ul>
     <p>${escapeHtml(counts)}</p>
-${note ? `    <p>What the ${escapeHtml(license.jurisdiction)} rules say: ${escapeHtml(note)}</p>\n` : ''}${closingHtml(link, 'See your balance', 'Mezzo sends this notice once per cycle. You can turn advocacy notices off in your', appUrl, unsubscribeUrl)}  </body>
+${note ? `    <p>What the ${escapeHtml(license.jurisdiction)} rules say: ${escapeHtml(note)}</p>\n` : ''}${closingHtml(link, 'See your balance', FOOTNOTE, appUrl, unsubscribeUrl)}  </body>
 </html>
 `;
   return { subject, text, html };
@@ -142,16 +136,9 @@ function advocacyDigestEmail({
       `See its clinical / macro / general balance: ${b.link}`,
     ]),
     '',
-    `${footnote} settings: ${appUrl}/settings`,
-    `${UNSUBSCRIBE_LABEL}: ${unsubscribeUrl}`,
-    '',
-    'The Mezzo team',
+    ...closingText(footnote, appUrl, unsubscribeUrl),
   ].join('\n');
-  const html = `<!doctype html>
-<html lang="en">
-  <body style="${EMAIL_BODY_STYLE}">
-    <p>Hi ${escapeHtml(greeting)},</p>
-    <p>${escapeHtml(intro)}</p>
+  const html = `${openingHtml(greeting)}    <p>${escapeHtml(intro)}</p>
     <ul>
 ${cycles.map((c) => `      <li>${escapeHtml(c)}</li>`).join('\n')}
     </ul>

@@ -1,8 +1,4 @@
-import {
-  escapeHtml,
-  type RenderedEmail,
-  EMAIL_BODY_STYLE,
-} from '@mezzo/api-notifications';
+import { escapeHtml, type RenderedEmail } from '@mezzo/api-notifications';
 import type { Evaluation } from '@mezzo/compliance-engine';
 import {
   daysWords,
@@ -10,8 +6,13 @@ import {
   licenseName,
   longDate,
   closingHtml,
-  UNSUBSCRIBE_LABEL,
+  closingText,
+  openingHtml,
 } from './wording';
+
+/** The email's last sentence before the settings link (text and html). */
+const FOOTNOTE =
+  'Mezzo reminds you 90, 30 and 7 days before a deadline. You can turn deadline reminders off in your';
 
 export interface DeadlineReminderInput {
   recipientName: string;
@@ -60,22 +61,15 @@ export function deadlineReminderEmail({
     'See what counts, what was excluded and why, and plan your next courses:',
     link,
     '',
-    `Mezzo reminds you 90, 30 and 7 days before a deadline. You can turn deadline reminders off in your settings: ${appUrl}/settings`,
-    `${UNSUBSCRIBE_LABEL}: ${unsubscribeUrl}`,
-    '',
-    'The Mezzo team',
+    ...closingText(FOOTNOTE, appUrl, unsubscribeUrl),
   ].join('\n');
-  const html = `<!doctype html>
-<html lang="en">
-  <body style="${EMAIL_BODY_STYLE}">
-    <p>Hi ${escapeHtml(greeting)},</p>
-    <p>${escapeHtml(intro)}</p>
+  const html = `${openingHtml(greeting)}    <p>${escapeHtml(intro)}</p>
     <p><strong>Still needed:</strong></p>
     <ul>
 ${needs.map((n) => `      <li>${escapeHtml(n)}</li>`).join('\n')}
     </ul>
     <p><strong>Days left: ${ev.cycle.daysLeft}</strong></p>
-${closingHtml(link, `Open your ${name} license`, 'Mezzo reminds you 90, 30 and 7 days before a deadline. You can turn deadline reminders off in your', appUrl, unsubscribeUrl)}  </body>
+${closingHtml(link, `Open your ${name} license`, FOOTNOTE, appUrl, unsubscribeUrl)}  </body>
 </html>
 `;
   return { subject, text, html };

@@ -1,17 +1,18 @@
-import {
-  escapeHtml,
-  type RenderedEmail,
-  EMAIL_BODY_STYLE,
-} from '@mezzo/api-notifications';
+import { escapeHtml, type RenderedEmail } from '@mezzo/api-notifications';
 import type { Evaluation } from '@mezzo/compliance-engine';
 import {
   formatHours,
   licenseName,
   longDate,
   closingHtml,
-  UNSUBSCRIBE_LABEL,
+  closingText,
+  openingHtml,
 } from './wording';
 import type { DeadlineReminderInput } from './deadline-reminder.template';
+
+/** The email's last sentence before the settings link (text and html). */
+const FOOTNOTE =
+  'Mezzo sends this once per cycle. You can turn deadline reminders off in your';
 
 /**
  * Once, after a cycle ends short (the license's `overdue` standing): what was missing, and the two
@@ -48,22 +49,15 @@ export function overdueNoticeEmail({
     '',
     link,
     '',
-    `Mezzo sends this once per cycle. You can turn deadline reminders off in your settings: ${appUrl}/settings`,
-    `${UNSUBSCRIBE_LABEL}: ${unsubscribeUrl}`,
-    '',
-    'The Mezzo team',
+    ...closingText(FOOTNOTE, appUrl, unsubscribeUrl),
   ].join('\n');
-  const html = `<!doctype html>
-<html lang="en">
-  <body style="${EMAIL_BODY_STYLE}">
-    <p>Hi ${escapeHtml(greeting)},</p>
-    <p>${escapeHtml(intro)}</p>
+  const html = `${openingHtml(greeting)}    <p>${escapeHtml(intro)}</p>
     <p><strong>Missing:</strong></p>
     <ul>
 ${needs.map((n) => `      <li>${escapeHtml(n)}</li>`).join('\n')}
     </ul>
 ${ways.map((w) => `    <p>${escapeHtml(w)}</p>`).join('\n')}
-${closingHtml(link, `Open your ${name} license`, 'Mezzo sends this once per cycle. You can turn deadline reminders off in your', appUrl, unsubscribeUrl)}  </body>
+${closingHtml(link, `Open your ${name} license`, FOOTNOTE, appUrl, unsubscribeUrl)}  </body>
 </html>
 `;
   return { subject, text, html };

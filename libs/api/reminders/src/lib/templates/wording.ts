@@ -1,4 +1,4 @@
-import { escapeHtml } from '@mezzo/api-notifications';
+import { EMAIL_BODY_STYLE, escapeHtml } from '@mezzo/api-notifications';
 import type { ComplianceStatus } from '@mezzo/compliance-engine';
 
 /** The footer link's words, in the html and the text part. */
@@ -37,6 +37,32 @@ export function longDate(iso: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   });
+}
+
+/** The start of a reminder email's html, up to the greeting. */
+export function openingHtml(greeting: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <body style="${EMAIL_BODY_STYLE}">
+    <p>Hi ${escapeHtml(greeting)},</p>
+`;
+}
+
+/**
+ * The end of a reminder email's text: `footnote` ending with the settings link, the unsubscribe link
+ * (the List-Unsubscribe URL), and the sign-off. The html's is `closingHtml`.
+ */
+export function closingText(
+  footnote: string,
+  appUrl: string,
+  unsubscribeUrl: string,
+): string[] {
+  return [
+    `${footnote} settings: ${appUrl}/settings`,
+    `${UNSUBSCRIBE_LABEL}: ${unsubscribeUrl}`,
+    '',
+    'The Mezzo team',
+  ];
 }
 
 /**
