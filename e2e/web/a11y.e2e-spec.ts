@@ -1,6 +1,10 @@
 import type { AxeResults, ImpactValue, Result } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
-import { openPhoneBrowser, webBaseUrl } from '../src/support/browser';
+import {
+  openPhoneBrowser,
+  webBaseUrl,
+  newPerson,
+} from '../src/support/browser';
 
 /**
  * Accessibility of the licensee's pages in a real browser, against the built web app served by the
@@ -30,12 +34,7 @@ describe('accessibility of the licensee pages (axe-core, WCAG 2.1 A/AA)', () => 
   let licenseUrl = '';
   let historyUrl = '';
 
-  const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const person = {
-    name: `Sam Achebe ${unique.slice(-4)}`,
-    email: `sam.${unique}@example.com`,
-    password: 'a long and memorable passphrase',
-  };
+  const { unique, person } = newPerson('Sam Achebe', 'sam');
   const creditTitle = 'Ethics in supervision';
 
   beforeAll(async () => {

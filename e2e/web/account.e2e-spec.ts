@@ -6,6 +6,7 @@ import {
   openPhoneBrowser,
   signUpInBrowser,
   webBaseUrl,
+  newPerson,
 } from '../src/support/browser';
 import { waitForMail } from '../src/support/outbox';
 
@@ -26,19 +27,13 @@ describe('settings and the account in the browser', () => {
   let browser: Browser;
   let page: Page;
 
-  const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const { unique, person } = newPerson('Jordan Malik', 'jordan');
   /** The notice of the change, to the address before it; the next step undoes it from there. */
   let changedNotice: {
     oldEmail: string;
     newEmail: string;
     text: string;
   } | null = null;
-
-  const person = {
-    name: `Jordan Malik ${unique.slice(-4)}`,
-    email: `jordan.${unique}@example.com`,
-    password: 'a long and memorable passphrase',
-  };
 
   beforeAll(async () => {
     ({ browser, page } = await openPhoneBrowser(TIMEOUT / 3));

@@ -1,5 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { openPhoneBrowser, webBaseUrl } from '../src/support/browser';
+import {
+  openPhoneBrowser,
+  webBaseUrl,
+  newPerson,
+} from '../src/support/browser';
 
 /**
  * Accounts in a real browser, against the built web app served by the API (E2E_BASE_URL).
@@ -14,12 +18,7 @@ describe('accounts in the browser', () => {
   let browser: Browser;
   let page: Page;
 
-  const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const person = {
-    name: `Casey Rivera ${unique.slice(-4)}`,
-    email: `casey.${unique}@example.com`,
-    password: 'a long and memorable passphrase',
-  };
+  const { person } = newPerson('Casey Rivera', 'casey');
 
   beforeAll(async () => {
     ({ browser, page } = await openPhoneBrowser(TIMEOUT));

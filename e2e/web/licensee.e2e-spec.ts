@@ -6,6 +6,7 @@ import {
   SCREENSHOTS,
   openPhoneBrowser,
   webBaseUrl,
+  newPerson,
 } from '../src/support/browser';
 
 /**
@@ -52,12 +53,7 @@ describe('the licensee in the browser', () => {
   let browser: Browser;
   let page: Page;
 
-  const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const person = {
-    name: `Robin Okafor ${unique.slice(-4)}`,
-    email: `robin.${unique}@example.com`,
-    password: 'a long and memorable passphrase',
-  };
+  const { unique, person } = newPerson('Robin Okafor', 'robin');
 
   beforeAll(async () => {
     ({ browser, page } = await openPhoneBrowser(TIMEOUT / 3));

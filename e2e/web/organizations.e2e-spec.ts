@@ -5,6 +5,7 @@ import {
   SCREENSHOTS,
   openPhoneBrowser,
   signUpInBrowser,
+  newPerson,
 } from '../src/support/browser';
 import { outbox } from '../src/support/outbox';
 
@@ -20,12 +21,7 @@ describe('organisations in the browser', () => {
   let browser: Browser;
   let page: Page;
 
-  const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const person = {
-    name: `Olu Owner ${unique.slice(-4)}`,
-    email: `olu.${unique}@example.com`,
-    password: 'a long and memorable passphrase',
-  };
+  const { unique, person } = newPerson('Olu Owner', 'olu');
   const orgName = `South Jersey Clinicians ${unique.slice(-4)}`;
   const invitee = `sam.${unique}@example.com`;
 

@@ -6,6 +6,7 @@ import {
   SCREENSHOTS,
   openPhoneBrowser,
   signUpInBrowser,
+  newPerson,
 } from '../src/support/browser';
 import { call } from '../src/support/http';
 
@@ -22,12 +23,7 @@ describe('an overdue cycle in the browser', () => {
   let page: Page;
   let licenseId = '';
 
-  const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const person = {
-    name: `Lee Late ${unique.slice(-4)}`,
-    email: `lee.${unique}@example.com`,
-    password: 'a long and memorable passphrase',
-  };
+  const { unique, person } = newPerson('Lee Late', 'lee');
 
   beforeAll(async () => {
     ({ browser, page } = await openPhoneBrowser(TIMEOUT / 3));

@@ -52,3 +52,25 @@ export async function signUpInBrowser(
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL('**/dashboard');
 }
+
+/**
+ * Someone no earlier run signed up: `Name 1a2b`, `handle.<unique>@example.com`, a valid password.
+ * `unique` can name whatever else the suite creates.
+ */
+export function newPerson(
+  fullName: string,
+  handle: string,
+): {
+  unique: string;
+  person: { name: string; email: string; password: string };
+} {
+  const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  return {
+    unique,
+    person: {
+      name: `${fullName} ${unique.slice(-4)}`,
+      email: `${handle}.${unique}@example.com`,
+      password: 'a long and memorable passphrase',
+    },
+  };
+}
