@@ -73,6 +73,28 @@ describe('credit intake hot paths', () => {
     );
   });
 
+  it('sortCredits keeps the order of input that is already in runs (logged order, sorted, reversed, blocks)', () => {
+    // Natural runs: the sort keeps ascending runs the input holds, so feed it inputs made of runs.
+    const shapes = fc.constantFrom('sorted', 'reversed', 'blocks', 'logged');
+    fc.assert(
+      fc.property(fc.array(creditArb, { maxLength: 70 }), shapes, fc.integer({ min: 1, max: 12 }), (credits, shape, block) => {
+        let input = credits;
+        if (shape === 'logged') input = credits.map((c, i) => ({ ...c, id: `c${i}` }));
+        const sorted = referenceSort(input);
+        if (shape === 'sorted') input = sorted;
+        else if (shape === 'reversed') input = [...sorted].reverse();
+        else if (shape === 'blocks') {
+          // Sorted blocks of `block` credits, the blocks in reverse order.
+          const blocks: Credit[][] = [];
+          for (let i = 0; i < sorted.length; i += block) blocks.push(sorted.slice(i, i + block));
+          input = blocks.reverse().flat();
+        }
+        expect(sortCredits(input)).toEqual(sorted);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('match tables give the same matches as matchesCredit on every matcher', () => {
     fc.assert(
       fc.property(
