@@ -23,7 +23,7 @@ import {
   req,
   testSource as src,
 } from '../../libs/compliance/engine/src/lib/testing/fixtures';
-import { BENCH_TOPICS as BT, fullRuleSet, prng } from './engine-data';
+import { BENCH_TOPICS as BT, fullRuleSet, licensee, prng } from './engine-data';
 
 export interface Case {
   rules: EvaluateRules;
@@ -295,6 +295,66 @@ export function cases(seed: number, count: number): Case[] {
     if (r() < 0.03) delete t.license;
     if (r() < 0.1) t.credits.reverse();
     out.push({ rules, transcript: t, today: '2026-06-30' });
+  }
+  return out;
+}
+
+/**
+ * What can break in a credit that the schema would reject (the engine is also called on unchecked
+ * input): each breaks the credit it is given, or lists a broken copy of it beside it (a copy
+ * sharing the id, so that the sort's ranking of copies meets the broken fields too).
+ */
+type Loose = Partial<
+  Record<
+    | 'id'
+    | 'completedOn'
+    | 'topics'
+    | 'approvals'
+    | 'practice'
+    | 'format'
+    | 'hours',
+    unknown
+  >
+>;
+const BREAKERS: ((c: Loose, all: unknown[]) => void)[] = [
+  (c) => (c.completedOn = '2025-02-30'),
+  (c) => delete c.completedOn,
+  (c) => (c.completedOn = 20_250_101),
+  (c) => delete c.topics,
+  (c) => (c.topics = 'ethics'),
+  (c) => (c.approvals = [{ body: 5 }]),
+  (c) => (c.approvals = [{}]),
+  (c) => (c.approvals = 'ACE'),
+  (c) => delete c.practice,
+  (c) => delete c.id,
+  (c) => (c.format = 'webinar'),
+  (c) => (c.hours = 'three'),
+  (c, all) => all.push({ ...c }),
+  (c, all) => all.push({ ...c, completedOn: '2019-01-01' }),
+  (c, all) => all.push({ ...c, completedOn: 'nope' }),
+  (c, all) => all.push({ ...c, approvals: [{ body: 7 }] }),
+  (c, all) => all.push({ ...c, hours: Number(c.hours) + 1 }),
+  (c, all) => all.push({ ...c, topics: undefined }),
+  (c, all) => all.push({ ...c, practice: undefined }),
+  (c, all) => all.push({ ...c, approvals: [{ body: 'NASW-XX' }] }),
+];
+
+/**
+ * Benchmark licensees with one to three broken credits each (`BREAKERS`), half of them in reverse
+ * order: the engine must fail the same way (or give the same output) whatever is changed inside it.
+ */
+export function malformedCases(seed: number, count: number): Case[] {
+  const r = prng(seed);
+  const sets = [0, 1, 2, 3].map(fullRuleSet);
+  const out: Case[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = licensee(r, i);
+    const list = t.credits as unknown as Loose[];
+    const broken = 1 + Math.floor(r() * 3);
+    for (let b = 0; b < broken; b++)
+      pick(r, BREAKERS)(pick(r, list), list as unknown[]);
+    if (r() < 0.5) list.reverse();
+    out.push({ rules: sets[i % sets.length], transcript: t });
   }
   return out;
 }

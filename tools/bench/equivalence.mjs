@@ -1,7 +1,7 @@
-// `npm run -s engine:equivalence -- <git ref> [--seeds 1,2,3] [--count 3000] [--licensees 2000]`
+// `npm run -s engine:equivalence -- <git ref> [--seeds 1,2,3] [--count 3000] [--licensees 2000] [--malformed 600]`
 //
 // Runs the working tree's engine and the ref's (checked out in a temporary worktree) on the same
-// generated inputs and benchmark licensees (`equivalence.ts`), and prints how many outputs are
+// generated inputs, benchmark licensees and broken transcripts (`equivalence.ts`), and prints how many outputs are
 // identical, differ in counts (status, hours, exclusions, errors: exit 1) or only in which credits
 // carry the hours. The check behind every "same output" claim in docs/ENGINE.md.
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const [ref, ...rest] = process.argv.slice(2);
 if (!ref || ref.startsWith('--')) {
   process.stderr.write(
-    'usage: npm run -s engine:equivalence -- <git ref> [--seeds 1,2,3] [--count 3000] [--licensees 2000]\n',
+    'usage: npm run -s engine:equivalence -- <git ref> [--seeds 1,2,3] [--count 3000] [--licensees 2000] [--malformed 600]\n',
   );
   process.exit(2);
 }

@@ -6,10 +6,11 @@
  * hours and `met`, the sum of exclusions, the non-cap exclusions, advocacy, carryover, or a different
  * error) or allocation only (which credits carry the hours), and whether the plan's text differs.
  * Run: npm run -s bench -- equivalence --ref-engine DIR [--seeds 1,2,3]
- * [--count 3000] [--licensees 2000]. The last line is one JSON object.
+ * [--count 3000] [--licensees 2000] [--malformed 600]: `--malformed` benchmark licensees with broken
+ * credits (`malformedCases`), which must fail with the same error. The last line is one JSON object.
  */
 import * as HEAD from '../../libs/compliance/engine/src';
-import { cases, type Case } from './engine-cases';
+import { cases, malformedCases, type Case } from './engine-cases';
 import { fullRuleSet, licensee, prng } from './engine-data';
 
 type Evaluate = typeof HEAD.evaluate;
@@ -73,6 +74,7 @@ function main(): void {
   const seeds = option('seeds', '1,2,3').split(',').map(Number);
   const count = Number(option('count', '3000'));
   const licensees = Number(option('licensees', '2000'));
+  const malformed = Number(option('malformed', '600'));
   const inputs: Case[] = seeds.flatMap((seed) => cases(seed, count));
   const rand = prng(20_260_101);
   const sets = [0, 1, 2, 3].map(fullRuleSet);
@@ -81,6 +83,7 @@ function main(): void {
       rules: sets[i % sets.length],
       transcript: licensee(rand, i),
     });
+  inputs.push(...malformedCases(seeds[0] + 1000, malformed));
   let same = 0;
   let countsDiffer = 0;
   // Of those, transcripts where several credits share an id (which copy is kept changed on
@@ -119,6 +122,7 @@ function main(): void {
       check: 'engine-equivalence',
       evaluations: inputs.length,
       seeds,
+      malformed,
       same,
       countsDiffer,
       countsDifferSharedIds,

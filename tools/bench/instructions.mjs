@@ -1,4 +1,4 @@
-// `npm run -s bench:instructions [-- --ref <git ref>] [--cache] [--lines FUNCTION] [--evaluations N] [--warmup N] [--top N]`
+// `npm run -s bench:instructions [-- --ref <git ref>] [--cache] [--branches] [--lines FUNCTION] [--evaluations N] [--warmup N] [--top N]`
 //
 // Machine instructions per evaluation of the engine benchmark's workload (500 licensees, 40 credits,
 // the four 10-rule bench rule sets, cycled), counted by valgrind's callgrind: the same figure whatever
@@ -11,6 +11,10 @@
 // `--cache` also simulates the caches (valgrind's model: 32 KiB L1 data, and a 512 KiB last level,
 // the size of this machine's per-core L2) and prints, per function, the L1 and L2 data misses: a
 // change that saves instructions but adds misses can still be slower (docs/ENGINE.md "Ninth look").
+// `--branches` also simulates branch prediction (valgrind's model: a table of 2-bit counters, far
+// simpler than the CPU's, so it counts more mispredictions than the CPU makes, but the same branches:
+// those that follow the data) and prints, per function, the conditional branches and how many were
+// mispredicted (docs/ENGINE.md "Twelfth look").
 // `--lines NAME` adds a line-level view of one engine function (as its optimised code runs, callees
 // inlined): the measured run also records each instruction's count and V8 prints that function's
 // code with its source positions, which name the bundle's lines. Counts there include the warm-up
@@ -43,16 +47,25 @@ const warmup = Number(option('warmup', '10000'));
 const top = Number(option('top', '25'));
 const ref = option('ref', undefined);
 const cache = argv.includes('--cache');
+const branches = argv.includes('--branches');
 const linesOf = option('lines', undefined);
-/** The events counted: instructions, and with `--cache` the L1 and last-level data read misses. */
-const events = cache ? ['Ir', 'D1mr', 'DLmr'] : ['Ir'];
+/**
+ * The events counted: instructions; with `--cache` the L1 and last-level data read misses; with
+ * `--branches` the conditional branches executed and mispredicted.
+ */
+const events = [
+  'Ir',
+  ...(cache ? ['D1mr', 'DLmr'] : []),
+  ...(branches ? ['Bc', 'Bcm'] : []),
+];
+const at = (name) => events.indexOf(name);
 if (
   ![evaluations, warmup, top].every((n) => Number.isInteger(n) && n > 0) ||
   (argv.includes('--ref') && !ref) ||
   (argv.includes('--lines') && !/^[A-Za-z_$][\w$]*$/.test(linesOf ?? ''))
 ) {
   process.stderr.write(
-    'usage: npm run -s bench:instructions [-- --ref <git ref>] [--evaluations N] [--warmup N] [--top N] [--cache] [--lines FUNCTION]\n',
+    'usage: npm run -s bench:instructions [-- --ref <git ref>] [--evaluations N] [--warmup N] [--top N] [--cache] [--branches] [--lines FUNCTION]\n',
   );
   process.exit(2);
 }
@@ -94,6 +107,7 @@ function callgrind(dir, bundle, n, lines) {
       ...(cache
         ? ['--cache-sim=yes', '--D1=32768,8,64', '--LL=524288,8,64']
         : []),
+      ...(branches ? ['--branch-sim=yes'] : []),
       ...(lines ? ['--dump-instr=yes'] : []),
       `--callgrind-out-file=${out}`,
       process.execPath,
@@ -311,15 +325,32 @@ async function count(tree, label) {
       );
     const functions = [...names]
       .map((name) => {
-        const [instructions, l1Misses, l2Misses] = per(
+        const counts = per(
           a.counts.get(name) ?? none,
           b.counts.get(name) ?? none,
         );
-        return { name, instructions, ...(cache ? { l1Misses, l2Misses } : {}) };
+        return {
+          name,
+          instructions: counts[0],
+          ...(cache
+            ? { l1Misses: counts[at('D1mr')], l2Misses: counts[at('DLmr')] }
+            : {}),
+          ...(branches
+            ? {
+                branches: counts[at('Bc')],
+                mispredicted: counts[at('Bcm')],
+              }
+            : {}),
+        };
       })
       .filter((f) => f.instructions !== 0)
       .sort((x, y) => y.instructions - x.instructions);
-    const [perEvaluation, l1, l2] = per(a.total, b.total);
+    const totals = per(a.total, b.total);
+    const perEvaluation = totals[0];
+    const l1 = totals[at('D1mr')];
+    const l2 = totals[at('DLmr')];
+    const bc = totals[at('Bc')];
+    const bcm = totals[at('Bcm')];
     // The engine's own compiled code (V8 names it `*name` once optimised): the same count in every
     // run of the same code, while the total also holds the collector's and the runtime's share,
     // which moves by a few percent from one run to the next.
@@ -327,12 +358,16 @@ async function count(tree, label) {
       .filter((f) => /^[*~^]/.test(f.name))
       .reduce((t, f) => t + f.instructions, 0);
     process.stdout.write(
-      `\n${label}: ${perEvaluation.toLocaleString('en-US')} instructions per evaluation (${js.toLocaleString('en-US')} in compiled JavaScript)${cache ? `, ${l1.toLocaleString('en-US')} L1 and ${l2.toLocaleString('en-US')} L2 data read misses` : ''}\n`,
+      `\n${label}: ${perEvaluation.toLocaleString('en-US')} instructions per evaluation (${js.toLocaleString('en-US')} in compiled JavaScript)${cache ? `, ${l1.toLocaleString('en-US')} L1 and ${l2.toLocaleString('en-US')} L2 data read misses` : ''}${branches ? `, ${bc.toLocaleString('en-US')} conditional branches (${bcm.toLocaleString('en-US')} mispredicted)` : ''}\n`,
     );
     for (const f of functions.slice(0, top)) {
-      const misses = cache
-        ? `${String(f.l1Misses).padStart(7)} ${String(f.l2Misses).padStart(6)}  `
-        : '';
+      const misses =
+        (cache
+          ? `${String(f.l1Misses).padStart(7)} ${String(f.l2Misses).padStart(6)}  `
+          : '') +
+        (branches
+          ? `${String(f.branches).padStart(7)} ${String(f.mispredicted).padStart(6)}  `
+          : '');
       process.stdout.write(
         `${String(f.instructions).padStart(9)}  ${((100 * f.instructions) / perEvaluation).toFixed(1).padStart(5)}%  ${misses}${f.name}\n`,
       );
@@ -353,6 +388,7 @@ async function count(tree, label) {
       js,
       functions,
       ...(cache ? { l1ReadMisses: l1, l2ReadMisses: l2 } : {}),
+      ...(branches ? { branches: bc, mispredicted: bcm } : {}),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -372,6 +408,11 @@ if (cache)
   Object.assign(result, {
     l1ReadMissesPerEvaluation: own.l1ReadMisses,
     l2ReadMissesPerEvaluation: own.l2ReadMisses,
+  });
+if (branches)
+  Object.assign(result, {
+    branchesPerEvaluation: own.branches,
+    mispredictedPerEvaluation: own.mispredicted,
   });
 result.top = Object.fromEntries(
   own.functions.slice(0, 12).map((f) => [f.name, f.instructions]),
