@@ -50,7 +50,7 @@ import { PasswordRules } from '../password-rules/password-rules';
     PasswordRules,
   ],
   templateUrl: './change-password.page.html',
-  styleUrls: ['../auth-page.css', './change-password.page.css'],
+  styleUrls: ['../auth-page.scss', './change-password.page.css'],
 })
 export class ChangePasswordPage {
   private readonly auth = inject(AuthStore);

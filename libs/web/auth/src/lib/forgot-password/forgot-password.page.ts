@@ -45,7 +45,7 @@ export const FORGOT_PASSWORD_SENT =
     AuthLayout,
   ],
   templateUrl: './forgot-password.page.html',
-  styleUrl: '../auth-page.css',
+  styleUrl: '../auth-page.scss',
 })
 export class ForgotPasswordPage {
   private readonly api = inject(AuthApi);

@@ -47,7 +47,7 @@ import { PasswordRules } from '../password-rules/password-rules';
     PasswordRules,
   ],
   templateUrl: './reset-password.page.html',
-  styleUrl: '../auth-page.css',
+  styleUrl: '../auth-page.scss',
 })
 export class ResetPasswordPage implements OnInit {
   private readonly api = inject(AuthApi);

@@ -48,7 +48,7 @@ import { readyToSubmit, submitError } from '../form-submit';
     Icon,
   ],
   templateUrl: './sign-in.page.html',
-  styleUrl: '../auth-page.css',
+  styleUrl: '../auth-page.scss',
 })
 export class SignInPage {
   private readonly auth = inject(AuthStore);

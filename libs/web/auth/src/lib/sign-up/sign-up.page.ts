@@ -53,7 +53,7 @@ import { PasswordRules } from '../password-rules/password-rules';
     PasswordRules,
   ],
   templateUrl: './sign-up.page.html',
-  styleUrl: '../auth-page.css',
+  styleUrl: '../auth-page.scss',
 })
 export class SignUpPage {
   private readonly auth = inject(AuthStore);

@@ -142,7 +142,7 @@ interface PrefillNotice {
     LoadError,
   ],
   templateUrl: './credit-form.page.html',
-  styleUrl: './credit-form.page.css',
+  styleUrl: './credit-form.page.scss',
 })
 export class CreditFormPage implements OnInit, HoldsUnsavedChanges {
   private readonly api = inject(CreditsApi);

@@ -139,7 +139,7 @@ type LoadState =
     LoadError,
   ],
   templateUrl: './license-form.page.html',
-  styleUrl: './license-form.page.css',
+  styleUrl: './license-form.page.scss',
 })
 export class LicenseFormPage implements OnInit, HoldsUnsavedChanges {
   private readonly api = inject(LicensesApi);
