@@ -172,11 +172,21 @@ export function renderAuditPacketPdf(input: AuditPacketInput): Promise<Buffer> {
   if (ev.excluded.length) {
     doc.moveDown().font(BOLD).fontSize(13).text('Hours not counted');
     doc.font(BODY).fontSize(9);
-    // By title and date, as the web page shows them: an id means nothing to an auditor.
+    // By title and date, as the web page shows them: an id means nothing to an auditor. Oldest
+    // first, as the credits above (the evaluation lists them by id, and ids are UUIDs); a credit no
+    // longer in the log last.
     const named = new Map(
       [...(input.otherCredits ?? []), ...input.credits].map((c) => [c.id, c]),
     );
-    for (const x of ev.excluded) {
+    const day = (id: string) => named.get(id)?.completedOn ?? '\uffff';
+    const excluded = [...ev.excluded].sort((a, b) =>
+      day(a.creditId) < day(b.creditId)
+        ? -1
+        : day(a.creditId) > day(b.creditId)
+          ? 1
+          : 0,
+    );
+    for (const x of excluded) {
       const c = named.get(x.creditId);
       const what = c
         ? `${c.completedOn}  ${c.title}`

@@ -199,6 +199,26 @@ describe('LicenseCompliancePage', () => {
     expect(reqs[2].textContent).toContain('✓ Met');
   });
 
+  it("lists a requirement's credits and the hours not counted newest first, not in id order", async () => {
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(compliance);
+    await fixture.whenStable();
+    const lines = (selector: string) =>
+      Array.from(el.querySelectorAll(selector)).map((li) =>
+        li.textContent?.replace(/\s+/g, ' ').trim(),
+      );
+    // The engine lists c1, c2, c3 (by id); they were completed on Oct 2, Oct 20 and Nov 2.
+    expect(lines('.mz-req:first-child details li')).toEqual([
+      expect.stringContaining('Advocacy day'),
+      expect.stringContaining('Ethics and boundaries'),
+      expect.stringContaining('DBT skills'),
+    ]);
+    // c4 (2025) before c5 (2026) in the evaluation.
+    expect(lines('.mz-excl li')).toEqual([
+      expect.stringContaining('Self-paced CBT'),
+      expect.stringContaining('Motivational interviewing'),
+    ]);
+  });
+
   it('renders the plan and the excluded hours in plain words', async () => {
     backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(compliance);
     await fixture.whenStable();

@@ -98,10 +98,13 @@ export class LicenseCompliancePage {
   protected readonly excluded = computed(() => {
     const d = this.data();
     if (!d) return [];
-    return d.evaluation.excluded.map((e) => ({
-      ...e,
-      credit: this.credit(d, e.creditId),
-    }));
+    return byDate(
+      d.evaluation.excluded.map((e) => ({
+        ...e,
+        credit: this.credit(d, e.creditId),
+      })),
+      (e) => e.credit,
+    );
   });
   /**
    * The hours the plan still asks for. More than the total's shortfall when open requirements
@@ -122,10 +125,13 @@ export class LicenseCompliancePage {
   protected creditsOf(req: RequirementResult): CreditLine[] {
     const d = this.data();
     if (!d) return [];
-    return req.allocations.map((a) => ({
-      ...this.credit(d, a.creditId),
-      hours: a.hours,
-    }));
+    return byDate(
+      req.allocations.map((a) => ({
+        ...this.credit(d, a.creditId),
+        hours: a.hours,
+      })),
+      (c) => c,
+    );
   }
 
   private credit(d: ComplianceDto, id: string): CreditLine {
@@ -275,4 +281,22 @@ export class LicenseCompliancePage {
         },
       });
   }
+}
+
+/**
+ * Lines about credits as the credit log lists them: newest first, then by title; a credit no longer
+ * in the log last. The evaluation lists them by credit id, which means nothing to the licensee (ids
+ * are UUIDs). A stable sort: lines of one credit keep the evaluation's order.
+ */
+function byDate<T>(lines: T[], creditOf: (line: T) => CreditLine): T[] {
+  return lines.sort((a, b) => {
+    const x = creditOf(a);
+    const y = creditOf(b);
+    if (x.completedOn !== y.completedOn) {
+      if (x.completedOn === null) return 1;
+      if (y.completedOn === null) return -1;
+      return x.completedOn < y.completedOn ? 1 : -1;
+    }
+    return x.title.localeCompare(y.title);
+  });
 }
