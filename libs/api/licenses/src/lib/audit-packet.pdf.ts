@@ -179,13 +179,11 @@ export function renderAuditPacketPdf(input: AuditPacketInput): Promise<Buffer> {
       [...(input.otherCredits ?? []), ...input.credits].map((c) => [c.id, c]),
     );
     const day = (id: string) => named.get(id)?.completedOn ?? '\uffff';
-    const excluded = [...ev.excluded].sort((a, b) =>
-      day(a.creditId) < day(b.creditId)
-        ? -1
-        : day(a.creditId) > day(b.creditId)
-          ? 1
-          : 0,
-    );
+    const excluded = [...ev.excluded].sort((a, b) => {
+      const x = day(a.creditId);
+      const y = day(b.creditId);
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
     for (const x of excluded) {
       const c = named.get(x.creditId);
       const what = c
