@@ -7,7 +7,6 @@
  * practice splits, reversed input and explicit cycles, and about 1% that must throw.
  */
 import {
-  FORMATS,
   MACRO_AREAS,
   TOPICS,
   type Credit,
@@ -23,7 +22,13 @@ import {
   req,
   testSource as src,
 } from '../../libs/compliance/engine/src/lib/testing/fixtures';
-import { BENCH_TOPICS as BT, fullRuleSet, licensee, prng } from './engine-data';
+import {
+  BENCH_FORMATS,
+  BENCH_TOPICS as BT,
+  fullRuleSet,
+  licensee,
+  prng,
+} from './engine-data';
 
 export interface Case {
   rules: EvaluateRules;
@@ -203,7 +208,7 @@ export function credits(
       title: `Course ${i % 5}`,
       completedOn: day(d),
       hours,
-      format: pick(r, FORMATS),
+      format: pick(r, BENCH_FORMATS),
       topics,
       practice: {
         clinical,

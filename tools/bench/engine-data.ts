@@ -4,8 +4,8 @@
  * 40-credit synthetic licensees. Deterministic.
  */
 import {
-  FORMATS,
   type Credit,
+  type Format,
   type Transcript,
 } from '../../libs/compliance/engine/src';
 import {
@@ -27,6 +27,21 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
+
+/**
+ * The formats the benchmark's and the generated cases' credits draw from: the seven of the contract
+ * before the activity formats (2026-11-23), fixed so that every recorded figure and every engine
+ * compared by `engine:equivalence` sees the same workload.
+ */
+export const BENCH_FORMATS: readonly Format[] = [
+  'live-in-person',
+  'live-online',
+  'self-study',
+  'academic',
+  'teaching',
+  'publication',
+  'other',
+];
 
 /** The topics of the benchmark's rule sets, which its licensees' credits draw from. */
 export const BENCH_TOPICS = [
@@ -101,7 +116,7 @@ export function licensee(rand: () => number, n: number): Transcript {
         .toISOString()
         .slice(0, 10),
       hours,
-      format: FORMATS[Math.floor(rand() * FORMATS.length)],
+      format: BENCH_FORMATS[Math.floor(rand() * BENCH_FORMATS.length)],
       topics,
       practice: {
         clinical,

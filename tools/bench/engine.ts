@@ -12,14 +12,13 @@
  */
 import {
   evaluate,
-  FORMATS,
   TOPICS as ALL_TOPICS,
   type Credit,
   type EvaluateRules,
   type Transcript,
 } from '../../libs/compliance/engine/src';
 import { loadRuleSets } from '../../libs/compliance/rules/src';
-import { fullRuleSet, licensee, prng } from './engine-data';
+import { BENCH_FORMATS, fullRuleSet, licensee, prng } from './engine-data';
 import { rules } from '../../libs/compliance/engine/src/lib/testing/fixtures';
 
 function arg(name: string, fallback: number): number {
@@ -80,7 +79,7 @@ function bundledLicensee(
         .toISOString()
         .slice(0, 10),
       hours,
-      format: FORMATS[Math.floor(rand() * FORMATS.length)],
+      format: BENCH_FORMATS[Math.floor(rand() * BENCH_FORMATS.length)],
       topics: ALL_TOPICS.filter(() => rand() < 0.06),
       practice: {
         clinical,

@@ -59,6 +59,26 @@ describe('credit log (HTTP, PostgreSQL)', () => {
     });
   });
 
+  it('logs service and practice activities with their own format (boards cap them by kind)', async () => {
+    const board = {
+      ...macroCredit,
+      title: 'Board of Behavioral Health Examiners meeting',
+      format: 'board-meeting',
+      approvals: [],
+    };
+    const res = await request(t.server)
+      .post('/api/credits')
+      .set(as('ana'))
+      .send(board)
+      .expect(201);
+    expect(res.body).toMatchObject({ format: 'board-meeting', version: 1 });
+    const read = await request(t.server)
+      .get(`/api/credits/${res.body.id}`)
+      .set(as('ana'))
+      .expect(200);
+    expect(read.body.format).toBe('board-meeting');
+  });
+
   it('refuses a practice split that does not add up, unknown codes and future dates, field by field', async () => {
     const res = await request(t.server)
       .post('/api/credits')

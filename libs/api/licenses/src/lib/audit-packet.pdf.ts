@@ -1,4 +1,4 @@
-import type { Evaluation } from '@mezzo/compliance-engine';
+import type { Evaluation, Format } from '@mezzo/compliance-engine';
 import PDFDocument from 'pdfkit';
 import { type GlyphCoverage, pdfFontFiles, printableText } from './pdf-fonts';
 
@@ -64,7 +64,7 @@ function unicodeDocument(options: PDFKit.PDFDocumentOptions): {
   return { doc, safe: (text) => printableText(text, coverage) };
 }
 
-const FORMAT_LABELS: Record<string, string> = {
+const FORMAT_LABELS: Readonly<Record<Format, string>> = {
   'live-in-person': 'Live, in person',
   'live-online': 'Live online',
   'self-study': 'Self-study',
@@ -72,6 +72,13 @@ const FORMAT_LABELS: Record<string, string> = {
   teaching: 'Teaching / presenting',
   publication: 'Publication',
   other: 'Other',
+  'board-meeting': 'Board meeting attendance',
+  'board-service': 'Licensing board service',
+  'professional-service': 'Panel, board or council service',
+  'volunteer-service': 'Volunteer / community service',
+  consultation: 'Peer consultation',
+  'supervision-activity': 'Supervision',
+  research: 'Research',
 };
 
 /**
@@ -152,7 +159,7 @@ export function renderAuditPacketPdf(input: AuditPacketInput): Promise<Buffer> {
     doc.font(BODY).fontSize(9);
     doc.text(
       safe(
-        `Provider: ${c.provider ?? 'not recorded'} | Format: ${FORMAT_LABELS[c.format] ?? c.format} | Hours: ${c.hours}`,
+        `Provider: ${c.provider ?? 'not recorded'} | Format: ${FORMAT_LABELS[c.format as Format] ?? c.format} | Hours: ${c.hours}`,
       ),
     );
     doc.text(

@@ -323,6 +323,20 @@ export function formatIndex(format: unknown): number {
       return 5;
     case 'other':
       return 6;
+    case 'board-meeting':
+      return 7;
+    case 'board-service':
+      return 8;
+    case 'professional-service':
+      return 9;
+    case 'volunteer-service':
+      return 10;
+    case 'consultation':
+      return 11;
+    case 'supervision-activity':
+      return 12;
+    case 'research':
+      return 13;
     default:
       return FORMATS_COUNT;
   }

@@ -78,7 +78,7 @@ function accepts(match: CreditMatcher | undefined, code: string, r: Restrictions
 }
 
 /** How the plan's sentences name formats ("taken live in person or live online"). */
-const FORMAT_WORDS: Readonly<Record<string, string>> = {
+const FORMAT_WORDS: Readonly<Record<Format, string>> = {
   'live-in-person': 'live in person',
   'live-online': 'live online',
   'self-study': 'as self-study',
@@ -86,6 +86,13 @@ const FORMAT_WORDS: Readonly<Record<string, string>> = {
   teaching: 'by teaching',
   publication: 'by publishing',
   other: 'in another format',
+  'board-meeting': 'by attending a board meeting',
+  'board-service': 'by licensing board service',
+  'professional-service': 'by panel, board or council service',
+  'volunteer-service': 'by volunteer or community service',
+  consultation: 'by peer consultation',
+  'supervision-activity': 'by supervision',
+  research: 'by research',
 };
 
 const either = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
@@ -100,7 +107,7 @@ function describe(hours: number, what: string, a: PlanItem['accepts'], reasons: 
     // The shorter of the two: what counts ("taken live in person or live online") or what does not.
     const listed = a.formats;
     const left = FORMATS.filter((f) => !listed.includes(f));
-    const word = (f: string): string => FORMAT_WORDS[f] ?? f;
+    const word = (f: string): string => FORMAT_WORDS[f as Format] ?? f;
     parts.push(left.length > 0 && left.length < listed.length ? `not ${either(left.map(word))}` : `taken ${either(listed.map(word))}`);
   }
   if (a.practice) parts.push(`at the ${a.practice} level`);

@@ -1,5 +1,13 @@
 /** Shared vocabulary (PRODUCT.md §3). Kept as const arrays so code, schema and UI list the same values. */
 
+/**
+ * How a credit was earned. The first four are courses; `teaching` and `publication` the licensee's own
+ * work; the activities after `other` are the ones boards cap by kind (AZ R4-6-802(B): Board meeting
+ * attendance ≤ 6 h, Board or ARC service ≤ 10 h; WA WAC 246-809-610(5): panel, board or council
+ * service, community service, research and peer consultation ≤ 6 h together; CO: ≤ 20 PDH per
+ * category of volunteer service, consultation and supervision). Added 2026-11-23, after `other`, so
+ * the earlier codes keep their bit.
+ */
 export const FORMATS = [
   'live-in-person',
   'live-online',
@@ -8,6 +16,13 @@ export const FORMATS = [
   'teaching',
   'publication',
   'other',
+  'board-meeting',
+  'board-service',
+  'professional-service',
+  'volunteer-service',
+  'consultation',
+  'supervision-activity',
+  'research',
 ] as const;
 export type Format = (typeof FORMATS)[number];
 

@@ -35,7 +35,7 @@ import {
 } from '@mezzo/shared-contracts';
 import { showSaveError } from '@mezzo/web-licenses';
 import {
-  FORMAT_CODES,
+  FORMAT_GROUPS,
   FORMAT_LABELS,
   LoadError,
   MACRO_AREA_CODES,
@@ -233,7 +233,7 @@ export class CreditFormPage implements OnInit, HoldsUnsavedChanges {
   protected readonly fileSize = megabytes;
 
   protected readonly editing = computed(() => !!this.id());
-  protected readonly formats = FORMAT_CODES;
+  protected readonly formatGroups = FORMAT_GROUPS;
   protected readonly formatLabels = FORMAT_LABELS;
   protected readonly topics = TOPIC_CODES;
   protected readonly topicLabels = TOPIC_LABELS;

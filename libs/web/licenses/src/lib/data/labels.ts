@@ -22,7 +22,41 @@ export const FORMAT_LABELS: Readonly<Record<Format, string>> = {
   teaching: 'Teaching or presenting',
   publication: 'Publication',
   other: 'Other',
+  'board-meeting': 'Attending a licensing board meeting',
+  'board-service': 'Serving on a licensing board or its committees',
+  'professional-service': 'Serving on a panel, board or council',
+  'volunteer-service': 'Volunteer or community service',
+  consultation: 'Peer consultation',
+  'supervision-activity': 'Supervision (giving or receiving)',
+  research: 'Research',
 };
+
+/**
+ * The formats in the groups the credit form shows them in: courses, the licensee's own work, then
+ * service and practice activities (the kinds some boards cap: AZ, CO, WA), then anything else.
+ */
+export const FORMAT_GROUPS: readonly {
+  label: string;
+  formats: readonly Format[];
+}[] = [
+  {
+    label: 'Courses',
+    formats: ['live-in-person', 'live-online', 'self-study', 'academic'],
+  },
+  { label: 'Your own work', formats: ['teaching', 'publication', 'research'] },
+  {
+    label: 'Service and practice',
+    formats: [
+      'board-meeting',
+      'board-service',
+      'professional-service',
+      'volunteer-service',
+      'consultation',
+      'supervision-activity',
+    ],
+  },
+  { label: 'Anything else', formats: ['other'] },
+];
 
 export const TOPIC_LABELS: Readonly<Record<Topic, string>> = {
   ethics: 'Ethics',
