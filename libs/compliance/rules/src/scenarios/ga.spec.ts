@@ -27,4 +27,16 @@ describe('Georgia LCSW (35 h / cycle ending Sept 30 of even years)', () => {
     expect(e.totals.countedHours).toBe(30);
     expect(e.excluded.filter((x) => x.ruleCode === 'cap:activity:independent-study').reduce((s, x) => s + x.hours, 0)).toBe(5);
   });
+
+  it('counts independent research as independent study', () => {
+    const credits = [
+      course('2024-11-09', 5, 'live-online', { topics: ['ethics'], title: 'Ethics webinar (synchronous)' }),
+      ...filler(['2025-05-17', '2025-09-27', '2026-02-21', '2026-06-13', '2026-08-01'], 5, 'live-in-person', { practice: 'clinical' }),
+      course('2025-04-12', 3, 'research', { practice: 'macro', macroAreas: ['research-evaluation'], title: 'Independent research' }),
+      course('2026-03-07', 4, 'publication', { practice: 'clinical', title: 'Journal article' }),
+    ];
+    const e = run('GA', 'LCSW', { license, cycle, asOf: '2026-09-30', credits });
+    expect(e.totals.countedHours).toBe(35);
+    expect(e.excluded.filter((x) => x.ruleCode === 'cap:activity:independent-study').reduce((s, x) => s + x.hours, 0)).toBe(2);
+  });
 });

@@ -23,6 +23,21 @@ describe('Washington LICSW (36 h / 2 years; board and community service capped a
     expect(e.excluded.some((x) => x.ruleCode === 'cap:activity:other-learning' && x.hours === 6)).toBe(true);
   });
 
+  it('counts every activity that is not a course toward the same 6 h (WAC 246-809-610(5))', () => {
+    const activities = [
+      course('2025-02-01', 3, 'professional-service', { practice: 'macro', macroAreas: ['policy-advocacy'], title: 'State advisory council' }),
+      course('2025-04-05', 3, 'volunteer-service', { practice: 'macro', macroAreas: ['community-practice'], title: 'Food bank board' }),
+      course('2025-07-12', 2, 'consultation', { practice: 'clinical', title: 'Peer consultation' }),
+      course('2025-09-06', 2, 'research', { practice: 'macro', macroAreas: ['research-evaluation'], title: 'Outcome study' }),
+      course('2025-11-01', 2, 'publication', { practice: 'clinical', title: 'Journal article' }),
+    ];
+    const e = run('WA', 'LICSW', { license, cycle, asOf: '2026-03-14', credits: [...required, ...filler(['2025-01-25', '2025-06-07', '2025-10-04'], 6, 'live-online', { practice: 'clinical' }), ...activities] });
+    // 14 + 18 of courses, 6 of the 12 activity hours: 38 → 36 needed, met; 6 h excluded by the one cap.
+    expect(unmet(e)).toEqual([]);
+    expect(e.totals.countedHours).toBe(38);
+    expect(e.excluded.filter((x) => x.ruleCode === 'cap:activity:other-learning').reduce((sum, x) => sum + x.hours, 0)).toBe(6);
+  });
+
   describe('suicide training: first in the first full reporting period after licensure (RCW 43.70.442)', () => {
     const newLicense = { issuedOn: '2023-06-01', birthDate: '1990-03-15' };
     const codes = (index: number, start: string, end: string) =>
