@@ -38,6 +38,15 @@ describe('Washington LICSW (36 h / 2 years; board and community service capped a
     expect(e.excluded.filter((x) => x.ruleCode === 'cap:activity:other-learning').reduce((sum, x) => sum + x.hours, 0)).toBe(6);
   });
 
+  it('counts at most 26 h of training sponsored by the employer (WAC 246-809-610(4))', () => {
+    const agency = filler(['2024-12-07', '2025-02-22', '2025-05-10', '2025-08-16', '2025-11-15'], 6, 'live-in-person', { practice: 'clinical', approvals: ['employer'] });
+    const e = run('WA', 'LICSW', { license, cycle, asOf: '2026-03-14', credits: [...required, ...agency] });
+    // 14 required + 26 of the 30 agency hours = 40: met, 4 h over the cap.
+    expect(unmet(e)).toEqual([]);
+    expect(e.totals.countedHours).toBe(40);
+    expect(e.excluded).toEqual([expect.objectContaining({ ruleCode: 'cap:approval:employer', hours: 4 })]);
+  });
+
   describe('suicide training: first in the first full reporting period after licensure (RCW 43.70.442)', () => {
     const newLicense = { issuedOn: '2023-06-01', birthDate: '1990-03-15' };
     const codes = (index: number, start: string, end: string) =>

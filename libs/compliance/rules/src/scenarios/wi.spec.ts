@@ -20,4 +20,17 @@ describe('Wisconsin LCSW (30 h / biennium ending Feb 28 of odd years)', () => {
     expect(unmet(e)).toEqual(['total']);
     expect(e.totals.countedHours).toBe(23.5);
   });
+
+  it('counts at most 15 h of in-house agency training that no listed organization approved (MPSW 19.03(1)(f))', () => {
+    const inHouse = filler(['2023-05-06', '2023-09-09', '2024-01-13', '2024-06-08'], 5, 'live-in-person', { practice: 'clinical', approvals: ['In-house training'] });
+    const credits = [course('2023-04-15', 4, 'live-online', { topics: ['ethics', 'boundaries'], approvals: ['NASW'] }), ...inHouse, course('2024-11-16', 6, 'live-online', { practice: 'clinical', approvals: ['NASW'] })];
+    const e = run('WI', 'LCSW', { license, cycle, asOf: '2025-02-28', credits });
+    // 4 + 15 of the 20 in-house hours + 6 = 25 of 30.
+    expect(unmet(e)).toEqual(['total']);
+    expect(e.totals.countedHours).toBe(25);
+    expect(e.excluded.filter((x) => x.ruleCode === 'cap:approval:employer').reduce((sum, x) => sum + x.hours, 0)).toBe(5);
+    // The same training approved by NASW counts in full.
+    const approved = run('WI', 'LCSW', { license, cycle, asOf: '2025-02-28', credits: credits.map((c) => ({ ...c, approvals: [{ body: 'NASW' }] })) });
+    expect(approved.totals.countedHours).toBe(30);
+  });
 });
