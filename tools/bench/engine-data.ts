@@ -4,6 +4,7 @@
  * 40-credit synthetic licensees. Deterministic.
  */
 import {
+  FORMATS,
   type Credit,
   type Format,
   type Transcript,
@@ -33,15 +34,7 @@ export function prng(seed: number): () => number {
  * before the activity formats (2026-11-23), fixed so that every recorded figure and every engine
  * compared by `engine:equivalence` sees the same workload.
  */
-export const BENCH_FORMATS: readonly Format[] = [
-  'live-in-person',
-  'live-online',
-  'self-study',
-  'academic',
-  'teaching',
-  'publication',
-  'other',
-];
+export const BENCH_FORMATS: readonly Format[] = FORMATS.slice(0, 7);
 
 /** The topics of the benchmark's rule sets, which its licensees' credits draw from. */
 export const BENCH_TOPICS = [
