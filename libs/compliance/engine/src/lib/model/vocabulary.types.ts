@@ -92,7 +92,7 @@ export const APPROVAL_BODIES: readonly { code: string; label: string; aliases: r
   // Record it alone when no organization above approved the training.
   {
     code: 'employer',
-    label: 'Your employer (in-house or agency-sponsored training, approved by no organization above)',
+    label: 'Your employer (in-house or agency training that no other body listed here approved)',
     aliases: ['agency', 'in-house', 'in house', 'in-house training', 'agency training', 'agency-sponsored', 'employer-sponsored', 'in-service'],
   },
 ];
