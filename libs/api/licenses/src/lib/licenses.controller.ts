@@ -148,7 +148,7 @@ export class LicensesController {
   @Get('licenses/:id/compliance')
   @ApiOkResponse({
     description:
-      'ComplianceDto: { license, evaluation, overdue, credits }, with a weak ETag (If-None-Match answers 304)',
+      'ComplianceDto: { license, evaluation, overdue, rules, credits }, with a weak ETag (If-None-Match answers 304); rules: the board and the notes of the rule-set version that judged the cycle',
   })
   async compliance(
     @CurrentUser() user: RequestUser,

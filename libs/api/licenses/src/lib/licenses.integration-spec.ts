@@ -19,6 +19,7 @@ import {
   registerUser,
 } from '@mezzo/api-testing';
 import request from 'supertest';
+import { findLicenseType } from '@mezzo/compliance-rules';
 import { LicensesModule } from './licenses.module';
 import { ComplianceService } from './compliance.service';
 import { LicensesService } from './licenses.service';
@@ -757,6 +758,18 @@ describe('licenses and compliance (HTTP, PostgreSQL, engine, rule sets)', () => 
     const ev = res.body.evaluation;
     expect(ev.cycle).toMatchObject({ start: '2024-09-01', end: '2026-08-31' });
     expect(ev.status).toBe('in-progress');
+    // The board and the notes of the version that judged the cycle.
+    const version = findLicenseType('NJ', 'LCSW')?.licenseType.versions.find(
+      (v) => v.version === ev.ruleSet.version,
+    );
+    expect(version?.notes?.length).toBeGreaterThan(0);
+    expect(res.body.rules).toEqual({
+      board: {
+        name: 'New Jersey State Board of Social Work Examiners',
+        url: expect.stringMatching(/^https:\/\//),
+      },
+      notes: version?.notes,
+    });
     expect(ev.totals).toMatchObject({
       requiredHours: 40,
       countedHours: 7,

@@ -12,7 +12,11 @@ import {
   type OtherLicense,
   type LicenseFields,
 } from '@mezzo/api-data-access';
-import { APPROVAL_BODIES, canonicalBody } from '@mezzo/compliance-engine';
+import {
+  APPROVAL_BODIES,
+  canonicalBody,
+  type Evaluation,
+} from '@mezzo/compliance-engine';
 import {
   findLicenseType,
   listLicenseTypes,
@@ -415,6 +419,7 @@ export class LicensesService {
       license: this.toDto(license, { evaluation, overdue }),
       evaluation,
       overdue,
+      rules: aboutRules(license, evaluation),
       credits: titles,
     };
   }
@@ -592,4 +597,24 @@ function stale(current: LicenseEntity): AppError {
       version: [`is stale; the current version is ${current.version}`],
     },
   );
+}
+
+/** The board and the notes of the rule-set version that judged `evaluation` (ComplianceDto.rules). */
+function aboutRules(
+  license: Pick<LicenseEntity, 'jurisdiction' | 'licenseType'>,
+  evaluation: Evaluation,
+): ComplianceDto['rules'] {
+  const found = findLicenseType(license.jurisdiction, license.licenseType);
+  const version = found?.licenseType.versions.find(
+    (v) => v.version === evaluation.ruleSet.version,
+  );
+  return {
+    board: found
+      ? {
+          name: found.jurisdiction.board.name,
+          url: found.jurisdiction.board.url,
+        }
+      : { name: '', url: '' },
+    notes: version?.notes ? [...version.notes] : [],
+  };
 }

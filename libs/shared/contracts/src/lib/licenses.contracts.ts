@@ -127,6 +127,11 @@ export interface ComplianceDto {
    * one (`LicenseDto.overdue`); its credits are named in `credits` too.
    */
   overdue: Evaluation | null;
+  /**
+   * The rule set behind `evaluation`: the board, and the notes of the version that judged the cycle
+   * (rules Mezzo does not check, and how it read sources that disagree), as the rule set words them.
+   */
+  rules: { board: { name: string; url: string }; notes: string[] };
   /** Titles and dates of every credit the evaluations mention, for display. */
   credits: Record<
     string,

@@ -29,6 +29,7 @@ const license = (id: string, jurisdiction: string): LicenseDto => ({
 const compliance = (l: LicenseDto): ComplianceDto => ({
   license: l,
   overdue: null,
+  rules: { board: { name: 'Board', url: 'https://example.test' }, notes: [] },
   credits: {},
   evaluation: {
     jurisdiction: l.jurisdiction,

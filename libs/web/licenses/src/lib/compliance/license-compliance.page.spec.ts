@@ -125,6 +125,16 @@ const compliance: ComplianceDto = {
   },
   evaluation,
   overdue: null,
+  rules: {
+    board: {
+      name: 'New Jersey Board of Social Work Examiners',
+      url: 'https://example.test/nj-board',
+    },
+    notes: [
+      'Carryover of at most 8 hours; none for ethics.',
+      'Telehealth training is a condition of practice, not renewal CE.',
+    ],
+  },
   credits: {
     c1: { title: 'DBT skills', completedOn: '2026-10-02', hours: 6 },
     c2: { title: 'Ethics and boundaries', completedOn: '2026-10-20', hours: 3 },
@@ -239,6 +249,40 @@ describe('LicenseCompliancePage', () => {
     expect(
       el.querySelector('mz-advocacy-panel mz-advocacy-flag')?.textContent,
     ).toContain('Thin');
+  });
+
+  it("names the board and lists the rule set's notes, folded, with their count", async () => {
+    backend.expectOne(`${LICENSES_PATH}/lic-1/compliance`).flush(compliance);
+    await fixture.whenStable();
+    const about = el.querySelector('[aria-labelledby="mz-rules-heading"]');
+    const board = about?.querySelector<HTMLAnchorElement>('p a');
+    expect(board?.href).toBe('https://example.test/nj-board');
+    expect(board?.textContent).toContain(
+      'New Jersey Board of Social Work Examiners',
+    );
+    const details = about?.querySelector('details');
+    expect(details?.open).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toContain(
+      '(2 notes)',
+    );
+    expect(
+      Array.from(details?.querySelectorAll('li') ?? []).map((li) =>
+        li.textContent?.trim(),
+      ),
+    ).toEqual([
+      'Carryover of at most 8 hours; none for ethics.',
+      'Telehealth training is a condition of practice, not renewal CE.',
+    ]);
+  });
+
+  it('leaves the notes out when the rule set has none', async () => {
+    backend
+      .expectOne(`${LICENSES_PATH}/lic-1/compliance`)
+      .flush({ ...compliance, rules: { ...compliance.rules, notes: [] } });
+    await fixture.whenStable();
+    const about = el.querySelector('[aria-labelledby="mz-rules-heading"]');
+    expect(about?.textContent).toContain('The board has the last word');
+    expect(about?.querySelector('details')).toBeNull();
   });
 
   it('says how much is still needed: the total short, or more when open requirements need more', async () => {
