@@ -17,6 +17,15 @@ describe('Oregon LCSW (40 h / 2 years by birth month; CE must be clinical in nat
     expect(e.excluded.some((x) => x.ruleCode === 'cap:practice:macro' && x.hours === 8)).toBe(true);
   });
 
+  it('counts agency in-service programs for at most half the hours (OAR 877-025-0006(3))', () => {
+    const inService = filler(['2024-03-16', '2024-08-10', '2024-12-07', '2025-04-12'], 7, 'live-in-person', { practice: 'clinical', approvals: ['in-service'] });
+    const e = run('OR', 'LCSW', { license, cycle, asOf: '2025-06-30', credits: [...required, ...inService, course('2025-05-03', 4, 'live-online', { practice: 'clinical', approvals: ['NASW'] })] });
+    // 6 + 2 + 4 approved, and 20 of the 28 in-service hours: 32 of 40.
+    expect(unmet(e)).toEqual(['total']);
+    expect(e.totals.countedHours).toBe(32);
+    expect(e.excluded.filter((x) => x.ruleCode === 'cap:approval:employer').reduce((sum, x) => sum + x.hours, 0)).toBe(8);
+  });
+
   it('lets an LMSW count macro hours', () => {
     const e = run('OR', 'LMSW', { license, cycle, asOf: '2025-06-30', credits: [...required, ...filler(['2024-03-16', '2024-08-10'], 7, 'live-in-person', { practice: 'clinical' }), course('2025-04-12', 8, 'live-in-person', { practice: 'macro', macroAreas: ['policy-advocacy'] })] });
     expect(unmet(e)).toEqual([]);

@@ -88,7 +88,8 @@ export const APPROVAL_BODIES: readonly { code: string; label: string; aliases: r
   { code: 'CACREP', label: 'Council for Accreditation of Counseling and Related Educational Programs (CACREP)', aliases: [] },
   { code: 'CRCC', label: 'Commission on Rehabilitation Counselor Certification (CRCC)', aliases: [] },
   { code: 'accredited-university', label: 'A regionally accredited college or university', aliases: ['university', 'accredited university', 'college'] },
-  // Not an approval: the training's sponsor, which WA and WI cap (WAC 246-809-610(4), MPSW 19.03(1)(f)).
+  // Not an approval: the training's sponsor, which WA, OR and WI cap (WAC 246-809-610(4), OAR
+  // 877-025-0006(3), MPSW 19.03(1)(f)).
   // Record it alone when no organization above approved the training.
   {
     code: 'employer',
