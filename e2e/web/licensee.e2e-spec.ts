@@ -4,6 +4,7 @@ import PDFDocument from 'pdfkit';
 import type { Browser, Page } from 'playwright-core';
 import {
   SCREENSHOTS,
+  chooseOption,
   openPhoneBrowser,
   webBaseUrl,
   newPerson,
@@ -63,14 +64,8 @@ describe('the licensee in the browser', () => {
     await browser?.close();
   }, TIMEOUT);
 
-  /** Opens a select from the keyboard, as someone tabbing through the form would, and picks. */
-  async function choose(label: string, option: string | RegExp): Promise<void> {
-    await page.getByRole('combobox', { name: label }).press('Enter');
-    await page.getByRole('option', { name: option }).click();
-    await page
-      .getByRole('listbox', { name: label })
-      .waitFor({ state: 'detached' });
-  }
+  const choose = (label: string, option: string | RegExp) =>
+    chooseOption(page, label, option);
 
   async function logCredit(
     title: string,

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import {
   SCREENSHOTS,
   openPhoneBrowser,
-  signUpInBrowser,
+  signUpWithToken,
   newPerson,
 } from '../src/support/browser';
 import { call } from '../src/support/http';
@@ -36,13 +36,7 @@ describe('an overdue cycle in the browser', () => {
   it(
     'says on the dashboard that the cycle before this one ended short',
     async () => {
-      await signUpInBrowser(page, person);
-
-      const token = (
-        await call<{ accessToken: string }>('POST', '/api/auth/sign-in', {
-          body: { email: person.email, password: person.password },
-        })
-      ).body.accessToken;
+      const token = await signUpWithToken(page, person);
       const created = await call<{ id: string; status: string }>(
         'POST',
         '/api/licenses',

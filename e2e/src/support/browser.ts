@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { call } from './http';
 
 /** The built product under test, started by the e2e global setup. */
 export const webBaseUrl =
@@ -40,6 +41,19 @@ export async function openPhoneBrowser(
   return { browser, page };
 }
 
+/** Opens a select from the keyboard, as someone tabbing through a form would, and picks an option. */
+export async function chooseOption(
+  page: Page,
+  label: string,
+  option: string | RegExp,
+): Promise<void> {
+  await page.getByRole('combobox', { name: label }).press('Enter');
+  await page.getByRole('option', { name: option }).click();
+  await page
+    .getByRole('listbox', { name: label })
+    .waitFor({ state: 'detached' });
+}
+
 /** Signs a new person up through the sign-up page; resolves on the dashboard they land on. */
 export async function signUpInBrowser(
   page: Page,
@@ -51,6 +65,21 @@ export async function signUpInBrowser(
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL('**/dashboard');
+}
+
+/**
+ * Signs a new person up through the page, then in over HTTP: the bearer token a suite uses to set up
+ * what the page then shows (licenses, credits) without going through every form.
+ */
+export async function signUpWithToken(
+  page: Page,
+  person: { name: string; email: string; password: string },
+): Promise<string> {
+  await signUpInBrowser(page, person);
+  const res = await call<{ accessToken: string }>('POST', '/api/auth/sign-in', {
+    body: { email: person.email, password: person.password },
+  });
+  return res.body.accessToken;
 }
 
 /**
