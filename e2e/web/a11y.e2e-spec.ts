@@ -1,6 +1,7 @@
 import type { AxeResults, ImpactValue, Result } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import {
+  chooseOption,
   openPhoneBrowser,
   webBaseUrl,
   newPerson,
@@ -107,13 +108,8 @@ describe('accessibility of the licensee pages (axe-core, WCAG 2.1 A/AA)', () => 
   }
 
   /** Opens a select from the keyboard, as someone tabbing through the form would, and picks. */
-  async function choose(label: string, option: string | RegExp): Promise<void> {
-    await page.getByRole('combobox', { name: label }).press('Enter');
-    await page.getByRole('option', { name: option }).click();
-    await page
-      .getByRole('listbox', { name: label })
-      .waitFor({ state: 'detached' });
-  }
+  const choose = (label: string, option: string | RegExp) =>
+    chooseOption(page, label, option);
 
   describe('signed out, at phone width', () => {
     it(
