@@ -41,14 +41,19 @@ export async function openPhoneBrowser(
   return { browser, page };
 }
 
-/** Opens a select from the keyboard, as someone tabbing through a form would, and picks an option. */
+/**
+ * Opens a select from the keyboard, as someone tabbing through a form would, and picks an option;
+ * with `group`, the option must stand in the option group of that label.
+ */
 export async function chooseOption(
   page: Page,
   label: string,
   option: string | RegExp,
+  group?: string,
 ): Promise<void> {
   await page.getByRole('combobox', { name: label }).press('Enter');
-  await page.getByRole('option', { name: option }).click();
+  const scope = group ? page.getByRole('group', { name: group }) : page;
+  await scope.getByRole('option', { name: option }).click();
   await page
     .getByRole('listbox', { name: label })
     .waitFor({ state: 'detached' });

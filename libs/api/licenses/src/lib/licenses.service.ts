@@ -604,17 +604,12 @@ function aboutRules(
   license: Pick<LicenseEntity, 'jurisdiction' | 'licenseType'>,
   evaluation: Evaluation,
 ): ComplianceDto['rules'] {
+  // Found: the license was just evaluated with these rules (ComplianceService.run).
   const found = findLicenseType(license.jurisdiction, license.licenseType);
-  const version = found?.licenseType.versions.find(
+  if (!found) throw AppError.notFound('Rule set');
+  const { name, url } = found.jurisdiction.board;
+  const version = found.licenseType.versions.find(
     (v) => v.version === evaluation.ruleSet.version,
   );
-  return {
-    board: found
-      ? {
-          name: found.jurisdiction.board.name,
-          url: found.jurisdiction.board.url,
-        }
-      : { name: '', url: '' },
-    notes: version?.notes ? [...version.notes] : [],
-  };
+  return { board: { name, url }, notes: [...(version?.notes ?? [])] };
 }
