@@ -47,6 +47,18 @@ export interface CompiledCap {
   perCredit: boolean;
   /** Bit set (of `topicBits`) of the cap's `exceptTopics`; 0 = none. */
   exceptTopics: number;
+  /** The over-cap exclusion's sentence: "<label>: hours above the 20-hour cap (<citation>)". */
+  overCapDetail: string;
+}
+
+/**
+ * What one approval body (as written in a transcript) means for a rule set: accepted or not, and
+ * which requirement and cap matchers with an approval list name it (see the intake's `bodyInfo`).
+ */
+export interface BodyInfo {
+  accepted: boolean;
+  reqBits: number;
+  capBits: number;
 }
 
 export interface CompiledRuleSet {
@@ -73,6 +85,11 @@ export interface CompiledRuleSet {
   refused: ReadonlySet<string>;
   /** The exclusion detail of a credit none of whose approvals is accepted: names what the board accepts. */
   notAcceptedDetail: string;
+  /**
+   * Approval bodies as written in transcripts → what they mean here, filled by the intake (bounded
+   * there), so that the hot path neither lower-cases nor hashes fresh strings.
+   */
+  bodies: Map<string, BodyInfo>;
   /** Maximal cliques of the conflict graph restricted to a requirement set (memoised per set). */
   cliques(reqMask: number): readonly number[];
   /** Credit-level matching of requirements and caps as bit-set lookups (see `matchTables`). */
@@ -220,6 +237,10 @@ function maximalCliques(vertices: number, conflicts: readonly number[]): number[
   return out.sort((a, b) => a - b);
 }
 
+function capText(max: Cap['max']): string {
+  return 'hours' in max ? `${max.hours}-hour` : `${Math.round(max.shareOfTotal * 100)}%`;
+}
+
 function compile(version: RuleSetVersion): CompiledRuleSet {
   if (version.requirements.length > MAX_RULES || version.caps.length > MAX_RULES) {
     throw new EngineError('rule-set-too-large', `A rule set may have at most ${MAX_RULES} requirements and ${MAX_RULES} caps`);
@@ -241,6 +262,7 @@ function compile(version: RuleSetVersion): CompiledRuleSet {
     negate: rule.negate === true,
     perCredit: rule.perCredit === true,
     exceptTopics: topicMask(rule.exceptTopics, topicBits),
+    overCapDetail: `${rule.label}: hours above the ${capText(rule.max)} cap (${rule.source.citation})`,
   }));
   const capExceptByTopic = new Int32Array(32);
   for (const k of caps) for (let b = 0; b < 32; b++) if ((k.exceptTopics & (1 << b)) !== 0) capExceptByTopic[b] |= 1 << k.index;
@@ -283,6 +305,7 @@ function compile(version: RuleSetVersion): CompiledRuleSet {
     accepted: version.approvals?.accepted ? lower(version.approvals.accepted) : null,
     refused: lower(version.approvals?.refused),
     notAcceptedDetail: notAcceptedDetail(version.approvals?.accepted, version.approvals?.refused),
+    bodies: new Map(),
     reqTables: matchTables(requirements),
     capTables: matchTables(caps),
     cliques(reqMask: number): readonly number[] {

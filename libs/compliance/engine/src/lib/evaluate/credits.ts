@@ -4,7 +4,7 @@
  */
 import type { Credit } from '../model/transcript.types';
 import type { ExclusionReason } from '../model/evaluation.types';
-import { MACRO_AREA_BIT, tooEarly, type CompiledRuleSet } from '../compile/compile-rules';
+import { MACRO_AREA_BIT, tooEarly, type BodyInfo, type CompiledRuleSet } from '../compile/compile-rules';
 import { canonicalBody, FORMATS } from '../model/vocabulary.types';
 import { toDay } from '../dates/iso-date';
 import { EngineError } from '../errors';
@@ -269,19 +269,6 @@ export function approvalAccepted(compiled: CompiledRuleSet, approvals: readonly 
   return false;
 }
 
-/**
- * What one approval body (as written in the transcript) means for a rule set: accepted or not, and
- * which requirement and cap matchers with an approval list name it. Cached per rule set and body,
- * so the hot path neither lower-cases nor hashes fresh strings.
- */
-interface BodyInfo {
-  accepted: boolean;
-  reqBits: number;
-  capBits: number;
-}
-
-const bodyCache = new WeakMap<CompiledRuleSet, Map<string, BodyInfo>>();
-
 /** The last body looked up, in which rule set's map, and what it resolved to. */
 let lastBody: unknown = undefined;
 let lastBodies: Map<string, BodyInfo> | null = null;
@@ -486,11 +473,7 @@ export function intakeCredits(
     rawExempt = new Int32Array(n * 2);
     identity = new Int32Array(n * 2);
   }
-  let bodies = bodyCache.get(compiled);
-  if (bodies === undefined) {
-    bodies = new Map();
-    bodyCache.set(compiled, bodies);
-  }
+  const bodies = compiled.bodies;
   let source = credits;
   let order: Int32Array;
   hundredthsRead = 0;

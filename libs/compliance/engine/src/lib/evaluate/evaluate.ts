@@ -319,8 +319,13 @@ function separateHoursNote(rule: SeparateLicenseHoursRule, others: readonly stri
   return `Also holding ${others.join(', ')}: each license's hours must come from different credits${shared} (${rule.source.citation}). This evaluation counts every credit given, including any used for ${other}.`;
 }
 
-/** The sentences given, in order, as one note; undefined when there are none. */
-function joinNotes(...parts: (string | undefined)[]): string | undefined {
-  const given = parts.filter((p): p is string => p !== undefined && p !== '');
-  return given.length === 0 ? undefined : given.join(' ');
+/**
+ * The sentences given, in order, as one note; undefined when there are none. Called once per
+ * requirement of every evaluation: no arrays, no closures.
+ */
+function joinNotes(a: string | undefined, b: string | undefined, c?: string): string | undefined {
+  let out = a === '' ? undefined : a;
+  if (b !== undefined && b !== '') out = out === undefined ? b : `${out} ${b}`;
+  if (c !== undefined && c !== '') out = out === undefined ? c : `${out} ${c}`;
+  return out;
 }

@@ -4,7 +4,6 @@
  * `pieceStart[ci + 1]`.
  */
 import type { Exclusion } from '../model/evaluation.types';
-import type { Cap } from '../model/rule-set.types';
 import type { CompiledRuleSet } from '../compile/compile-rules';
 import type { PieceTable } from '../allocate/allocate';
 import { CAREER_ONLY, DUPLICATE, IN_CYCLE, NOT_ACCEPTED, OUTSIDE_CYCLE, type CreditTable } from './credits';
@@ -230,24 +229,8 @@ export function buildExclusions(
         out.push({ creditId: id, hours: round2(lost), reason: 'over-cap', detail: 'Hours above a cap' });
         continue;
       }
-      out.push({ creditId: id, hours: round2(lost), reason: 'over-cap', detail: capDetail(cap), ruleCode: cap.code });
+      out.push({ creditId: id, hours: round2(lost), reason: 'over-cap', detail: compiled.caps[k].overCapDetail, ruleCode: cap.code });
     }
   }
   return out;
-}
-
-/** The over-cap sentence depends on the cap rule only: built once per rule object. */
-const capDetails = new WeakMap<Cap, string>();
-
-function capDetail(cap: Cap): string {
-  let detail = capDetails.get(cap);
-  if (detail === undefined) {
-    detail = `${cap.label}: hours above the ${capText(cap.max)} cap (${cap.source.citation})`;
-    capDetails.set(cap, detail);
-  }
-  return detail;
-}
-
-function capText(max: Cap['max']): string {
-  return 'hours' in max ? `${max.hours}-hour` : `${Math.round(max.shareOfTotal * 100)}%`;
 }
