@@ -275,7 +275,8 @@ let lastBodies: Map<string, BodyInfo> | null = null;
 let lastInfo: BodyInfo = { accepted: false, reqBits: 0, capBits: 0 };
 
 /** On a cache miss: resolves approval `given[k].body` for the rule set and caches it. */
-function bodyInfo(compiled: CompiledRuleSet, bodies: Map<string, BodyInfo>, given: readonly { body: string }[], k: number): BodyInfo {
+function bodyInfo(compiled: CompiledRuleSet, given: readonly { body: string }[], k: number): BodyInfo {
+  const bodies = compiled.bodies;
   const body = given[k].body;
   let info = bodies.get(body);
   if (info === undefined) {
@@ -345,12 +346,12 @@ let rawExempt = new Int32Array(64);
  */
 function deriveCredits(
   compiled: CompiledRuleSet,
-  bodies: Map<string, BodyInfo>,
   credits: readonly Credit[],
   n: number,
   windowBits: readonly number[],
   windowFrom: readonly number[],
 ): void {
+  const bodies = compiled.bodies;
   const rt = compiled.reqTables;
   const ct = compiled.capTables;
   const exceptByTopic = compiled.capExceptByTopic;
@@ -416,7 +417,7 @@ function deriveCredits(
         let info: BodyInfo;
         if (body === lastBody && bodies === lastBodies) info = lastInfo;
         else {
-          info = bodies.get(body) ?? bodyInfo(compiled, bodies, given, k);
+          info = bodies.get(body) ?? bodyInfo(compiled, given, k);
           lastBody = body;
           lastBodies = bodies;
           lastInfo = info;
@@ -473,12 +474,11 @@ export function intakeCredits(
     rawExempt = new Int32Array(n * 2);
     identity = new Int32Array(n * 2);
   }
-  const bodies = compiled.bodies;
   let source = credits;
   let order: Int32Array;
   hundredthsRead = 0;
   try {
-    deriveCredits(compiled, bodies, credits, n, windows, windowStarts);
+    deriveCredits(compiled, credits, n, windows, windowStarts);
     rankCopies = true;
     copyStart = start;
     copyEnd = end;
@@ -486,7 +486,7 @@ export function intakeCredits(
   } catch {
     source = sortCredits(credits);
     hundredthsRead = 0;
-    deriveCredits(compiled, bodies, source, n, windows, windowStarts);
+    deriveCredits(compiled, source, n, windows, windowStarts);
     for (let k = 0; k < n; k++) identity[k] = k;
     order = identity;
   }

@@ -224,12 +224,12 @@ export function buildExclusions(
       const lost = lostByCap[slot];
       lostByCap[slot] = 0;
       const k = slot - 1;
-      const cap = k >= 0 ? compiled.caps[k].rule : undefined;
+      const cap = k >= 0 ? compiled.caps[k] : undefined;
       if (!cap) {
         out.push({ creditId: id, hours: round2(lost), reason: 'over-cap', detail: 'Hours above a cap' });
         continue;
       }
-      out.push({ creditId: id, hours: round2(lost), reason: 'over-cap', detail: compiled.caps[k].overCapDetail, ruleCode: cap.code });
+      out.push({ creditId: id, hours: round2(lost), reason: 'over-cap', detail: cap.overCapDetail, ruleCode: cap.rule.code });
     }
   }
   return out;
