@@ -1,6 +1,10 @@
 // `npm run -s bench:compare -- <git ref> [--rounds N] [--bench engine] [--metric evaluationsPerSecond] [-- bench options]`
+// `npm run -s bench:compare -- <git ref> --same-process [--windows 40] [--processes 2] [--licensees 500]`
 //
-// Interleaved A/B: the benchmark of a git ref (checked out in a temporary worktree) against the
+// `--same-process` (engine only, the precise one): both engines in one program, in alternating
+// windows of 250 ms (`same-process.mjs`); prints the median ratio of the windows.
+//
+// Otherwise, interleaved A/B: the benchmark of a git ref (checked out in a temporary worktree) against the
 // working tree, each run in its own process, the order swapped every round. On a shared machine a
 // single run moves by ±5–10% from one minute to the next, so only ratios of interleaved runs compare
 // two versions fairly (docs/BENCHMARKS.md). Prints each pair, then, last, one JSON line with both
@@ -8,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sameProcess } from './same-process.mjs';
 import { withWorktree } from './worktree.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,9 +30,21 @@ const ref = own[0];
 const rounds = Number(option('rounds', '6'));
 const bench = option('bench', 'engine');
 const metric = option('metric', 'evaluationsPerSecond');
-if (!ref || ref.startsWith('--') || !Number.isInteger(rounds) || rounds < 1) {
+const same = own.includes('--same-process');
+const windows = Number(option('windows', '40'));
+const processes = Number(option('processes', '2'));
+const licensees = Number(option('licensees', '500'));
+if (
+  !ref ||
+  ref.startsWith('--') ||
+  ![rounds, windows, processes, licensees].every(
+    (n) => Number.isInteger(n) && n >= 1,
+  ) ||
+  (same && bench !== 'engine')
+) {
   process.stderr.write(
-    'usage: npm run -s bench:compare -- <git ref> [--rounds N] [--bench engine] [--metric name] [-- bench options]\n',
+    'usage: npm run -s bench:compare -- <git ref> [--rounds N] [--bench engine] [--metric name] [-- bench options]\n' +
+      '       npm run -s bench:compare -- <git ref> --same-process [--windows N] [--processes N] [--licensees N]\n',
   );
   process.exit(2);
 }
@@ -39,13 +56,15 @@ const median = (values) => {
 };
 
 function runIn(dir) {
+  // This checkout's run.mjs for both trees, so that both are built and loaded the same way.
   const run = spawnSync(
     process.execPath,
-    [join(dir, 'tools/bench/run.mjs'), bench, ...benchArgs],
+    [join(root, 'tools/bench/run.mjs'), bench, ...benchArgs],
     {
       cwd: dir,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, MEZZO_BENCH_TREE: dir },
     },
   );
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
@@ -66,6 +85,28 @@ function runIn(dir) {
 let code = 0;
 try {
   await withWorktree(root, ref, (worktree) => {
+    if (same) {
+      const r = sameProcess(root, worktree, { windows, processes, licensees });
+      const sorted = [...r.ratios].sort((a, b) => a - b);
+      const at = (q) =>
+        sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+      process.stdout.write(
+        JSON.stringify({
+          compare: 'engine',
+          mode: 'same-process',
+          ref,
+          windows: r.ratios.length,
+          licensees,
+          refMedian: Math.round(median(r.ref)),
+          headMedian: Math.round(median(r.head)),
+          medianRatio: Math.round(median(r.ratios) * 1000) / 1000,
+          quartiles: [at(0.25), at(0.75)].map(
+            (v) => Math.round(v * 1000) / 1000,
+          ),
+        }) + '\n',
+      );
+      return;
+    }
     const base = [];
     const head = [];
     const ratios = [];

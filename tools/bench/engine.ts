@@ -1,7 +1,8 @@
 /**
  * Engine benchmark: evaluations per second on one core for 40-credit licensees against rule sets of
  * 10 rules (6 minimums, 4 caps, an exclusive overlap group). Deterministic data (seeded PRNG).
- * Run: node -r @swc-node/register tools/bench/engine.ts   (optional: --seconds 5 --licensees 500)
+ * Run: `npm run -s bench -- engine` (bundled by esbuild, as the CLI ships the engine; `--loader swc`
+ * for @swc-node/register). Options: --seconds 5 --licensees 500.
  * Diagnostics: `--hot-each` (each licensee repeated: the cost without the cross-licensee penalty),
  * `--same SEED` (every licensee with the same credits, as fresh objects).
  * `--rules total|minimums` swaps the rule sets for lighter ones to see where the time goes (the
@@ -215,6 +216,8 @@ function main(): void {
     metShare: Math.round((met / n) * 1000) / 1000,
     checksum: Math.round(sink),
     node: process.version,
+    // How the engine's code was loaded (run.mjs): `esbuild-bundle` as the CLI ships it, or `swc-node-register`.
+    build: process.env['MEZZO_BENCH_BUILD'] ?? 'as started',
   };
   console.log(JSON.stringify(result));
 }

@@ -24,16 +24,11 @@
 // Needs valgrind (Debian package `valgrind`). Instructions are not time (cache misses and branch
 // mispredictions are not in them): a check on the timed figures, never a replacement.
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle.mjs';
 import { withWorktree } from './worktree.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -97,7 +92,7 @@ if (sink < 0) console.log(sink);
  * Runs the bundle under callgrind with `n` measured evaluations: { pid, out, listing } once it exits.
  * `lines`: also count per instruction and keep V8's listing of that function's optimised code.
  */
-function callgrind(dir, bundle, n, lines) {
+function callgrind(dir, file, n, lines) {
   const out = join(dir, `callgrind.${n}`);
   const child = spawn(
     'valgrind',
@@ -116,7 +111,7 @@ function callgrind(dir, bundle, n, lines) {
       ...(lines
         ? ['--print-opt-code', `--print-opt-code-filter=${lines}`]
         : []),
-      bundle,
+      file,
       String(n),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
@@ -157,7 +152,7 @@ function lastAtOrBefore(sorted, value, keyOf) {
  * instruction address (`--dump-instr`), each address's source position from V8's listing (the last
  * "Source positions" entry at or before its pc offset), each position's line in the bundle.
  */
-function lineProfile({ out, listing }, bundle, runs) {
+function lineProfile({ out, listing }, file, runs) {
   const perAddress = new Map();
   let positions = 1;
   let address = 0;
@@ -186,7 +181,7 @@ function lineProfile({ out, listing }, bundle, runs) {
         (perAddress.get(address) ?? 0) + Number(parts[positions]),
       );
   }
-  const source = readFileSync(bundle, 'utf8');
+  const source = readFileSync(file, 'utf8');
   const lineStarts = [0];
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1))
     lineStarts.push(i + 1);
@@ -291,29 +286,14 @@ async function count(tree, label) {
   const dir = mkdtempSync(join(tmpdir(), 'mezzo-instructions-'));
   try {
     const entry = join(dir, 'entry.ts');
-    const bundle = join(dir, 'entry.js');
+    const bundled = join(dir, 'entry.js');
     writeFileSync(entry, entrySource(tree));
-    const esbuild = join(root, 'node_modules/.bin/esbuild');
-    if (!existsSync(esbuild))
-      throw new Error('esbuild is not installed: run npm ci');
-    const built = spawnSync(
-      esbuild,
-      [
-        entry,
-        '--bundle',
-        '--platform=node',
-        '--target=node20',
-        `--outfile=${bundle}`,
-        '--log-level=error',
-      ],
-      { encoding: 'utf8' },
-    );
-    if (built.status !== 0) throw new Error(`esbuild failed: ${built.stderr}`);
+    bundle(root, entry, bundled);
     // Both runs at once (two cores; each takes a minute or two under callgrind), and alike: the
     // listing and per-instruction counts of `--lines` cost instructions of their own.
     const [base, measured] = await Promise.all([
-      callgrind(dir, bundle, 0, linesOf),
-      callgrind(dir, bundle, evaluations, linesOf),
+      callgrind(dir, bundled, 0, linesOf),
+      callgrind(dir, bundled, evaluations, linesOf),
     ]);
     const a = perFunction(base);
     const b = perFunction(measured);
@@ -373,7 +353,7 @@ async function count(tree, label) {
       );
     }
     if (linesOf) {
-      const lines = lineProfile(measured, bundle, warmup + evaluations);
+      const lines = lineProfile(measured, bundled, warmup + evaluations);
       const sum = lines.reduce((t, l) => t + l.instructions, 0);
       process.stdout.write(
         `\n${linesOf}, per line (≈ instructions per evaluation, ${sum.toLocaleString('en-US')} in all):\n`,
