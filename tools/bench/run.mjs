@@ -3,7 +3,7 @@
 //
 // The engine benchmark runs as the engine ships: bundled by esbuild into one file, as the CLI is
 // built (`bundle.mjs`). `--loader swc` runs it through @swc-node/register instead, as every figure
-// before 2026-11-24 was measured: that loader turns each import into a getter call on the other
+// before 6d68758 (2026-11-23) was measured: that loader turns each import into a getter call on the other
 // module's exports, which costs the engine ~10% (docs/BENCHMARKS.md). The other benchmarks (the API
 // needs TypeScript's decorator metadata, which esbuild does not emit) always run through the loader.
 // `MEZZO_BENCH_TREE=<dir>` benchmarks that checkout (a worktree of another ref) with this script.
