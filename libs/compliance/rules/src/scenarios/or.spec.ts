@@ -26,6 +26,27 @@ describe('Oregon LCSW (40 h / 2 years by birth month; CE must be clinical in nat
     expect(e.excluded.filter((x) => x.ruleCode === 'cap:approval:employer').reduce((sum, x) => sum + x.hours, 0)).toBe(8);
   });
 
+  it('counts language courses for at most 25% of the hours (OAR 877-025-0006(8))', () => {
+    // A 4-quarter-credit Spanish course logged as 16 h, with 24 h of clinical workshops beside it.
+    const spanish = course('2024-09-20', 16, 'academic', { topics: ['language-course'], practice: 'clinical', title: 'Spanish for social workers' });
+    const workshops = filler(['2024-03-16', '2024-12-07', '2025-04-12'], 8, 'live-in-person', { practice: 'clinical' });
+    const e = run('OR', 'LCSW', { license, cycle, asOf: '2025-06-30', credits: [...required, ...workshops, spanish] });
+    // 6 + 2 + 24, and 10 of the course's 16 hours (a quarter of 40): 42 of 40.
+    expect(unmet(e)).toEqual([]);
+    expect(e.totals.countedHours).toBe(42);
+    expect(e.excluded).toContainEqual(expect.objectContaining({ creditId: spanish.id, hours: 6, reason: 'over-cap', ruleCode: 'cap:topic:language-course' }));
+    // Without the workshops the cap leaves the licensee short, and the plan asks for other hours.
+    const short = run('OR', 'LCSW', { license, cycle, asOf: '2025-06-30', credits: [...required, spanish] });
+    expect(short.totals.countedHours).toBe(18);
+    expect(short.totals.remainingHours).toBe(22);
+  });
+
+  it('applies the language-course cap to an RBSW as a share of its 20 hours', () => {
+    const spanish = course('2024-09-20', 10, 'academic', { topics: ['language-course'] });
+    const e = run('OR', 'RBSW', { license, cycle, asOf: '2025-06-30', credits: [course('2023-09-23', 6, 'live-online', { topics: ['ethics'] }), spanish] });
+    expect(e.excluded.filter((x) => x.ruleCode === 'cap:topic:language-course').reduce((sum, x) => sum + x.hours, 0)).toBe(5);
+  });
+
   it('lets an LMSW count macro hours', () => {
     const e = run('OR', 'LMSW', { license, cycle, asOf: '2025-06-30', credits: [...required, ...filler(['2024-03-16', '2024-08-10'], 7, 'live-in-person', { practice: 'clinical' }), course('2025-04-12', 8, 'live-in-person', { practice: 'macro', macroAreas: ['policy-advocacy'] })] });
     expect(unmet(e)).toEqual([]);

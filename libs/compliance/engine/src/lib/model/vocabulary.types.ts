@@ -64,6 +64,9 @@ export const TOPICS = [
   'health-equity',
   'aging-long-term-care',
   'pediatric-head-trauma',
+  // A language course (e.g. Spanish, ASL) taken to serve clients in their language: OR caps it at 25%
+  // of the hours (OAR 877-025-0006(8)).
+  'language-course',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 

@@ -82,6 +82,7 @@ export const TOPIC_LABELS: Readonly<Record<Topic, string>> = {
   'health-equity': 'Health equity',
   'aging-long-term-care': 'Aging and long-term care',
   'pediatric-head-trauma': 'Pediatric head trauma',
+  'language-course': 'Language course',
 };
 
 export const PRACTICE_LABELS: Readonly<Record<PracticeLevel, string>> = {
