@@ -105,6 +105,12 @@ function copyRank(i: number): number {
   return (raw[RAW * i + R_ACCEPTED] !== 0 ? 2 : 0) + inCycle;
 }
 
+/** Hundredths of credit `i` (its row of `raw`, all practice levels). */
+function rawHours(i: number): number {
+  const at = RAW * i + R_L0;
+  return raw[at] + raw[at + 1] + raw[at + 2];
+}
+
 /**
  * Strict order on indices into `sorting`: id first; only credits sharing an id pay for more. In the
  * intake, the copy that can count most comes first (it is the one kept; the others are duplicates),
@@ -123,8 +129,8 @@ function before(i: number, j: number): boolean {
     const ra = copyRank(i);
     const rb = copyRank(j);
     if (ra !== rb) return ra > rb;
-    const ha = raw[RAW * i + R_L0] + raw[RAW * i + R_L0 + 1] + raw[RAW * i + R_L0 + 2];
-    const hb = raw[RAW * j + R_L0] + raw[RAW * j + R_L0 + 1] + raw[RAW * j + R_L0 + 2];
+    const ha = rawHours(i);
+    const hb = rawHours(j);
     if (ha !== hb) return ha > hb;
   }
   return tieBreak(a) < tieBreak(b);
@@ -274,23 +280,19 @@ let lastBody: unknown = undefined;
 let lastBodies: Map<string, BodyInfo> | null = null;
 let lastInfo: BodyInfo = { accepted: false, reqBits: 0, capBits: 0 };
 
-/** On a cache miss: resolves approval `given[k].body` for the rule set and caches it. */
+/** On a cache miss (the caller looked `given[k].body` up): resolves it for the rule set and caches it. */
 function bodyInfo(compiled: CompiledRuleSet, given: readonly { body: string }[], k: number): BodyInfo {
   const bodies = compiled.bodies;
-  const body = given[k].body;
-  let info = bodies.get(body);
-  if (info === undefined) {
-    // Written as the intake always did, so that a malformed body fails with the same message.
-    const lower = canonicalBody(given[k].body.toLowerCase());
-    let reqBits = 0;
-    for (const w of compiled.reqTables.withApprovals) if (w.approvals.includes(lower)) reqBits |= w.bit;
-    let capBits = 0;
-    for (const w of compiled.capTables.withApprovals) if (w.approvals.includes(lower)) capBits |= w.bit;
-    info = { accepted: !compiled.refused.has(lower) && (compiled.accepted === null || compiled.accepted.has(lower)), reqBits, capBits };
-    // Bodies come from user data: keep the cache bounded.
-    if (bodies.size >= 1024) bodies.clear();
-    bodies.set(body, info);
-  }
+  // Written as the intake always did, so that a malformed body fails with the same message.
+  const lower = canonicalBody(given[k].body.toLowerCase());
+  let reqBits = 0;
+  for (const w of compiled.reqTables.withApprovals) if (w.approvals.includes(lower)) reqBits |= w.bit;
+  let capBits = 0;
+  for (const w of compiled.capTables.withApprovals) if (w.approvals.includes(lower)) capBits |= w.bit;
+  const info = { accepted: !compiled.refused.has(lower) && (compiled.accepted === null || compiled.accepted.has(lower)), reqBits, capBits };
+  // Bodies come from user data: keep the cache bounded.
+  if (bodies.size >= 1024) bodies.clear();
+  bodies.set(given[k].body, info);
   return info;
 }
 
